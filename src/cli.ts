@@ -1,0 +1,101 @@
+import { ConfigError, loadConfig, readEnvironment } from './config.ts';
+import { openDatabase } from './db/connection.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createLogger } from './logger.ts';
+import { startHandoff } from './main.ts';
+
+const USAGE = `Usage: handoff <command>
+
+Commands:
+  start                      run the bot (HTTP mode, or Socket Mode when SLACK_APP_TOKEN is set)
+  migrate                    bring the database up to date and exit
+  digest --now [--channel ID] post the weekly digest now (to every DIGEST_CHANNELS channel, or one)
+  demo [--html FILE]         play the whole story against a built-in Slack stand-in; no workspace needed
+  backup FILE                write a consistent copy of the database to FILE
+  help                       this text
+
+Configuration comes from the environment and a .env file; see README.md.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return start();
+    case 'migrate':
+      return migrate();
+    case 'digest': {
+      const { runDigestCli } = await import('./cli/digest.ts');
+      return runDigestCli(rest);
+    }
+    case 'demo': {
+      const { runDemo } = await import('./demo/run.ts');
+      return runDemo(rest);
+    }
+    case 'backup':
+      return backup(rest);
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+async function start(): Promise<number> {
+  const running = await startHandoff({ env: readEnvironment() });
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      running.deps.logger.info({ signal }, 'shutting down: no new requests, finishing in-flight work');
+      void running.stop().then(resolve);
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+  return 0;
+}
+
+async function migrate(): Promise<number> {
+  const config = loadConfig(readEnvironment(), { demo: true });
+  const handle = openDatabase(config.databasePath);
+  try {
+    const applied = await migrateToLatest(handle.db);
+    process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'The database is up to date.\n');
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function backup(args: string[]): Promise<number> {
+  const target = args[0];
+  if (!target) {
+    process.stderr.write('Usage: handoff backup FILE\n');
+    return 2;
+  }
+  const config = loadConfig(readEnvironment(), { demo: true });
+  const handle = openDatabase(config.databasePath);
+  try {
+    // SQLite's online backup: a consistent copy while the bot keeps running.
+    await handle.sqlite.backup(target);
+    process.stdout.write(`Backed up ${config.databasePath} to ${target}\n`);
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(error.message + '\n');
+    } else {
+      createLogger('error').fatal({ err: error }, 'Handoff stopped on an error');
+      process.stderr.write(`Handoff stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import dotenv from 'dotenv';
+import { parseSla, type SlaByStage } from './domain/sla.ts';
+
+// The one reader of process.env: everything else receives the parsed Config.
+
+const channelId = z
+  .string()
+  .trim()
+  .regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel ID such as C0123ABCD');
+
+const usergroupId = z
+  .string()
+  .trim()
+  .regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group ID such as S0123ABCD');
+
+const userIdList = z
+  .string()
+  .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must list Slack user IDs such as U0123ABCD, comma-separated')));
+
+const channelList = z
+  .string()
+  .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+  .pipe(z.array(channelId));
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const cronExpression = z.string().trim().refine(
+  (s) => s.split(/\s+/).length === 5 || s.split(/\s+/).length === 6,
+  'must be a cron expression with 5 fields, such as "0 9 * * 1"',
+);
+
+const timeZone = z.string().trim().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as UTC or Europe/Paris');
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optional(z.string().trim().regex(/^xoxb-/, 'must be a bot token starting with xoxb-')),
+  SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short for a signing secret')),
+  SLACK_APP_TOKEN: optional(z.string().trim().regex(/^xapp-/, 'must be an app-level token starting with xapp-')),
+  SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:4000/api/' })),
+  PORT: z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('sqlite:./data/handoff.db')
+    .refine((s) => s.startsWith('sqlite:') && s.length > 'sqlite:'.length, 'must be sqlite:PATH (other engines are not supported yet)'),
+  HANDOFF_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+  HANDOFF_API_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  MARKETING_CHANNEL: optional(channelId),
+  SALES_CHANNEL: optional(channelId),
+  DIGEST_CHANNELS: optional(channelList),
+  DIGEST_CRON: cronExpression.default('0 9 * * 1'),
+  TZ: timeZone.default('UTC'),
+  LEAD_SLA: z
+    .string()
+    .default('decision=1h,consideration=24h,awareness=72h,default=24h')
+    .transform((s, ctx) => {
+      const parsed = parseSla(s);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  MQL_RULES: optional(z.string().trim()),
+  HOTLEAD_DEFAULT_DAYS: z.coerce.number({ error: 'must be a number of days' }).int('must be a whole number of days').min(1).max(365).default(30),
+  HANDOFF_OUTBOUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  MARKETING_USERGROUP: optional(usergroupId),
+  SALES_USERGROUP: optional(usergroupId),
+  HANDOFF_ADMINS: optional(userIdList),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string | undefined;
+    socketMode: boolean;
+  };
+  port: number;
+  databasePath: string;
+  webhookSecret: string | undefined;
+  apiToken: string | undefined;
+  marketingChannel: string | undefined;
+  salesChannel: string | undefined;
+  digestChannels: string[];
+  digestCron: string;
+  timeZone: string;
+  leadSla: SlaByStage;
+  mqlRulesPath: string | undefined;
+  hotleadDefaultDays: number;
+  outboundWebhookUrl: string | undefined;
+  marketingUsergroup: string | undefined;
+  salesUsergroup: string | undefined;
+  admins: string[];
+  logLevel: string;
+  demo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Handoff cannot start: the configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadOptions {
+  /** The demo runs against the built-in stand-in, so Slack credentials are optional there. */
+  demo?: boolean;
+}
+
+/** Parses the environment; throws one ConfigError naming every wrong variable (never its value). */
+export function loadConfig(env: Record<string, string | undefined>, options: LoadOptions = {}): Config {
+  const result = envSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push(`${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
+    }
+  }
+  const e = result.success ? result.data : undefined;
+  if (e && !options.demo) {
+    if (!e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required (the bot token, xoxb-…); run `npm run demo` to try Handoff without Slack');
+    if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+    if (!e.MARKETING_CHANNEL) problems.push('MARKETING_CHANNEL: required (the channel ID for pause-email and lead notices)');
+  }
+  if (problems.length > 0 || !e) throw new ConfigError(problems);
+
+  return {
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN ?? 'xoxb-demo',
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      socketMode: Boolean(e.SLACK_APP_TOKEN),
+    },
+    port: e.PORT,
+    databasePath: e.DATABASE_URL.slice('sqlite:'.length),
+    webhookSecret: e.HANDOFF_WEBHOOK_SECRET,
+    apiToken: e.HANDOFF_API_TOKEN,
+    marketingChannel: e.MARKETING_CHANNEL,
+    salesChannel: e.SALES_CHANNEL,
+    digestChannels: e.DIGEST_CHANNELS ?? [],
+    digestCron: e.DIGEST_CRON,
+    timeZone: e.TZ,
+    leadSla: e.LEAD_SLA,
+    mqlRulesPath: e.MQL_RULES,
+    hotleadDefaultDays: e.HOTLEAD_DEFAULT_DAYS,
+    outboundWebhookUrl: e.HANDOFF_OUTBOUND_WEBHOOK_URL,
+    marketingUsergroup: e.MARKETING_USERGROUP,
+    salesUsergroup: e.SALES_USERGROUP,
+    admins: e.HANDOFF_ADMINS ?? [],
+    logLevel: e.LOG_LEVEL,
+    demo: Boolean(options.demo),
+  };
+}
+
+/** The process environment with `.env` (in the working directory) underneath it. */
+export function readEnvironment(): Record<string, string | undefined> {
+  const fromFile: Record<string, string> = {};
+  dotenv.config({ processEnv: fromFile, quiet: true });
+  return { ...fromFile, ...process.env };
+}

@@ -1,0 +1,128 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Timestamps are UTC ISO-8601 strings; JSON columns are text, parsed by the domain module that owns them.
+
+export interface CampaignTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  goal: string | null;
+  audience: string | null;
+  stage: string | null;
+  offer: string | null;
+  key_messages: string; // JSON string[]
+  talking_points: string; // JSON string[]
+  starts_on: string | null; // YYYY-MM-DD
+  ends_on: string | null;
+  owner_slack_id: string | null;
+  owner_email: string | null;
+  status: 'active' | 'archived';
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignAssetTable {
+  id: Generated<number>;
+  campaign_id: number;
+  title: string;
+  url: string;
+  kind: string | null;
+  position: number;
+  removed_at: string | null;
+  created_at: string;
+}
+
+export type LeadStatus = 'new' | 'held' | 'accepted' | 'rejected' | 'hot';
+export type LeadDelivery = 'awaiting_owner' | 'queued' | 'delivered' | 'failed' | 'not_sent';
+
+export interface LeadTable {
+  id: string; // the CRM's id: the idempotency key
+  email: string;
+  email_lower: string;
+  name: string | null;
+  title: string | null;
+  company: string | null;
+  owner_email: string | null;
+  owner_slack_id: string | null;
+  campaign_key: string | null; // lower-cased
+  stage: string | null;
+  score: number | null;
+  activities: string; // JSON Activity[]
+  fields: string; // JSON object
+  status: LeadStatus;
+  delivery: LeadDelivery;
+  qualification: string | null; // JSON: rules met / failed
+  received_at: string;
+  delivered_at: string | null;
+  answered_at: string | null;
+  answered_by: string | null;
+  reject_reason: string | null;
+  reject_comment: string | null;
+  reminded_at: string | null;
+  escalated_at: string | null;
+  dm_channel: string | null;
+  dm_ts: string | null;
+  updated_at: string;
+}
+
+export interface LeadEventTable {
+  id: Generated<number>;
+  lead_id: string;
+  type: string;
+  actor: string | null;
+  detail: string | null; // JSON
+  at: string;
+}
+
+export type OutboxKind = 'slack.post' | 'slack.update' | 'webhook';
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: OutboxKind;
+  target: string; // channel/user id, or the webhook URL: what Slack's per-channel pace applies to
+  payload: string; // JSON
+  dedupe_key: string | null;
+  status: OutboxStatus;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  last_error: string | null;
+  result: string | null; // JSON { channel, ts }
+  ref_type: string | null; // what to tell when delivered, e.g. 'lead'
+  ref_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface SlackEventTable {
+  event_id: string;
+  received_at: string;
+}
+
+export interface AppStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface Database {
+  campaigns: CampaignTable;
+  campaign_assets: CampaignAssetTable;
+  leads: LeadTable;
+  lead_events: LeadEventTable;
+  outbox: OutboxTable;
+  slack_events: SlackEventTable;
+  app_state: AppStateTable;
+}
+
+export type Campaign = Selectable<CampaignTable>;
+export type NewCampaign = Insertable<CampaignTable>;
+export type CampaignUpdate = Updateable<CampaignTable>;
+export type CampaignAsset = Selectable<CampaignAssetTable>;
+export type Lead = Selectable<LeadTable>;
+export type NewLead = Insertable<LeadTable>;
+export type LeadEvent = Selectable<LeadEventTable>;
+export type OutboxRow = Selectable<OutboxTable>;

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { Database, OutboxKind } from '../db/schema.ts';
+
+export interface OutboxItem {
+  kind: OutboxKind;
+  /** Channel or user id for Slack messages, URL for webhooks: the unit Slack's pace applies to. */
+  target: string;
+  payload: unknown;
+  /** At most one row ever exists per key: enqueueing it again is a no-op. */
+  dedupeKey?: string;
+  refType?: string;
+  refId?: string;
+}
+
+/**
+ * Records a message to send. Call it inside the same transaction as the change it reports,
+ * so the change and its message are committed together or not at all.
+ */
+export async function enqueue(db: Kysely<Database>, now: Date, item: OutboxItem): Promise<{ id: number | null; created: boolean }> {
+  const at = now.toISOString();
+  const inserted = await db
+    .insertInto('outbox')
+    .values({
+      kind: item.kind,
+      target: item.target,
+      payload: JSON.stringify(item.payload),
+      dedupe_key: item.dedupeKey ?? null,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: at,
+      claimed_by: null,
+      claimed_until: null,
+      last_error: null,
+      result: null,
+      ref_type: item.refType ?? null,
+      ref_id: item.refId ?? null,
+      created_at: at,
+      sent_at: null,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return { id: inserted?.id ?? null, created: Boolean(inserted) };
+}

@@ -1,0 +1,24 @@
+import type { WebClient } from '@slack/web-api';
+import type { Kysely } from 'kysely';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/connection.ts';
+import type { Database } from './db/schema.ts';
+import type { Permissions } from './domain/permissions.ts';
+import type { Logger } from './logger.ts';
+import type { SlackDirectory } from './slack/directory.ts';
+
+/** The context handed to every listener, route and job: no module singletons. */
+export interface Deps {
+  config: Config;
+  db: Kysely<Database>;
+  dbHandle: DatabaseHandle;
+  clock: Clock;
+  logger: Logger;
+  /** The one Web API client: retries off, the outbox owns them. */
+  slack: WebClient;
+  directory: SlackDirectory;
+  permissions: Permissions;
+  /** Tells the outbox sender there is something new to send now rather than at its next poll. */
+  wakeOutbox(): void;
+}

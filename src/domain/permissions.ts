@@ -1,0 +1,41 @@
+import type { Config } from '../config.ts';
+import type { SlackDirectory } from '../slack/directory.ts';
+
+export class PermissionCheckFailed extends Error {
+  constructor(cause: unknown) {
+    super('Handoff could not check your permissions with Slack just now. Please try again in a minute.', { cause });
+    this.name = 'PermissionCheckFailed';
+  }
+}
+
+/** Who may do what (SPEC "Permissions"); an unset group means everyone. */
+export class Permissions {
+  constructor(private config: Config, private directory: SlackDirectory) {}
+
+  isAdmin(userId: string): boolean {
+    return this.config.admins.length === 0 || this.config.admins.includes(userId);
+  }
+
+  /** True when HANDOFF_ADMINS names people, so "admin" means someone in particular. */
+  get adminsConfigured(): boolean {
+    return this.config.admins.length > 0;
+  }
+
+  async isMarketer(userId: string): Promise<boolean> {
+    return this.inGroup(this.config.marketingUsergroup, userId);
+  }
+
+  async isSales(userId: string): Promise<boolean> {
+    return this.inGroup(this.config.salesUsergroup, userId);
+  }
+
+  private async inGroup(group: string | undefined, userId: string): Promise<boolean> {
+    if (!group) return true;
+    if (this.config.admins.includes(userId)) return true;
+    try {
+      return (await this.directory.usergroupMembers(group)).has(userId);
+    } catch (error) {
+      throw new PermissionCheckFailed(error);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../deps.ts';
+import { ALL_COMMANDS_HELP, HANDOFF_USAGE, unknownWords } from '../../views/usage.ts';
+import { handoffDigest } from './handoff-digest.ts';
+import { handoffMql } from './handoff-mql.ts';
+
+type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+
+/** `/handoff help | mql | digest` */
+export function handoffCommand(deps: Deps) {
+  return async function handoff(args: Args): Promise<void> {
+    const words = args.command.text.trim();
+    const [sub = 'help'] = words.split(/\s+/);
+    switch (sub.toLowerCase()) {
+      case 'help':
+      case '':
+        await args.ack({ response_type: 'ephemeral', text: ALL_COMMANDS_HELP });
+        return;
+      case 'mql':
+        await handoffMql(deps, args);
+        return;
+      case 'digest':
+        await handoffDigest(deps, args);
+        return;
+      default:
+        await args.ack({ response_type: 'ephemeral', text: unknownWords('/handoff', words, HANDOFF_USAGE) });
+    }
+  };
+}

@@ -1,0 +1,15 @@
+import type { Deps } from '../deps.ts';
+
+/** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
+export interface Job {
+  name: string;
+  /** node-cron expression, in the configured TZ. */
+  schedule: string;
+  run(deps: Deps): Promise<void>;
+  /** Also run once at start-up (catch-up after downtime). */
+  runAtStart?: boolean;
+}
+
+export function allJobs(_deps: Deps): Job[] {
+  return [];
+}

@@ -1,0 +1,102 @@
+import { createHandoffApp, type HandoffApp } from './app.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase } from './db/connection.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { startOutboxSender } from './delivery/sender.ts';
+import type { Deps } from './deps.ts';
+import { Permissions } from './domain/permissions.ts';
+import { allJobs } from './jobs/index.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createSlackClient } from './slack/client.ts';
+import { SlackDirectory } from './slack/directory.ts';
+
+export interface StartOptions {
+  env: Record<string, string | undefined>;
+  clock?: Clock;
+  logger?: Logger;
+  demo?: boolean;
+  /** Host to bind; tests and the demo use 127.0.0.1. */
+  host?: string;
+  /** Leave scheduled jobs off (tests drive jobs themselves). */
+  scheduler?: boolean;
+}
+
+export interface RunningHandoff {
+  deps: Deps;
+  app: HandoffApp;
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Prepares the dependencies every part of the app shares: config → database → migrations → Slack client. */
+export async function buildDeps(config: Config, clock: Clock, logger: Logger): Promise<Deps> {
+  const dbHandle = openDatabase(config.databasePath);
+  try {
+    await migrateToLatest(dbHandle.db);
+  } catch (error) {
+    await dbHandle.close();
+    throw error;
+  }
+  const slack = createSlackClient(config, logger);
+  const directory = new SlackDirectory(slack, clock, logger);
+  const deps: Deps = {
+    config,
+    db: dbHandle.db,
+    dbHandle,
+    clock,
+    logger,
+    slack,
+    directory,
+    permissions: new Permissions(config, directory),
+    wakeOutbox: () => {},
+  };
+  return deps;
+}
+
+/** The composition root: config → db → migrate → deps → app → sender → jobs → listen. */
+export async function startHandoff(options: StartOptions): Promise<RunningHandoff> {
+  const config = loadConfig(options.env, { demo: options.demo });
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const deps = await buildDeps(config, clock, logger);
+  const sender = startOutboxSender(deps);
+  deps.wakeOutbox = () => sender.wake();
+  const app = createHandoffApp(deps);
+  const scheduler = options.scheduler === false ? undefined : startScheduler(deps, allJobs(deps));
+  const identity = new AbortController();
+  void deps.directory.resolveBotIdentity(identity.signal);
+
+  let port: number;
+  try {
+    port = await app.listen(config.port, options.host);
+  } catch (error) {
+    identity.abort();
+    await scheduler?.stop();
+    await sender.stop();
+    await deps.dbHandle.close();
+    throw error;
+  }
+  logger.info({ port, mode: config.slack.socketMode ? 'socket' : 'http' }, 'Handoff is listening');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    deps,
+    app,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    stop() {
+      stopping ??= (async () => {
+        identity.abort();
+        await app.close();
+        await scheduler?.stop();
+        await sender.stop();
+        await deps.dbHandle.close();
+        logger.info('Handoff stopped');
+      })();
+      return stopping;
+    },
+  };
+}

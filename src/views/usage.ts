@@ -1,0 +1,39 @@
+// What each command answers to `help` and to words it does not understand. Tests assert on these.
+
+export const CAMPAIGN_USAGE = [
+  '*`/campaign`* — campaign briefs that reps see when a lead from the campaign arrives',
+  '• `/campaign` — open the brief form to post a new brief',
+  '• `/campaign list` — active briefs, newest first',
+  '• `/campaign show KEY` — one brief in full',
+  '• `/campaign edit KEY` — edit a brief (its owner or an admin)',
+  '• `/campaign archive KEY` — archive a brief (its owner or an admin)',
+].join('\n');
+
+export const HOTLEAD_USAGE = [
+  '*`/hotlead`* — this lead is hot: pause marketing emails to them',
+  '• `/hotlead EMAIL [DAYS | Nd | until YYYY-MM-DD] [note…]` — pause (default from `HOTLEAD_DEFAULT_DAYS`, at most 365 days)',
+  '    e.g. `/hotlead ada@analytical.example 14d closing next week`',
+  '• `/hotlead release EMAIL` — let marketing email them again',
+  '• `/hotlead list` — your paused leads (admins: `/hotlead list all`)',
+].join('\n');
+
+export const HANDOFF_USAGE = [
+  '*`/handoff`* — Handoff hands marketing\'s leads to sales with the context they need',
+  '• `/handoff help` — this list',
+  '• `/handoff mql` — the lead definition sales and marketing agreed',
+  '• `/handoff digest` — post the weekly digest now (admins)',
+].join('\n');
+
+export const ALL_COMMANDS_HELP = [
+  HANDOFF_USAGE,
+  '',
+  CAMPAIGN_USAGE,
+  '',
+  HOTLEAD_USAGE,
+  '',
+  'Lead DMs carry buttons: *Accept*, *Hot — pause emails*, *Not qualified*, and *Useful / Not useful* for each piece of content. Open the *Home* tab for your leads at a glance.',
+].join('\n');
+
+export function unknownWords(command: string, words: string, usage: string): string {
+  return `\`${command} ${words.trim()}\` is not something I understand.\n\n${usage}`;
+}
