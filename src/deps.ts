@@ -4,6 +4,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import type { Database } from './db/schema.ts';
+import type { MqlRules } from './domain/mql/rules.ts';
 import type { Permissions } from './domain/permissions.ts';
 import type { Logger } from './logger.ts';
 import type { SlackDirectory } from './slack/directory.ts';
@@ -19,6 +20,8 @@ export interface Deps {
   slack: WebClient;
   directory: SlackDirectory;
   permissions: Permissions;
+  /** The agreed lead definition (MQL_RULES), undefined when every lead qualifies. */
+  mqlRules: MqlRules | undefined;
   /** Tells the outbox sender there is something new to send now rather than at its next poll. */
   wakeOutbox(): void;
 }

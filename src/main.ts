@@ -5,6 +5,7 @@ import { openDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { startOutboxSender } from './delivery/sender.ts';
 import type { Deps } from './deps.ts';
+import { loadMqlRules } from './domain/mql/rules.ts';
 import { Permissions } from './domain/permissions.ts';
 import { allJobs } from './jobs/index.ts';
 import { startScheduler } from './jobs/scheduler.ts';
@@ -33,6 +34,7 @@ export interface RunningHandoff {
 
 /** Prepares the dependencies every part of the app shares: config → database → migrations → Slack client. */
 export async function buildDeps(config: Config, clock: Clock, logger: Logger): Promise<Deps> {
+  const mqlRules = loadMqlRules(config.mqlRulesPath);
   const dbHandle = openDatabase(config.databasePath);
   try {
     await migrateToLatest(dbHandle.db);
@@ -51,6 +53,7 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
     slack,
     directory,
     permissions: new Permissions(config, directory),
+    mqlRules,
     wakeOutbox: () => {},
   };
   return deps;

@@ -42,3 +42,25 @@ export async function enqueue(db: Kysely<Database>, now: Date, item: OutboxItem)
     .executeTakeFirst();
   return { id: inserted?.id ?? null, created: Boolean(inserted) };
 }
+
+/** payload of kind 'slack.post' (target = channel or user id). The sender adds Slack message metadata carrying the outbox id. */
+export interface SlackPostPayload {
+  channel: string;
+  text: string;
+  blocks?: unknown[];
+  thread_ts?: string;
+}
+
+/** payload of kind 'slack.update' (target = channel). */
+export interface SlackUpdatePayload {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks?: unknown[];
+}
+
+/** payload of kind 'webhook' (target = URL): POSTed as JSON, signed like intake (v1 HMAC), with the event id for dedup. */
+export interface WebhookPayload {
+  eventId: string;
+  body: unknown;
+}

@@ -1,0 +1,24 @@
+// Every action_id, callback_id and block_id in one place: the only place an id is spelled.
+
+export const ACTIONS = {
+  leadAccept: 'lead_accept',
+  leadHot: 'lead_hot',
+  leadReject: 'lead_reject',
+  rateUseful: 'rate_useful',
+  rateNotUseful: 'rate_not_useful',
+  rateComment: 'rate_comment',
+  hotleadExtend: 'hotlead_extend',
+  hotleadLetEnd: 'hotlead_let_end',
+  heldRelease: 'held_release',
+  homeNewBrief: 'home_new_brief',
+} as const;
+
+export const VIEWS = {
+  campaignBrief: 'campaign_brief',
+  leadReject: 'lead_reject_modal',
+  ratingComment: 'rating_comment_modal',
+} as const;
+
+export const SHORTCUTS = {
+  saveAsBrief: 'save_as_campaign_brief',
+} as const;

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock, type Clock } from '../../src/clock.ts';
+import { createLogger } from '../../src/logger.ts';
+import { startHandoff, type RunningHandoff } from '../../src/main.ts';
+import { SlackSender } from '../../src/standin/slack-sender.ts';
+import { SlackStandIn, type StandInOptions } from '../../src/standin/slack-standin.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret-0000';
+export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+export const API_TOKEN = 'test-api-token-0123456789abcdef';
+export const MARKETING_CHANNEL = 'CMARKETING1';
+export const SALES_CHANNEL = 'CSALES0001';
+
+/** People the stand-in knows; tests refer to them by role. */
+export const PEOPLE = {
+  rep: { id: 'UREP00001', email: 'rep@yourco.example', real_name: 'Riley Rep' },
+  rep2: { id: 'UREP00002', email: 'sam@yourco.example', real_name: 'Sam Seller' },
+  marketer: { id: 'UMKT00001', email: 'marketer@yourco.example', real_name: 'Morgan Marketer' },
+  admin: { id: 'UADMIN001', email: 'admin@yourco.example', real_name: 'Ada Admin' },
+  stranger: { id: 'USTRANGE1', email: 'stranger@yourco.example', real_name: 'Sol Stranger' },
+} as const;
+
+export interface TestAppOptions {
+  /** Extra or overriding environment variables. */
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+  standIn?: StandInOptions;
+  /** Reuse an existing stand-in (e.g. across a restart). */
+  reuseStandIn?: SlackStandIn;
+  /** Reuse a database file (restart tests). */
+  databasePath?: string;
+  scheduler?: boolean;
+}
+
+export interface TestApp {
+  handoff: RunningHandoff;
+  standIn: SlackStandIn;
+  slack: SlackSender;
+  clock: Clock;
+  url: string;
+  databasePath: string;
+  dir: string;
+  /** POSTs JSON to a route, with the bearer secret unless headers say otherwise. */
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; text: string }>;
+  get(path: string, headers?: Record<string, string>): Promise<{ status: number; json: any; text: string; headers: Headers }>;
+  /** Stops the app (and the stand-in unless it was passed in) and removes the temp folder. */
+  stop(): Promise<void>;
+  /** Stops only the app, keeping the database and stand-in for a restart. */
+  stopApp(): Promise<void>;
+}
+
+/** Starts the real app on an ephemeral port with a temporary SQLite file, against a fresh Slack stand-in. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const standIn = options.reuseStandIn ?? (await SlackStandIn.start({ users: Object.values(PEOPLE), ...options.standIn }));
+  const dir = mkdtempSync(join(tmpdir(), 'handoff-test-'));
+  const databasePath = options.databasePath ?? join(dir, 'handoff.db');
+  const clock = options.clock ?? new ManualClock();
+  const env: Record<string, string | undefined> = {
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: standIn.url,
+    PORT: '0',
+    DATABASE_URL: `sqlite:${databasePath}`,
+    HANDOFF_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    HANDOFF_API_TOKEN: API_TOKEN,
+    MARKETING_CHANNEL,
+    SALES_CHANNEL,
+    LOG_LEVEL: process.env.HANDOFF_TEST_LOG ?? 'silent',
+    ...options.env,
+  };
+  const handoff = await startHandoff({
+    env,
+    clock,
+    host: '127.0.0.1',
+    scheduler: options.scheduler ?? false,
+    logger: createLogger(env.LOG_LEVEL ?? 'silent'),
+  });
+  const url = handoff.url;
+  const slack = new SlackSender({ appUrl: url, signingSecret: SIGNING_SECRET, standIn });
+
+  async function request(method: string, path: string, body: string | undefined, headers: Record<string, string>) {
+    const res = await fetch(url + path, { method, body, headers });
+    const text = await res.text();
+    let json: any;
+    try { json = JSON.parse(text); } catch { json = undefined; }
+    return { status: res.status, json, text, headers: res.headers };
+  }
+
+  let appStopped = false;
+  const stopApp = async () => {
+    if (appStopped) return;
+    appStopped = true;
+    await handoff.stop();
+  };
+  return {
+    handoff,
+    standIn,
+    slack,
+    clock,
+    url,
+    databasePath,
+    dir,
+    post: (path, body, headers) =>
+      request('POST', path, typeof body === 'string' ? body : JSON.stringify(body), {
+        'content-type': 'application/json',
+        authorization: `Bearer ${WEBHOOK_SECRET}`,
+        ...headers,
+      }),
+    get: (path, headers) => request('GET', path, undefined, { authorization: `Bearer ${API_TOKEN}`, ...headers }),
+    stopApp,
+    async stop() {
+      await stopApp();
+      if (!options.reuseStandIn) await standIn.close();
+      if (!options.databasePath) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
