@@ -1,0 +1,30 @@
+// Runs one digest query in a process of its own and reports its time and the process's peak RSS,
+// so the benchmark harness's memory never counts. Args: MODE (handoff | raw) DATABASE_PATH.
+
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+
+const [mode, path] = process.argv.slice(2);
+const WEEK = 7 * 86_400_000;
+
+async function handoffDigest(): Promise<unknown> {
+  const file = fileURLToPath(new URL('../digest.ts', import.meta.url));
+  if (!existsSync(file)) throw new Error('bench/digest.ts has not landed');
+  const mod: any = await import(file);
+  return mod.benchDigest({ databasePath: path, now: new Date() });
+}
+
+/** The floor: one grouped count over the same week of leads, nothing else. */
+function rawDigest(): unknown {
+  const db = new SQLite(path, { readonly: true });
+  const since = new Date(Date.now() - WEEK).toISOString();
+  const rows = db.prepare('select campaign_key, status, count(*) as n from leads where received_at >= ? group by campaign_key, status').all(since);
+  db.close();
+  return rows.length;
+}
+
+const began = performance.now();
+const result = mode === 'raw' ? rawDigest() : await handoffDigest();
+const ms = performance.now() - began;
+process.stdout.write(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, result: typeof result === 'object' ? undefined : result }) + '\n');

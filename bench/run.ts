@@ -1,0 +1,63 @@
+// `npm run bench [-- NAME…] [-- --keep]`: every benchmark beside a baseline measured in the same
+// run, one table on stdout, everything in bench/results.json.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ackLatency } from './ack-latency.ts';
+import { digestScale } from './digest-scale.ts';
+import { intakeThroughput } from './intake-throughput.ts';
+import { outboxDelivery } from './outbox-delivery.ts';
+import { startup } from './startup.ts';
+import { BENCH_DIR } from './support/child.ts';
+import type { Bench, BenchContext } from './support/context.ts';
+import { formatTable, machine, type Row } from './support/report.ts';
+
+const BENCHES: Bench[] = [ackLatency, intakeThroughput, outboxDelivery, digestScale, startup];
+
+async function main(argv: string[]): Promise<number> {
+  const keep = argv.includes('--keep');
+  const names = argv.filter((a) => !a.startsWith('--'));
+  const unknown = names.filter((n) => !BENCHES.some((b) => b.name === n));
+  if (unknown.length) {
+    process.stderr.write(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${BENCHES.map((b) => b.name).join(', ')}\n`);
+    return 2;
+  }
+  const chosen = names.length ? BENCHES.filter((b) => names.includes(b.name)) : BENCHES;
+  const dir = mkdtempSync(join(tmpdir(), 'handoff-bench-'));
+  const cacheDir = join(tmpdir(), 'handoff-bench-cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const began = performance.now();
+  const ctx: BenchContext = {
+    dir,
+    cacheDir,
+    log: (m) => process.stderr.write(`[${((performance.now() - began) / 1000).toFixed(1)}s] ${m}\n`),
+  };
+
+  const rows: Row[] = [];
+  const timings: Record<string, number> = {};
+  for (const bench of chosen) {
+    const t0 = performance.now();
+    ctx.log(`${bench.name}: start`);
+    try {
+      rows.push(...(await bench.run(ctx)));
+    } catch (error) {
+      ctx.log(`${bench.name}: failed: ${(error as Error).stack ?? String(error)}`);
+      rows.push({ figure: bench.name, handoff: null, baseline: null, unit: '', goal: '—', met: false, note: `the benchmark failed: ${(error as Error).message.split('\n')[0]}` });
+    }
+    timings[bench.name] = (performance.now() - t0) / 1000;
+    ctx.log(`${bench.name}: done in ${timings[bench.name].toFixed(1)} s`);
+  }
+  const totalSeconds = (performance.now() - began) / 1000;
+
+  process.stdout.write(`\n${formatTable(rows)}\n\nTotal ${totalSeconds.toFixed(0)} s on ${machine().cpus} CPUs, Node ${process.version}.\n`);
+  writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify({ at: new Date().toISOString(), machine: machine(), totalSeconds, timings, rows }, null, 2) + '\n');
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+  else ctx.log(`kept ${dir}`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => { process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`); process.exitCode = 1; },
+);
