@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SlackStandIn } from '../../src/standin/slack-standin.ts';
+import { PEOPLE } from '../support/harness.ts';
+import { startHandoffProcess, type HandoffProcess } from '../support/handoff-process.ts';
+import { leadId } from '../support/lead-bodies.ts';
+import { eventually } from '../support/spawn.ts';
+import { leadDmTally, lostAndDuplicated, pendingOutbox } from './support/dm-count.ts';
+import { deliverLead, leadBody, makeOwners, newStats, ownerFor } from './support/lead-driver.ts';
+
+const LEADS = Number(process.env.HANDOFF_SOAK_LEADS ?? 5000);
+const OWNERS = 250; // Slack takes about one message per second per channel: spread the DMs so the soak ends in minutes
+const CONCURRENCY = 16;
+const KILL_AT = [0.35, 0.7];
+const FAULTS = { rate429: 0.1, rate5xx: 0.05, slowRate: 0.05, slowMs: 1000, seed: 20261123 };
+
+const dir = mkdtempSync(join(tmpdir(), 'handoff-soak-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the soak: leads through intake while Slack fails and the app is killed twice', () => {
+  it(`hands each of ${LEADS} accepted leads to its owner exactly once`, async (ctx) => {
+    const owners = makeOwners(OWNERS);
+    const standIn = await SlackStandIn.start({ users: [...Object.values(PEOPLE), ...owners], randomFaults: FAULTS });
+    const databasePath = join(dir, 'soak.db');
+    let app: HandoffProcess = await startHandoffProcess({ databasePath, slackApiUrl: standIn.url });
+    const began = performance.now();
+    try {
+      const probe = await fetch(`${app.url}/webhooks/leads`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      if (probe.status === 404) ctx.skip('POST /webhooks/leads has not landed');
+
+      const stats = newStats();
+      const ids = Array.from({ length: LEADS }, (_, n) => leadId('soak', n));
+      const killAt = KILL_AT.map((f) => Math.floor(f * LEADS));
+      let restarts = 0;
+      let next = 0;
+      let restarting: Promise<void> | undefined;
+      const restart = async () => {
+        await app.kill();
+        app = await startHandoffProcess({ databasePath, slackApiUrl: standIn.url });
+        restarts++;
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+        while (next < ids.length) {
+          const n = next++;
+          if (killAt.includes(n)) {
+            restarting = restart();
+            await restarting;
+          } else if (restarting) {
+            await restarting;
+          }
+          await deliverLead(() => app.url, ids[n], leadBody(ids[n], ownerFor(owners, n)), stats);
+        }
+      }));
+      const intakeSeconds = (performance.now() - began) / 1000;
+
+      // Every accepted lead's DM arrives (through faults and the restarts), then the queue drains.
+      await eventually(() => lostAndDuplicated(leadDmTally(standIn, databasePath, ids), stats.accepted).lost.length === 0, {
+        timeoutMs: 300_000, intervalMs: 1000, what: 'a DM for every accepted lead',
+      }).catch(() => undefined);
+      await eventually(() => pendingOutbox(databasePath) === 0, { timeoutMs: 60_000, intervalMs: 500, what: 'the outbox to drain' }).catch(() => undefined);
+
+      const tally = leadDmTally(standIn, databasePath, ids);
+      const { lost, duplicated } = lostAndDuplicated(tally, stats.accepted);
+      const faults: Record<string, number> = {};
+      for (const c of standIn.calls) if (c.fault) faults[`${c.method} ${c.fault}`] = (faults[`${c.method} ${c.fault}`] ?? 0) + 1;
+      const summary = {
+        leads: LEADS, accepted: stats.accepted.size, answers: stats.answers, restarts, killedMidRequest: stats.connectionErrors,
+        serverErrors: stats.serverErrors.length, refusals: stats.refusals.length,
+        faultsInjected: Object.values(faults).reduce((a, b) => a + b, 0), faults,
+        dms: [...tally.perLead.values()].reduce((a, b) => a + b, 0), untracedDms: tally.untraced,
+        lost: lost.length, duplicated: duplicated.length,
+        intakeSeconds: Math.round(intakeSeconds), totalSeconds: Math.round((performance.now() - began) / 1000),
+      };
+      console.log(`SOAK ${JSON.stringify(summary)}`);
+
+      expect(stats.refusals, stats.refusals.slice(0, 5).join('\n')).toEqual([]);
+      expect(stats.serverErrors, stats.serverErrors.slice(0, 5).join('\n')).toEqual([]);
+      expect(stats.accepted.size).toBe(LEADS);
+      expect(restarts).toBe(KILL_AT.length);
+      expect(summary.faultsInjected).toBeGreaterThan(0);
+      expect(lost, `lost: ${lost.slice(0, 10).join(', ')}`).toEqual([]);
+      expect(duplicated, `duplicated: ${duplicated.slice(0, 10).join(', ')}`).toEqual([]);
+    } finally {
+      await app.stop();
+      await standIn.close();
+    }
+  }, 480_000);
+});
