@@ -5,6 +5,7 @@ import {
   CampaignInvalid,
   CampaignKeyTaken,
   END_BEFORE_START,
+  endsBeforeStart,
   isoDate,
   LIMITS,
   repeatedUrls,
@@ -66,37 +67,33 @@ const owner = z
   .nullable()
   .optional();
 
-export const campaignIntakeSchema = z
-  .object(
-    {
-      key: campaignKey,
-      name: z.string({ error: required('a string') }).trim().min(1, 'must not be empty').max(LIMITS.name, `must be at most ${LIMITS.name} characters`),
-      goal: text(LIMITS.text),
-      audience: text(LIMITS.text),
-      stage: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(STAGES, { error: 'must be awareness, consideration or decision' }).nullable().optional()),
-      offer: text(LIMITS.text),
-      key_messages: list,
-      talking_points: list,
-      assets: z
-        .array(asset, { error: required('a list of assets') })
-        .max(LIMITS.assets, `must hold at most ${LIMITS.assets} assets`)
-        .superRefine((assets, ctx) => {
-          for (const { index, firstIndex } of repeatedUrls(assets)) {
-            ctx.addIssue({ code: 'custom', path: [index, 'url'], message: `repeats the URL of assets[${firstIndex}]` });
-          }
-        })
-        .nullable()
-        .optional(),
-      starts_on: isoDate.nullable().optional(),
-      ends_on: isoDate.nullable().optional(),
-      owner,
-      status: z.enum(['active', 'archived'], { error: 'must be active or archived' }).optional(),
-    },
-    { error: 'must be a JSON object describing one campaign' },
-  )
-  .superRefine((b, ctx) => {
-    if (b.starts_on && b.ends_on && b.ends_on < b.starts_on) ctx.addIssue({ code: 'custom', path: ['ends_on'], message: END_BEFORE_START });
-  });
+export const campaignIntakeSchema = z.object(
+  {
+    key: campaignKey,
+    name: z.string({ error: required('a string') }).trim().min(1, 'must not be empty').max(LIMITS.name, `must be at most ${LIMITS.name} characters`),
+    goal: text(LIMITS.text),
+    audience: text(LIMITS.text),
+    stage: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(STAGES, { error: 'must be awareness, consideration or decision' }).nullable().optional()),
+    offer: text(LIMITS.text),
+    key_messages: list,
+    talking_points: list,
+    assets: z
+      .array(asset, { error: required('a list of assets') })
+      .max(LIMITS.assets, `must hold at most ${LIMITS.assets} assets`)
+      .superRefine((assets, ctx) => {
+        for (const { index, firstIndex } of repeatedUrls(assets)) {
+          ctx.addIssue({ code: 'custom', path: [index, 'url'], message: `repeats the URL of assets[${firstIndex}]` });
+        }
+      })
+      .nullable()
+      .optional(),
+    starts_on: isoDate.nullable().optional(),
+    ends_on: isoDate.nullable().optional(),
+    owner,
+    status: z.enum(['active', 'archived'], { error: 'must be active or archived' }).optional(),
+  },
+  { error: 'must be a JSON object describing one campaign' },
+);
 
 export type CampaignIntake = z.infer<typeof campaignIntakeSchema>;
 
@@ -134,8 +131,12 @@ export function campaignIntake(deps: Deps): RouteHandler {
   return async function campaignIntakeRoute(req, res) {
     const raw = await readBody(req);
     verifyIntake(req, raw, deps.config.webhookSecret, deps.clock.now());
-    const parsed = campaignIntakeSchema.safeParse(parseJsonBody(raw));
-    if (!parsed.success) throw invalid(parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })));
+    const json = parseJsonBody(raw);
+    const parsed = campaignIntakeSchema.safeParse(json);
+    const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message }));
+    const given = (json ?? {}) as { starts_on?: unknown; ends_on?: unknown };
+    if (endsBeforeStart(given.starts_on, given.ends_on)) problems.push({ path: 'ends_on', message: END_BEFORE_START });
+    if (!parsed.success || problems.length > 0) throw invalid(problems);
     const body = parsed.data;
 
     const warnings: string[] = [];

@@ -80,7 +80,9 @@ export function draftFromMessage(text: string): BriefDraft {
       continue;
     }
     const lineAssets = assetsIn(line);
-    if (listField === 'assets' || (lineAssets.length > 0 && plainText(line.replace(/<[^>]+>/g, '')).replace(/^[•*-]\s*/, '').length < 3)) {
+    // "Deck: <url|Summit deck>" or a bare link is an asset; a sentence with a link in it is not.
+    const outside = plainText(line.replace(/<[^>]+>/g, '')).replace(/^[•*-]\s*/, '');
+    if (listField === 'assets' || (lineAssets.length > 0 && (outside.length < 3 || /[:–—-]$/.test(outside)))) {
       assets.push(...lineAssets);
       continue;
     }

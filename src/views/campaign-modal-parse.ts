@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   campaignKey,
   END_BEFORE_START,
+  endsBeforeStart,
   isoDate,
   LIMITS,
   repeatedUrls,
@@ -110,24 +111,20 @@ const assetsField = z.string().nullable().transform((text, ctx) => {
   return assets;
 });
 
-const formSchema = z
-  .object({
-    key: campaignKey.optional(),
-    name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(LIMITS.name, `must be at most ${LIMITS.name} characters`),
-    goal: optionalText(LIMITS.text),
-    audience: optionalText(LIMITS.text),
-    stage: z.enum(STAGES, { error: 'must be awareness, consideration or decision' }).nullable(),
-    offer: optionalText(LIMITS.text),
-    keyMessages: linesField.optional(),
-    talkingPoints: linesField.optional(),
-    assets: assetsField.optional(),
-    startsOn: isoDate.nullable(),
-    endsOn: isoDate.nullable(),
-    ownerSlackId: z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a person').nullable(),
-  })
-  .superRefine((f, ctx) => {
-    if (f.startsOn && f.endsOn && f.endsOn < f.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: END_BEFORE_START });
-  });
+const formSchema = z.object({
+  key: campaignKey.optional(),
+  name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(LIMITS.name, `must be at most ${LIMITS.name} characters`),
+  goal: optionalText(LIMITS.text),
+  audience: optionalText(LIMITS.text),
+  stage: z.enum(STAGES, { error: 'must be awareness, consideration or decision' }).nullable(),
+  offer: optionalText(LIMITS.text),
+  keyMessages: linesField.optional(),
+  talkingPoints: linesField.optional(),
+  assets: assetsField.optional(),
+  startsOn: isoDate.nullable(),
+  endsOn: isoDate.nullable(),
+  ownerSlackId: z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a person').nullable(),
+});
 
 /** Reads the brief form; every bad field comes back as an error on its input block. */
 export function parseBriefForm(values: unknown, mode: 'create' | 'edit'): BriefFormResult {
@@ -154,10 +151,12 @@ export function parseBriefForm(values: unknown, mode: 'create' | 'edit'): BriefF
     ownerSlackId: cell(B.owner)?.selected_user ?? null,
   };
   const parsed = formSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, form: parsed.data };
+  const issues = parsed.success ? [] : [...parsed.error.issues];
+  if (endsBeforeStart(raw.startsOn, raw.endsOn)) issues.push({ code: 'custom', path: ['endsOn'], message: END_BEFORE_START, input: raw.endsOn });
+  if (parsed.success && issues.length === 0) return { ok: true, form: parsed.data };
 
   const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
+  for (const issue of issues) {
     const field = String(issue.path[0] ?? 'name');
     const blockId = FIELD_BLOCK[field] ?? B.name;
     if (errors[blockId]) continue;

@@ -105,6 +105,14 @@ export class CampaignInvalid extends Error {
 
 export const END_BEFORE_START = 'must be on or after the start date';
 
+/**
+ * Checked apart from the schema so it is reported together with every other bad field
+ * (zod runs an object's own refinements only once all its fields are valid).
+ */
+export function endsBeforeStart(startsOn: unknown, endsOn: unknown): boolean {
+  return typeof startsOn === 'string' && typeof endsOn === 'string' && isCalendarDate(startsOn.trim()) && isCalendarDate(endsOn.trim()) && endsOn.trim() < startsOn.trim();
+}
+
 /** Repeated URLs would be one asset twice (assets are matched by URL); the index of the first repeat of each, with the earlier index. */
 export function repeatedUrls(assets: Pick<AssetInput, 'url'>[]): Array<{ index: number; firstIndex: number }> {
   const seen = new Map<string, number>();
