@@ -8,7 +8,6 @@ import {
   endsBeforeStart,
   isoDate,
   LIMITS,
-  repeatedUrls,
   STAGES,
   urlProblem,
   type BriefChanges,
@@ -80,11 +79,6 @@ export const campaignIntakeSchema = z.object(
     assets: z
       .array(asset, { error: required('a list of assets') })
       .max(LIMITS.assets, `must hold at most ${LIMITS.assets} assets`)
-      .superRefine((assets, ctx) => {
-        for (const { index, firstIndex } of repeatedUrls(assets)) {
-          ctx.addIssue({ code: 'custom', path: [index, 'url'], message: `repeats the URL of assets[${firstIndex}]` });
-        }
-      })
       .nullable()
       .optional(),
     starts_on: isoDate.nullable().optional(),
@@ -101,6 +95,28 @@ function pathOf(path: PropertyKey[]): string {
   let out = '';
   for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
   return out || '(body)';
+}
+
+/**
+ * Rules across fields, checked on the raw body so they are reported with every other bad field
+ * (zod runs refinements of an object or array only once all its parts are valid).
+ */
+function crossFieldProblems(json: unknown): FieldProblem[] {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return [];
+  const body = json as { starts_on?: unknown; ends_on?: unknown; assets?: unknown };
+  const problems: FieldProblem[] = [];
+  if (Array.isArray(body.assets)) {
+    const first = new Map<string, number>();
+    body.assets.forEach((a: { url?: unknown } | null, index) => {
+      if (typeof a?.url !== 'string') return;
+      const url = a.url.trim();
+      const seen = first.get(url);
+      if (seen === undefined) first.set(url, index);
+      else problems.push({ path: `assets[${index}].url`, message: `repeats the URL of assets[${seen}]` });
+    });
+  }
+  if (endsBeforeStart(body.starts_on, body.ends_on)) problems.push({ path: 'ends_on', message: END_BEFORE_START });
+  return problems;
 }
 
 function invalid(problems: FieldProblem[]): HttpError {
@@ -134,8 +150,7 @@ export function campaignIntake(deps: Deps): RouteHandler {
     const json = parseJsonBody(raw);
     const parsed = campaignIntakeSchema.safeParse(json);
     const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message }));
-    const given = (json ?? {}) as { starts_on?: unknown; ends_on?: unknown };
-    if (endsBeforeStart(given.starts_on, given.ends_on)) problems.push({ path: 'ends_on', message: END_BEFORE_START });
+    problems.push(...crossFieldProblems(json));
     if (!parsed.success || problems.length > 0) throw invalid(problems);
     const body = parsed.data;
 

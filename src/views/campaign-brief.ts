@@ -29,7 +29,10 @@ function bullets(items: string[]): string {
 }
 
 function assetLine(a: CampaignBrief['assets'][number]): string {
-  return cut(`• ${mrkdwnLink(a.url, a.title)}${a.kind ? ` · ${escapeMrkdwn(a.kind)}` : ''}`, 600);
+  const kind = a.kind ? ` · ${escapeMrkdwn(cut(a.kind, 64))}` : '';
+  const linked = `• ${mrkdwnLink(a.url, cut(a.title, 200))}${kind}`;
+  // Cutting inside a link would leave broken markup; a link too long for a section loses its link instead.
+  return linked.length <= SECTION_MAX - 100 ? linked : `• ${escapeMrkdwn(cut(a.title, 200))} (link too long to show here)${kind}`;
 }
 
 /** Packs lines into as few sections as fit, at most `maxBlocks`, saying how many did not fit. */
