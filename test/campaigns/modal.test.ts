@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCampaignByKey } from '../../src/domain/campaigns/queries.ts';
 import { CAMPAIGN_BRIEF_BLOCKS as B, ACTIONS, SHORTCUTS, VIEWS } from '../../src/views/ids.ts';
 import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
-import { blocksText, createBriefInSlack, messageShortcut, openFormByCommand, submitForm } from './support.ts';
+import { blocksText, createBriefInSlack, laterAnswer, messageShortcut, openFormByCommand, submitForm } from './support.ts';
 
 describe('the campaign brief modal', () => {
   let app: TestApp;
@@ -164,5 +164,41 @@ describe('the campaign brief modal', () => {
     expect(res.status).toBe(200);
     const calls = await app.standIn.waitFor('views.open', () => true, { count: before + 1 });
     expect(calls.at(-1)!.args.view.callback_id).toBe(VIEWS.campaignBrief);
+  });
+  it('keeps stored lists too long for a text input as they are when the form is saved', async () => {
+    const messages = Array.from({ length: 20 }, (_, i) => `Message ${i} ${'m'.repeat(200)}`);
+    await app.post('/webhooks/campaigns', { key: 'long-lists', name: 'Long lists', key_messages: messages, owner: { slack_user_id: marketer } });
+    const { view } = await openFormByCommand(app, marketer, 'edit long-lists');
+    expect(view.blocks.some((b: any) => b.block_id === B.keyMessages)).toBe(false);
+    expect(JSON.stringify(view.blocks)).toContain('*Key messages:* 20 lines, too long to edit here');
+    const res = await submitForm(app, marketer, view, { name: 'Long lists, renamed' });
+    expect(res.json.response_action).toBe('update');
+    expect(await findCampaignByKey(app.handoff.deps.db, 'long-lists')).toMatchObject({ name: 'Long lists, renamed', key_messages: messages });
+  });
+
+  it('hands a brief to another owner chosen in the form, and keeps an email-only owner when left empty', async () => {
+    await app.post('/webhooks/campaigns', { key: 'email-owner', name: 'Email owner', owner: { email: 'someone@elsewhere.example' } });
+    const { view } = await openFormByCommand(app, PEOPLE.admin.id, 'edit email-owner');
+    const owner = view.blocks.find((b: any) => b.block_id === B.owner);
+    expect(owner.element.initial_user).toBeUndefined();
+    expect(owner.hint.text).toBe('Now someone@elsewhere.example (not found in Slack). Leave empty to keep that.');
+    await submitForm(app, PEOPLE.admin.id, view, { goal: 'A goal' });
+    expect(await findCampaignByKey(app.handoff.deps.db, 'email-owner')).toMatchObject({ owner_slack_id: null, owner_email: 'someone@elsewhere.example', goal: 'A goal' });
+
+    const again = await openFormByCommand(app, PEOPLE.admin.id, 'edit email-owner');
+    await submitForm(app, PEOPLE.admin.id, again.view, { owner: PEOPLE.rep2.id });
+    expect(await findCampaignByKey(app.handoff.deps.db, 'email-owner')).toMatchObject({ owner_slack_id: PEOPLE.rep2.id, owner_email: null });
+  });
+
+  it('names the line of a key message that is too long', async () => {
+    const { view } = await openFormByCommand(app, marketer);
+    const res = await submitForm(app, marketer, view, { key: 'too-long', name: 'Too long', keyMessages: `fine\n${'x'.repeat(501)}` });
+    expect(res.json).toEqual({ response_action: 'errors', errors: { [B.keyMessages]: 'Key messages: line 2 is longer than 500 characters.' } });
+  });
+
+  it('tells the person when Slack will not open the form', async () => {
+    app.standIn.addFault({ method: 'views.open', fault: { kind: 'slack_error', error: 'expired_trigger_id' }, times: 1 });
+    await app.slack.command('/campaign', '', { userId: marketer });
+    expect(await laterAnswer(app, 'could not open')).toBe('Handoff could not open the brief form (Slack did not answer in time). Please run the command again.');
   });
 });
