@@ -11,7 +11,11 @@ beforeAll(async () => {
   app = await startTestApp();
   errors = watchErrors(app);
 });
-afterAll(async () => { await app?.stop(); });
+afterAll(async () => {
+  console.log(`INTAKE answers by route and status: ${JSON.stringify(answers)}`);
+  await app?.stop();
+});
+const answers: Record<string, Record<number, number>> = {};
 
 const RUNS = Number(process.env.HANDOFF_PROPERTY_HTTP_RUNS ?? 300);
 const ROUTES = ['/webhooks/leads', '/webhooks/campaigns'];
@@ -34,6 +38,7 @@ function stored(table: 'leads' | 'campaigns', key: unknown): boolean {
 async function send(path: string, body: string, headers: Record<string, string> = {}) {
   const res = await fetch(app.url + path, { method: 'POST', body, headers: { 'content-type': 'application/json', authorization: `Bearer ${WEBHOOK_SECRET}`, ...headers } });
   const text = await res.text();
+  (answers[path] ??= {})[res.status] = (answers[path][res.status] ?? 0) + 1;
   let json: unknown;
   try { json = JSON.parse(text); } catch { json = undefined; }
   return { status: res.status, json, text };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, VIEWS } from '../../src/views/ids.ts';
 import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
-import { anyPerson, buttonValue, viewStateValues } from './support/arbitraries.ts';
+import { anyPerson, anyViewState, buttonValue } from './support/arbitraries.ts';
 import { describeErrors, fingerprint, watchErrors, type LoggedError } from './support/observe.ts';
 
 let app: TestApp;
@@ -57,7 +57,7 @@ describe.each(callbackIds)('submissions of %s with arbitrary state', (callbackId
   it('are answered within 3 seconds (closed, or field errors that store nothing) and log no error', async (ctx) => {
     if (unhandled.has(callbackId)) ctx.skip(`no listener for ${callbackId} yet`);
     const metadata = fc.oneof(fc.string({ maxLength: 200 }), fc.json({ maxDepth: 2 }), fc.constantFrom('', '{"leadId":"nope"}', '{"campaignId":999999}'));
-    await fc.assert(fc.asyncProperty(viewStateValues, metadata, anyPerson, async (values, privateMetadata, userId) => {
+    await fc.assert(fc.asyncProperty(anyViewState, metadata, anyPerson, async (values, privateMetadata, userId) => {
       const before = changes();
       const began = performance.now();
       const res = await app.slack.viewSubmission({ userId, callbackId, values, privateMetadata });

@@ -2,6 +2,7 @@
 // the words a command knows, in orders and shapes it does not expect.
 
 import fc from 'fast-check';
+import { CAMPAIGN_BRIEF_BLOCKS, CAMPAIGN_BRIEF_INPUT } from '../../../src/views/ids.ts';
 import { PEOPLE } from '../../support/harness.ts';
 
 const KNOWN_WORDS = [
@@ -49,34 +50,73 @@ export const viewStateValues = fc.dictionary(
   { maxKeys: 8 },
 );
 
-/** Any JSON at all, plus bodies shaped like a lead or a brief with each field possibly wrong. */
+const noiseText = fc.oneof(
+  fc.constantFrom(null, '', ' ', '-x', 'a'.repeat(3001), 'x'.repeat(301), 'javascript:alert(1)'),
+  fc.string({ maxLength: 120 }),
+);
+const assetLines = fc.array(fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,20}$/), fc.webUrl(), fc.constantFrom('', 'ebook', 'video')).map(([t, u, k]) => `${t} | ${u}${k ? ` | ${k}` : ''}`) },
+  { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 20 }), fc.oneof(fc.string({ maxLength: 20 }), fc.constant('ftp://x')), fc.constantFrom('', 'x'.repeat(70))).map(([t, u, k]) => `${t} | ${u} | ${k}`) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+), { maxLength: 6 }).map((lines) => lines.join('\n'));
+/** Mostly what a person would type, sometimes anything. */
+const typed = (valid: fc.Arbitrary<string | null>) => fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: noiseText });
+const input = (value: fc.Arbitrary<string | null>) => fc.record({ [CAMPAIGN_BRIEF_INPUT]: fc.record({ type: fc.constant('plain_text_input'), value }) });
+
+/** The brief modal's state as Slack sends it: the real block and action ids, each value possibly wrong. */
+export const briefFormState = fc.record({
+  [CAMPAIGN_BRIEF_BLOCKS.key]: input(typed(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/).map((k) => `prop-${k}`))),
+  [CAMPAIGN_BRIEF_BLOCKS.name]: input(typed(fc.constantFrom('Q4 AI Readiness Webinar', 'Spring launch', 'Émile’s “webinar” 🎉'))),
+  [CAMPAIGN_BRIEF_BLOCKS.goal]: input(typed(fc.constantFrom(null, 'Book discovery calls'))),
+  [CAMPAIGN_BRIEF_BLOCKS.stage]: fc.record({ [CAMPAIGN_BRIEF_INPUT]: fc.record({ type: fc.constant('static_select'), selected_option: fc.option(fc.record({ value: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('awareness', 'consideration', 'decision') }, { weight: 1, arbitrary: fc.string() }) }), { nil: null }) }) }),
+  [CAMPAIGN_BRIEF_BLOCKS.keyMessages]: input(typed(fc.constantFrom(null, '• one\n• two\n\n3) three', 'Ship models in weeks'))),
+  [CAMPAIGN_BRIEF_BLOCKS.assets]: input(typed(assetLines)),
+  [CAMPAIGN_BRIEF_BLOCKS.startsOn]: fc.record({ [CAMPAIGN_BRIEF_INPUT]: fc.record({ type: fc.constant('datepicker'), selected_date: fc.option(fc.constantFrom('2026-11-01', '2026-11-01', '2026-02-30', 'soon'), { nil: null }) }) }),
+  [CAMPAIGN_BRIEF_BLOCKS.endsOn]: fc.record({ [CAMPAIGN_BRIEF_INPUT]: fc.record({ type: fc.constant('datepicker'), selected_date: fc.option(fc.constantFrom('2026-12-15', '2026-12-15', '2026-10-01', '9999-99-99'), { nil: null }) }) }),
+  [CAMPAIGN_BRIEF_BLOCKS.owner]: fc.record({ [CAMPAIGN_BRIEF_INPUT]: fc.record({ type: fc.constant('users_select'), selected_user: fc.option(fc.oneof({ weight: 4, arbitrary: anyPerson }, { weight: 1, arbitrary: fc.string() }), { nil: null }) }) }),
+}, { requiredKeys: [CAMPAIGN_BRIEF_BLOCKS.key, CAMPAIGN_BRIEF_BLOCKS.name] });
+
+/** Any modal state: a real form's shape or anything at all. */
+export const anyViewState = fc.oneof(briefFormState, viewStateValues);
+
+/** Bodies shaped like a lead or a brief: each field mostly right, sometimes any JSON value at all. */
 const wrongValue = fc.oneof(fc.string({ maxLength: 80 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+// One field in ~25 wrong: most bodies are wrong in one or two places, a good share are right.
+const mostly = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 24, arbitrary: valid }, { weight: 1, arbitrary: wrongValue });
 
 export const leadishBody = fc.record({
-  id: fc.oneof(fc.uuid().map((u) => `prop-${u}`), wrongValue, fc.constant('x'.repeat(300))),
-  email: fc.oneof(fc.emailAddress(), wrongValue),
-  name: fc.oneof(fc.string(), wrongValue),
-  owner: fc.oneof(fc.record({ email: fc.oneof(fc.constant('rep@yourco.example'), fc.emailAddress(), wrongValue) }), fc.record({ slack_user_id: fc.oneof(anyPerson, wrongValue) }), wrongValue),
-  campaign: fc.oneof(fc.constantFrom('q4-ai-webinar', 'UNKNOWN-campaign'), wrongValue),
-  stage: fc.oneof(fc.constantFrom('awareness', 'consideration', 'decision'), wrongValue),
-  score: fc.oneof(fc.integer({ min: -10, max: 200 }), wrongValue, fc.constantFrom('72', 'NaN', 'Infinity')),
-  activities: fc.oneof(fc.array(fc.record({ type: fc.oneof(fc.constantFrom('downloaded', 'registered'), wrongValue), content: wrongValue, url: fc.oneof(fc.webUrl(), wrongValue), at: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), wrongValue) }, { requiredKeys: [] }), { maxLength: 4 }), wrongValue),
-  fields: fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()), wrongValue),
-  extra: fc.jsonValue(),
-}, { requiredKeys: [] });
+  id: mostly(fc.oneof(fc.uuid().map((u) => `prop-${u}`), fc.nat().map((n) => n + 1), fc.constant('x'.repeat(300)))),
+  email: mostly(fc.emailAddress()),
+  name: mostly(fc.string({ maxLength: 60 })),
+  title: mostly(fc.constantFrom('CTO', '', 'VP Data')),
+  owner: mostly(fc.oneof(fc.record({ email: mostly(fc.constantFrom('rep@yourco.example', 'nobody@yourco.example')) }), fc.record({ slack_user_id: mostly(anyPerson) }))),
+  campaign: mostly(fc.constantFrom('q4-ai-webinar', 'UNKNOWN-campaign', '')),
+  stage: mostly(fc.constantFrom('awareness', 'consideration', 'decision', 'Decision', 'nurture')),
+  score: mostly(fc.oneof(fc.integer({ min: -10, max: 200 }), fc.constantFrom('72', 'NaN', 'Infinity'))),
+  activities: mostly(fc.array(fc.record({
+    type: mostly(fc.constantFrom('downloaded', 'registered', 'requested_demo')),
+    content: mostly(fc.string({ maxLength: 40 })),
+    url: mostly(fc.webUrl()),
+    at: mostly(fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') }).map((d) => d.toISOString())),
+  }, { requiredKeys: ['type'] }), { maxLength: 4 })),
+  fields: mostly(fc.dictionary(fc.string({ maxLength: 20 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 5 })),
+  extra: fc.jsonValue({ maxDepth: 2 }),
+}, { requiredKeys: ['id', 'email', 'owner'] });
 
 export const briefishBody = fc.record({
-  key: fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,20}$/).map((k) => `prop-${k}`), wrongValue, fc.constantFrom('UPPER', 'with space', '-', '')),
-  name: fc.oneof(fc.string({ maxLength: 100 }), wrongValue),
-  goal: fc.oneof(fc.string(), wrongValue),
-  stage: fc.oneof(fc.constantFrom('awareness', 'consideration', 'decision'), wrongValue),
-  key_messages: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), wrongValue),
-  talking_points: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), wrongValue),
-  assets: fc.oneof(fc.array(fc.record({ title: fc.oneof(fc.string(), wrongValue), url: fc.oneof(fc.webUrl(), wrongValue), kind: wrongValue }, { requiredKeys: [] }), { maxLength: 3 }), wrongValue),
-  starts_on: fc.oneof(fc.constantFrom('2026-11-01', '2026-13-01', '2026-02-30'), wrongValue),
-  ends_on: fc.oneof(fc.constantFrom('2026-12-15', '2025-01-01'), wrongValue),
-  owner: fc.oneof(fc.record({ email: fc.oneof(fc.constant('marketer@yourco.example'), wrongValue) }), wrongValue),
-}, { requiredKeys: [] });
+  key: mostly(fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/).map((k) => `prop-${k}`), fc.constantFrom('UPPER', 'with space', '-', ''))),
+  name: mostly(fc.string({ minLength: 1, maxLength: 100 })),
+  goal: mostly(fc.string({ maxLength: 200 })),
+  audience: mostly(fc.string({ maxLength: 100 })),
+  stage: mostly(fc.constantFrom('awareness', 'consideration', 'decision')),
+  offer: mostly(fc.string({ maxLength: 100 })),
+  key_messages: mostly(fc.array(fc.string({ minLength: 1, maxLength: 80 }), { maxLength: 3 })),
+  talking_points: mostly(fc.array(fc.string({ minLength: 1, maxLength: 80 }), { maxLength: 3 })),
+  assets: mostly(fc.array(fc.record({ title: mostly(fc.string({ minLength: 1, maxLength: 40 })), url: mostly(fc.webUrl()), kind: mostly(fc.constantFrom('ebook', 'video')) }, { requiredKeys: ['title', 'url'] }), { maxLength: 3 })),
+  starts_on: mostly(fc.constantFrom('2026-11-01', '2026-11-01', '2026-11-01', '2026-13-01', '2026-02-30')),
+  ends_on: mostly(fc.constantFrom('2026-12-15', '2026-12-15', '2026-12-15', '2025-01-01')),
+  owner: mostly(fc.record({ email: mostly(fc.constantFrom('marketer@yourco.example', 'nobody@yourco.example')) })),
+}, { requiredKeys: ['key', 'name'] });
 
 export const intakeBody = fc.oneof(
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
