@@ -33,7 +33,7 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
   const log = deps.logger.child({ component: 'outbox' });
   const clock = schedulingClock(deps.clock);
   const slack = new SlackDelivery(deps.slack, log);
-  const pace = new ChannelPace(opts.perChannelIntervalMs);
+  const pace = new ChannelPace(opts.perChannelIntervalMs, () => clock.now().getTime());
   const hookDeps: Deps = { ...deps, wakeOutbox: wake };
 
   const inFlight = new Map<number, Promise<void>>();
@@ -112,7 +112,8 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
 
   async function deliver(row: OutboxRow, uncertain: boolean): Promise<void> {
     const attempt = await send(row, uncertain);
-    if (row.kind === 'slack.post' && !(attempt.sent === false && attempt.failure.type === 'rate_limited')) {
+    // A post that landed, or may have, counts toward the channel's pace; a refusal does not.
+    if (row.kind === 'slack.post' && (attempt.sent || attempt.failure.type === 'transient')) {
       pace.posted(attempt.sent ? attempt.channel : attempt.pauseKey);
     }
     if (attempt.sent) {

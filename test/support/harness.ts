@@ -38,7 +38,7 @@ export interface TestAppOptions {
 }
 
 /** Retries in milliseconds rather than seconds, so a 5xx-then-success test takes no time. */
-export const TEST_OUTBOX: OutboxSenderOptions = { pollIntervalMs: 50, backoffBaseMs: 20, configRetryMs: 1_000 };
+export const TEST_OUTBOX: OutboxSenderOptions = { pollIntervalMs: 50, backoffBaseMs: 20, configRetryMs: 200 };
 
 export interface TestApp {
   handoff: RunningHandoff;
