@@ -113,7 +113,7 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
   async function deliver(row: OutboxRow, uncertain: boolean): Promise<void> {
     const attempt = await send(row, uncertain);
     // A post that landed, or may have, counts toward the channel's pace; a refusal does not.
-    if (row.kind === 'slack.post' && (attempt.sent || attempt.failure.type === 'transient')) {
+    if (row.kind === 'slack.post' && (attempt.sent || (attempt.failure.type === 'transient' && attempt.failure.ambiguous))) {
       pace.posted(attempt.sent ? attempt.channel : attempt.pauseKey);
     }
     if (attempt.sent) {
