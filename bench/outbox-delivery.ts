@@ -92,7 +92,7 @@ export const outboxDelivery: Bench = {
     const unpaced = await handoffDelivery(ctx, 'unpaced', targets, 1);
     rows.push(unpaced
       ? { figure: `outbox: ${UNPACED.messages} DMs, no rate limit`, handoff: unpaced.ms / 1000, baseline: baseline.ms / 1000, unit: 's', goal: '—', met: unpaced.duplicates === 0 ? null : false,
-        note: `each to its own channel (the sender paces 1/s per channel itself); baseline: a plain WebClient loop, ${concurrency} posts at a time (the sender's maxInFlight). ${unpaced.duplicates} duplicates.` }
+        note: `${(UNPACED.messages / (unpaced.ms / 1000)).toFixed(0)} messages/s (baseline ${(UNPACED.messages / (baseline.ms / 1000)).toFixed(0)}/s); each to its own channel (the sender paces 1/s per channel itself); baseline: a plain WebClient loop, ${concurrency} posts at a time (the sender's maxInFlight). ${unpaced.duplicates} duplicates.` }
       : { figure: `outbox: ${UNPACED.messages} DMs, no rate limit`, handoff: null, baseline: baseline.ms / 1000, unit: 's', goal: '—', met: null, note: 'not measured: the outbox sender has not landed (nothing was posted within 10 s of start)' });
 
     const perChannel = PACED.messages / PACED.channels;

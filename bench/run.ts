@@ -2,7 +2,7 @@
 // run, one table on stdout, everything in bench/results.json.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ackLatency } from './ack-latency.ts';
 import { digestScale } from './digest-scale.ts';
@@ -36,9 +36,12 @@ async function main(argv: string[]): Promise<number> {
 
   const rows: Row[] = [];
   const timings: Record<string, number> = {};
+  // This machine is shared: the load around each benchmark says how much to trust its figures.
+  const load: Record<string, { before: number; after: number }> = {};
   for (const bench of chosen) {
     const t0 = performance.now();
-    ctx.log(`${bench.name}: start`);
+    const before = loadavg()[0];
+    ctx.log(`${bench.name}: start (load average ${before.toFixed(1)})`);
     try {
       rows.push(...(await bench.run(ctx)));
     } catch (error) {
@@ -46,12 +49,14 @@ async function main(argv: string[]): Promise<number> {
       rows.push({ figure: bench.name, handoff: null, baseline: null, unit: '', goal: '—', met: false, note: `the benchmark failed: ${(error as Error).message.split('\n')[0]}` });
     }
     timings[bench.name] = (performance.now() - t0) / 1000;
+    load[bench.name] = { before, after: loadavg()[0] };
     ctx.log(`${bench.name}: done in ${timings[bench.name].toFixed(1)} s`);
   }
   const totalSeconds = (performance.now() - began) / 1000;
 
-  process.stdout.write(`\n${formatTable(rows)}\n\nTotal ${totalSeconds.toFixed(0)} s on ${machine().cpus} CPUs, Node ${process.version}.\n`);
-  writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify({ at: new Date().toISOString(), machine: machine(), totalSeconds, timings, rows }, null, 2) + '\n');
+  const loads = Object.entries(load).map(([name, l]) => `${name} ${l.before.toFixed(1)}→${l.after.toFixed(1)}`).join(', ');
+  process.stdout.write(`\n${formatTable(rows)}\n\nTotal ${totalSeconds.toFixed(0)} s on ${machine().cpus} CPUs, Node ${process.version}. 1-minute load average before→after: ${loads}.\n`);
+  writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify({ at: new Date().toISOString(), machine: machine(), totalSeconds, timings, loadAverage: load, rows }, null, 2) + '\n');
   if (!keep) rmSync(dir, { recursive: true, force: true });
   else ctx.log(`kept ${dir}`);
   return 0;
