@@ -60,6 +60,7 @@ describe('Slack event retries across two processes on one database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'handoff-events-'));
     const standIn = await SlackStandIn.start({ users: Object.values(PEOPLE) });
     const databasePath = join(dir, 'handoff.db');
+    // One after the other: two first starts on one new file race on the migrations (see two-processes.test.ts).
     const a = await startHandoffProcess({ databasePath, slackApiUrl: standIn.url });
     const b = await startHandoffProcess({ databasePath, slackApiUrl: standIn.url });
     try {
