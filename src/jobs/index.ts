@@ -1,4 +1,6 @@
 import type { Deps } from '../deps.ts';
+import { leadOwnersJob } from './lead-owners.ts';
+import { leadSlaJob } from './lead-sla.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -11,5 +13,8 @@ export interface Job {
 }
 
 export function allJobs(_deps: Deps): Job[] {
-  return [];
+  return [
+    leadSlaJob,
+    leadOwnersJob,
+  ];
 }

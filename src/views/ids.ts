@@ -22,3 +22,13 @@ export const VIEWS = {
 export const SHORTCUTS = {
   saveAsBrief: 'save_as_campaign_brief',
 } as const;
+
+/** Block and element ids inside the lead DM and the Not qualified modal. */
+export const LEAD_BLOCKS = {
+  answerButtons: 'lead_answer',
+  assetPrefix: 'lead_asset:',
+  rejectReason: 'lead_reject_reason',
+  rejectReasonSelect: 'lead_reject_reason_select',
+  rejectComment: 'lead_reject_comment',
+  rejectCommentInput: 'lead_reject_comment_input',
+} as const;

@@ -1,4 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
+import { ACTIONS } from '../../views/ids.ts';
+import { leadAcceptAction } from './lead-accept.ts';
+import { leadRejectAction } from './lead-reject.ts';
 
-export function registerActions(_app: App, _deps: Deps): void {}
+export function registerActions(app: App, deps: Deps): void {
+  app.action(ACTIONS.leadAccept, leadAcceptAction(deps));
+  app.action(ACTIONS.leadReject, leadRejectAction(deps));
+}
