@@ -13,9 +13,12 @@ export async function leadDmData(db: Kysely<Database>, lead: Lead): Promise<Lead
   return { lead, campaign, answers: await leadAnswers(db, lead.id) };
 }
 
-/** Queues the lead's DM to its owner; once per lead, however often it is asked for. */
-export async function enqueueLeadDm(db: Kysely<Database>, now: Date, lead: Lead & { owner_slack_id: string }): Promise<boolean> {
-  const message = buildLeadDm(await leadDmData(db, lead), now);
+/**
+ * Queues the lead's DM to its owner; once per lead, however often it is asked for. `data` may
+ * be passed when the caller already has it (a batch at intake reads each campaign once).
+ */
+export async function enqueueLeadDm(db: Kysely<Database>, now: Date, lead: Lead & { owner_slack_id: string }, data?: LeadDmData): Promise<boolean> {
+  const message = buildLeadDm(data ?? (await leadDmData(db, lead)), now);
   const payload: SlackPostPayload = { channel: lead.owner_slack_id, text: message.text, blocks: message.blocks };
   const { created } = await enqueue(db, now, {
     kind: 'slack.post',

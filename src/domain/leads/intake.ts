@@ -3,7 +3,7 @@ import type { Database, Lead } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 import { unknownCampaignNotice } from '../../views/lead-notices.ts';
-import { findCampaignByKey } from '../campaigns/queries.ts';
+import { findCampaignByKey, type CampaignBrief } from '../campaigns/queries.ts';
 import { qualify, type LeadFacts } from '../mql/rules.ts';
 import { enqueueLeadDm } from './dm.ts';
 import type { LeadInput } from './intake-schema.ts';
@@ -51,7 +51,7 @@ export async function intakeLeads(deps: Deps, leads: LeadInput[]): Promise<Intak
 
   const results = await deps.db.transaction().execute(async (trx) => {
     const out: IntakeOutcome['results'] = [];
-    const campaignKnown = new Map<string, boolean>();
+    const campaigns = new Map<string, CampaignBrief | undefined>();
     for (const input of leads) {
       const qualification = qualify(deps.mqlRules, factsOf(input));
       const held = !qualification.qualified;
@@ -100,9 +100,14 @@ export async function intakeLeads(deps: Deps, leads: LeadInput[]): Promise<Intak
         out.push({ id: input.id, status: 'held' });
         continue;
       }
-      if (input.campaign && (await tellMarketingOfUnknownCampaign(deps, trx, now, inserted, campaignKnown))) queued = true;
+      const key = inserted.campaign_key;
+      const firstOfKey = key !== null && !campaigns.has(key);
+      if (firstOfKey) campaigns.set(key, await findCampaignByKey(trx, key));
+      const campaign = key ? campaigns.get(key) : undefined;
+      if (firstOfKey && !campaign && (await tellMarketingOfUnknownCampaign(deps, trx, now, inserted))) queued = true;
       if (inserted.owner_slack_id) {
-        if (await enqueueLeadDm(trx, now, inserted as Lead & { owner_slack_id: string })) queued = true;
+        // A lead just stored has no answers yet.
+        if (await enqueueLeadDm(trx, now, inserted as Lead & { owner_slack_id: string }, { lead: inserted, campaign, answers: [] })) queued = true;
       } else {
         ownersToResolve = true;
       }
@@ -120,11 +125,9 @@ async function tellMarketingOfUnknownCampaign(
   trx: Kysely<Database>,
   now: Date,
   lead: Lead,
-  known: Map<string, boolean>,
 ): Promise<boolean> {
   const key = lead.campaign_key!;
-  if (!known.has(key)) known.set(key, (await findCampaignByKey(trx, key)) !== undefined);
-  if (known.get(key) || !deps.config.marketingChannel) return false;
+  if (!deps.config.marketingChannel) return false;
   const { created } = await enqueue(trx, now, {
     kind: 'slack.post',
     target: deps.config.marketingChannel,
