@@ -106,3 +106,20 @@ export function readable(message: { text?: string; blocks?: any[] } | undefined)
 export function buttonIds(message: { blocks?: any[] } | undefined): string[] {
   return (message?.blocks ?? []).flatMap((b: any) => (b.type === 'actions' ? b.elements.map((e: any) => e.action_id) : []));
 }
+
+/** Sends a lead for an owner given by Slack id and waits until its DM is delivered. */
+export async function deliveredLead(app: TestApp, overrides: Record<string, unknown> = {}) {
+  const body = leadBody({ owner: { slack_user_id: PEOPLE.rep.id }, ...overrides });
+  const res = await app.post('/webhooks/leads', body);
+  if (res.status !== 202) throw new Error(`intake answered ${res.status}: ${res.text}`);
+  const row = await eventually(async () => {
+    const r = await leadRow(app, body.id);
+    return r?.delivery === 'delivered' && r.dm_ts ? r : undefined;
+  }, 8000, `lead ${body.id} to be delivered`);
+  return { body, id: body.id, channel: row.dm_channel!, ts: row.dm_ts! };
+}
+
+/** The DM as it stands in the stand-in now (after any chat.update). */
+export function dmMessage(app: TestApp, lead: { channel: string; ts: string }) {
+  return app.standIn.messages(lead.channel).find((m) => m.ts === lead.ts);
+}
