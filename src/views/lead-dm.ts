@@ -183,6 +183,7 @@ export function buildLeadDm(data: LeadDmData, _now: Date): SlackMessage {
   const blocks = [...top, ...(assets.length ? [{ type: 'divider' }, ...assets] : []), ...bottom].slice(0, MAX_BLOCKS);
 
   const from = campaign ? ` from ${campaign.name}` : '';
-  const text = cut(`New lead: ${leadLabel(lead)}${from}`, 3000);
+  // The fallback text is mrkdwn too (notifications, clients without blocks).
+  const text = cut(esc(`New lead: ${leadLabel(lead)}${from}`), 3000);
   return { text, blocks };
 }

@@ -45,13 +45,14 @@ describe('answering a lead from its DM', () => {
     const lead = await deliveredLead(app);
     await click(lead, PEOPLE.rep.id, ACTIONS.leadAccept);
     await updatedDm(lead, '✅ Accepted by');
+    // The updated DM has no Accept any more; a client showing the old message can still send it.
     const since = Date.now();
-    await click(lead, PEOPLE.rep.id, ACTIONS.leadAccept);
+    await click(lead, PEOPLE.rep.id, ACTIONS.leadAccept, lead.id);
     const reply = await ephemeralAfter(since);
     expect(reply).toMatchObject({ response_type: 'ephemeral' });
     expect(reply.text).toMatch(new RegExp(`^This lead was already accepted by <@${PEOPLE.rep.id}> at <!date\\^`));
     const since2 = Date.now();
-    await click(lead, PEOPLE.rep.id, ACTIONS.leadReject);
+    await click(lead, PEOPLE.rep.id, ACTIONS.leadReject, lead.id);
     expect((await ephemeralAfter(since2)).text).toMatch(/already accepted/);
     const events = (await app.get(`/api/leads/${lead.id}`)).json.timeline.filter((e: { type: string }) => e.type === 'accepted');
     expect(events).toHaveLength(1);

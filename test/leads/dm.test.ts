@@ -91,8 +91,8 @@ describe('the lead DM', () => {
     await seedCampaign(app, 'huge', Array.from({ length: 40 }, (_, i) => ({ title: `Asset ${i} ${'word '.repeat(100)}`, url: `https://example.com/a/${i}`, kind: 'pdf' })));
     const lead = await deliveredLead(app, {
       campaign: 'huge',
-      name: 'Very '.repeat(120) + 'Long',
-      title: 'Chief '.repeat(90),
+      name: 'Very '.repeat(90) + 'Long',
+      title: 'Chief '.repeat(80),
       company: 'Company <script>&'.repeat(20),
       activities: Array.from({ length: 500 }, (_, i) => ({ type: 'visited', content: `Page ${i} ${'x'.repeat(900)}`, url: `https://example.com/p/${i}`, at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString() })),
     });
@@ -102,9 +102,22 @@ describe('the lead DM', () => {
     expect((dm.blocks![0] as any).text.text.endsWith('…')).toBe(true);
     const text = readable(dm);
     expect(text).toContain('Company &lt;script&gt;&amp;');
-    expect(text).not.toContain('<script>');
+    // mrkdwn texts carry it escaped; only the plain-text header shows it as typed.
+    const mrkdwnTexts = JSON.stringify(dm.blocks!.slice(1)) + dm.text;
+    expect(mrkdwnTexts).not.toContain('<script>');
     expect(text).toMatch(/more in the campaign brief/);
     expect(buttonIds(dm)).toContain(ACTIONS.leadAccept);
+  });
+
+  it('arrives once when the same lead is sent five times at once, and again later', async () => {
+    const body = leadBody({ name: 'Five Times', owner: { slack_user_id: PEOPLE.rep2.id } });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => app.post('/webhooks/leads', body)));
+    expect(answers.map((a) => a.json.status).filter((s) => s === 'accepted')).toHaveLength(1);
+    await eventually(async () => (await leadRow(app, body.id))?.delivery === 'delivered', 8000, 'the DM');
+    expect((await app.post('/webhooks/leads', body)).json.status).toBe('duplicate');
+    const channel = app.standIn.dmChannelFor(PEOPLE.rep2.id);
+    expect(app.standIn.messages(channel).filter((m) => m.text?.includes('Five Times'))).toHaveLength(1);
+    expect(app.standIn.okCalls('chat.postMessage').filter((c) => String(c.args.text).includes('Five Times'))).toHaveLength(1);
   });
 
   it('is delivered once after Slack answers the first post with 429', async () => {

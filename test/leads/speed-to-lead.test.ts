@@ -58,7 +58,7 @@ describe('speed to lead', () => {
     clock.advance(30 * 60_000);
     await run();
     await sent(`lead-reminder:${lead.id}`);
-    expect(reminders('Decision Maker')[0].text).toContain('within 60 min');
+    expect(reminders('Decision Maker')[0].text).toContain('within 1 h');
   });
 
   it('leaves answered leads alone', async () => {
