@@ -25,7 +25,7 @@ function batchProblem(leads: unknown): Problem | undefined {
 export function leadIntakeRoute(deps: Deps): RouteHandler {
   const owners = createOwnerResolver(deps);
   const afterResponse = (outcome: IntakeOutcome) => {
-    if (outcome.ownersToResolve || outcome.results.some((r) => r.status === 'accepted')) owners.kick();
+    if (outcome.ownersToResolve.length > 0) owners.kick(outcome.ownersToResolve);
   };
 
   return async function receiveLeads(req, res) {

@@ -13,8 +13,8 @@ export type IntakeStatus = 'accepted' | 'duplicate' | 'held';
 
 export interface IntakeOutcome {
   results: { id: string; status: IntakeStatus }[];
-  /** Some stored lead waits for its owner's email to be resolved (a Slack call, never on the request path). */
-  ownersToResolve: boolean;
+  /** Owner emails of stored leads that wait to be resolved (a Slack call, never on the request path). */
+  ownersToResolve: string[];
 }
 
 function factsOf(lead: LeadInput): LeadFacts {
@@ -47,7 +47,7 @@ export async function intakeLeads(deps: Deps, leads: LeadInput[]): Promise<Intak
   const now = deps.clock.now();
   const at = now.toISOString();
   let queued = false;
-  let ownersToResolve = false;
+  const ownersToResolve = new Set<string>();
 
   const results = await deps.db.transaction().execute(async (trx) => {
     const out: IntakeOutcome['results'] = [];
@@ -108,8 +108,8 @@ export async function intakeLeads(deps: Deps, leads: LeadInput[]): Promise<Intak
       if (inserted.owner_slack_id) {
         // A lead just stored has no answers yet.
         if (await enqueueLeadDm(trx, now, inserted as Lead & { owner_slack_id: string }, { lead: inserted, campaign, answers: [] })) queued = true;
-      } else {
-        ownersToResolve = true;
+      } else if (inserted.owner_email) {
+        ownersToResolve.add(inserted.owner_email);
       }
       out.push({ id: input.id, status: 'accepted' });
     }
@@ -117,7 +117,7 @@ export async function intakeLeads(deps: Deps, leads: LeadInput[]): Promise<Intak
   });
 
   if (queued) deps.wakeOutbox();
-  return { results, ownersToResolve };
+  return { results, ownersToResolve: [...ownersToResolve] };
 }
 
 async function tellMarketingOfUnknownCampaign(

@@ -22,17 +22,18 @@ export interface ResolveSummary {
  * once per owner email that nobody in Slack has it. Safe to run concurrently (several replicas,
  * intake and the job): the hand-over is a conditional update and the DM has a dedupe key.
  */
-export async function resolveOwners(deps: Deps): Promise<ResolveSummary> {
+export async function resolveOwners(deps: Deps, only?: string[]): Promise<ResolveSummary> {
   const summary: ResolveSummary = { handedOver: 0, unknownOwners: 0, deferred: false };
-  const emails = await deps.db
+  if (only && only.length === 0) return summary;
+  let query = deps.db
     .selectFrom('leads')
     .select('owner_email')
     .distinct()
     .where('delivery', '=', 'awaiting_owner')
     .where('status', '!=', 'held')
-    .where('owner_email', 'is not', null)
-    .limit(EMAILS_PER_RUN)
-    .execute();
+    .where('owner_email', 'is not', null);
+  if (only) query = query.where('owner_email', 'in', only.slice(0, EMAILS_PER_RUN));
+  const emails = await query.limit(EMAILS_PER_RUN).execute();
 
   for (const { owner_email: email } of emails) {
     if (!email) continue;
@@ -107,27 +108,29 @@ async function tellMarketingOwnerIsUnknown(deps: Deps, email: string): Promise<b
 }
 
 /**
- * Runs resolveOwners in the background, one run at a time; a kick during a run asks for one
- * more run afterwards, so a lead that arrives mid-run is not left for the job.
+ * Resolves the owners named in new leads in the background, one run at a time; owners kicked
+ * during a run are resolved right after it. Only those owners: every other waiting lead is
+ * the job's, so a request never sets off a burst of Slack lookups.
  */
-export function createOwnerResolver(deps: Deps): { kick(): void; idle(): Promise<void> } {
+export function createOwnerResolver(deps: Deps): { kick(ownerEmails: Iterable<string>): void; idle(): Promise<void> } {
   let running: Promise<void> | undefined;
-  let again = false;
+  const pending = new Set<string>();
   const loop = async () => {
-    do {
-      again = false;
+    while (pending.size > 0) {
+      const emails = [...pending].slice(0, EMAILS_PER_RUN);
+      for (const email of emails) pending.delete(email);
       try {
-        await resolveOwners(deps);
+        await resolveOwners(deps, emails);
       } catch (error) {
         deps.logger.error({ err: error }, 'resolving lead owners failed');
       }
-    } while (again);
+    }
     running = undefined;
   };
   return {
-    kick() {
-      if (running) again = true;
-      else running = loop();
+    kick(ownerEmails) {
+      for (const email of ownerEmails) pending.add(email);
+      running ??= loop();
     },
     async idle() {
       await running;
@@ -158,6 +161,6 @@ export async function releaseHeldLead(deps: Deps, leadId: string, by: string): P
     return released;
   });
   if (lead?.owner_slack_id) deps.wakeOutbox();
-  else if (lead) void resolveOwners(deps).catch((error: unknown) => deps.logger.error({ err: error }, 'resolving lead owners failed'));
+  else if (lead?.owner_email) void resolveOwners(deps, [lead.owner_email]).catch((error: unknown) => deps.logger.error({ err: error }, 'resolving lead owners failed'));
   return lead;
 }
