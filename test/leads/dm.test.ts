@@ -15,7 +15,7 @@ describe('the lead DM', () => {
   it('tells the owner who the lead is, why now, what the campaign promised, how to open, and offers the answers', async () => {
     const body = leadBody();
     expect((await app.post('/webhooks/leads', body)).status).toBe(202);
-    const [call] = await app.standIn.waitFor('chat.postMessage', (c) => c.args.text?.includes('Ada Lovelace') && c.args.metadata !== undefined && JSON.stringify(c.args).includes(body.id));
+    const [call] = await app.standIn.waitFor('chat.postMessage', (c) => JSON.stringify(c.args.blocks ?? []).includes(body.id));
     const row = await eventually(async () => {
       const r = await leadRow(app, body.id);
       return r?.delivery === 'delivered' ? r : undefined;

@@ -94,7 +94,7 @@ export async function intakeLeads(deps: Deps, leads: LeadInput[]): Promise<Intak
         out.push({ id: input.id, status: 'duplicate' });
         continue;
       }
-      await addLeadEvent(trx, now, { leadId: inserted.id, type: 'received', detail: { campaign: input.campaign, stage: input.stage, owner: input.owner } });
+      await addLeadEvent(trx, now, { leadId: inserted.id, type: 'received', detail: { campaign: input.campaign, stage: input.stage, owner_email: input.owner.email, owner_slack_id: input.owner.slackUserId } });
       if (held) {
         await addLeadEvent(trx, now, { leadId: inserted.id, type: 'held', detail: { failed: qualification.failed } });
         out.push({ id: input.id, status: 'held' });
