@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { campaignOwnersJob } from './campaign-owners.ts';
 import { leadOwnersJob } from './lead-owners.ts';
 import { leadSlaJob } from './lead-sla.ts';
 
@@ -14,6 +15,7 @@ export interface Job {
 
 export function allJobs(_deps: Deps): Job[] {
   return [
+    campaignOwnersJob,
     leadSlaJob,
     leadOwnersJob,
   ];
