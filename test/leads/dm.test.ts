@@ -88,7 +88,7 @@ describe('the lead DM', () => {
   });
 
   it('keeps a lead with huge inputs within Slack\'s limits, cutting long text with "…"', async () => {
-    await seedCampaign(app, 'huge', Array.from({ length: 40 }, (_, i) => ({ title: `Asset ${i} ${'word '.repeat(100)}`, url: `https://example.com/a/${i}`, kind: 'pdf' })));
+    await seedCampaign(app, 'huge', Array.from({ length: 40 }, (_, i) => ({ title: `Asset ${i} ${'word '.repeat(38)}`, url: `https://example.com/a/${i}`, kind: 'pdf' })));
     const lead = await deliveredLead(app, {
       campaign: 'huge',
       name: 'Very '.repeat(90) + 'Long',

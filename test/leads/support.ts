@@ -25,45 +25,27 @@ export function leadBody(overrides: Record<string, unknown> = {}): Record<string
   };
 }
 
-/** Seeds a campaign brief straight into its tables (the campaigns feature owns the intake for them). */
+/** Posts a campaign brief through the campaign intake, as marketing automation would. */
 export async function seedCampaign(app: TestApp, key = 'q4-ai-webinar', assets = [
   { title: "AI Buyer's Guide", url: 'https://example.com/guide', kind: 'ebook' },
   { title: 'ROI Calculator', url: 'https://example.com/roi', kind: 'tool' },
 ]): Promise<{ id: number; assetIds: number[] }> {
-  const db = app.handoff.deps.db;
-  const at = app.clock.now().toISOString();
-  const campaign = await db
-    .insertInto('campaigns')
-    .values({
-      key,
-      name: 'Q4 AI Readiness Webinar',
-      goal: 'Book discovery calls with data leaders evaluating AI platforms',
-      audience: 'VP Data and CTOs at 200-2000 employee companies',
-      stage: 'consideration',
-      offer: 'Free AI readiness assessment',
-      key_messages: JSON.stringify(['Ship models to production in weeks, not quarters']),
-      talking_points: JSON.stringify(['Ask which pilot stalled and why']),
-      starts_on: '2026-11-01',
-      ends_on: '2026-12-15',
-      owner_slack_id: PEOPLE.marketer.id,
-      owner_email: PEOPLE.marketer.email,
-      status: 'active',
-      created_by: PEOPLE.marketer.id,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const assetIds: number[] = [];
-  for (const [position, asset] of assets.entries()) {
-    const row = await db
-      .insertInto('campaign_assets')
-      .values({ campaign_id: campaign.id, title: asset.title, url: asset.url, kind: asset.kind, position, removed_at: null, created_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    assetIds.push(row.id);
-  }
-  return { id: campaign.id, assetIds };
+  const res = await app.post('/webhooks/campaigns', {
+    key,
+    name: 'Q4 AI Readiness Webinar',
+    goal: 'Book discovery calls with data leaders evaluating AI platforms',
+    audience: 'VP Data and CTOs at 200-2000 employee companies',
+    stage: 'consideration',
+    offer: 'Free AI readiness assessment',
+    key_messages: ['Ship models to production in weeks, not quarters'],
+    talking_points: ['Ask which pilot stalled and why'],
+    assets,
+    starts_on: '2026-11-01',
+    ends_on: '2026-12-15',
+    owner: { slack_user_id: PEOPLE.marketer.id },
+  });
+  if (res.status !== 201 && res.status !== 200) throw new Error(`campaign intake answered ${res.status}: ${res.text}`);
+  return { id: res.json.id, assetIds: res.json.assets.map((a: { id: number }) => a.id) };
 }
 
 export async function leadRow(app: TestApp, id: string) {
