@@ -45,7 +45,7 @@ export async function seedCampaign(app: TestApp, key = 'q4-ai-webinar', assets =
     owner: { slack_user_id: PEOPLE.marketer.id },
   });
   if (res.status !== 201 && res.status !== 200) throw new Error(`campaign intake answered ${res.status}: ${res.text}`);
-  return { id: res.json.id, assetIds: res.json.assets.map((a: { id: number }) => a.id) };
+  return { id: res.json.campaign.id, assetIds: res.json.campaign.assets.map((a: { id: number }) => a.id) };
 }
 
 export async function leadRow(app: TestApp, id: string) {
