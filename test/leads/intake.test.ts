@@ -186,3 +186,23 @@ describe('POST /webhooks/leads', () => {
     expect(received).toEqual([{ type: 'received' }]);
   });
 });
+
+describe('POST /webhooks/leads while Slack is unreachable', () => {
+  it('still stores the lead and answers 202 at once; the owner waits to be looked up', async () => {
+    const app = await startTestApp({ env: { SLACK_API_URL: 'http://127.0.0.1:9/api/' } });
+    try {
+      const byEmail = leadBody();
+      const bySlackId = leadBody({ owner: { slack_user_id: PEOPLE.rep.id } });
+      const started = Date.now();
+      const answers = [await app.post('/webhooks/leads', byEmail), await app.post('/webhooks/leads', bySlackId)];
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(answers.map((a) => a.json.status)).toEqual(['accepted', 'accepted']);
+      expect(await leadRow(app, byEmail.id)).toMatchObject({ delivery: 'awaiting_owner', owner_slack_id: null });
+      expect(await leadRow(app, bySlackId.id)).toMatchObject({ delivery: 'queued' });
+      const pending = (await outboxRows(app)).filter((r) => r.ref_id === bySlackId.id);
+      expect(pending).toMatchObject([{ status: 'pending', target: PEOPLE.rep.id }]);
+    } finally {
+      await app.stop();
+    }
+  });
+});
