@@ -20,6 +20,7 @@ describe.each(['/campaign', '/hotlead', '/handoff'])('%s with arbitrary words, t
   it('always answers within Slack\'s 3 seconds with words or a modal, and logs no error', async () => {
     await fc.assert(fc.asyncProperty(commandText, anyPerson, async (text, userId) => {
       const opened = app.standIn.callsTo('views.open').length;
+      const logged = errors.length;
       const began = performance.now();
       const res = await app.slack.command(command, text, { userId });
       const elapsed = performance.now() - began;
@@ -30,7 +31,7 @@ describe.each(['/campaign', '/hotlead', '/handoff'])('%s with arbitrary words, t
       const modal = !answered && (await eventually(() => app.standIn.callsTo('views.open').length > opened, { timeoutMs: 2000, what: 'a modal' }).catch(() => false));
       expect(answered || modal, `no answer to ${command} ${JSON.stringify(text)}: ${res.text}`).toBe(true);
       if (res.json?.blocks) expect(checkBlocks(res.json.blocks, 'message')).toBeNull();
-      expect(errors, describeErrors(errors)).toEqual([]);
+      expect(errors.slice(logged), describeErrors(errors.slice(logged))).toEqual([]);
     }), { numRuns: RUNS });
   });
 });

@@ -45,7 +45,7 @@ async function send(path: string, body: string, headers: Record<string, string> 
 }
 
 /** What every answer must be: never a 5xx, always JSON that says something; a refusal stores nothing. */
-function checkAnswer(path: string, before: Record<string, number>, res: { status: number; json: any; text: string }) {
+function checkAnswer(path: string, before: Record<string, number>, logged: number, res: { status: number; json: any; text: string }) {
   expect(res.status, res.text).toBeLessThan(500);
   expect(res.json, `not JSON: ${res.text}`).toBeTypeOf('object');
   if (res.status >= 400) {
@@ -61,22 +61,24 @@ function checkAnswer(path: string, before: Record<string, number>, res: { status
   if (path === '/webhooks/campaigns' && (res.status === 200 || res.status === 201)) {
     expect(stored('campaigns', res.json.key ?? res.json.campaign?.key), res.text).toBe(true);
   }
-  expect(errors, describeErrors(errors)).toEqual([]);
+  expect(errors.slice(logged), describeErrors(errors.slice(logged))).toEqual([]);
 }
 
 describe.each(ROUTES)('POST %s with arbitrary bodies', (path) => {
   it('answers every JSON body with a 2xx or a 4xx in JSON, and stores nothing it refused', async () => {
     await fc.assert(fc.asyncProperty(intakeBody, async (body) => {
       const before = intakeCounts();
-      checkAnswer(path, before, await send(path, JSON.stringify(body)));
+      const logged = errors.length;
+      checkAnswer(path, before, logged, await send(path, JSON.stringify(body)));
     }), { numRuns: RUNS });
   });
 
   it('answers bodies that are not JSON with a 4xx in JSON, storing nothing', async () => {
     await fc.assert(fc.asyncProperty(rawBody, fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'), async (body, contentType) => {
       const before = intakeCounts();
+      const logged = errors.length;
       const res = await send(path, body, { 'content-type': contentType });
-      checkAnswer(path, before, res);
+      checkAnswer(path, before, logged, res);
     }), { numRuns: Math.ceil(RUNS / 3) });
   });
 
@@ -94,9 +96,10 @@ describe.each(ROUTES)('POST %s with arbitrary bodies', (path) => {
       const stale = Math.floor(Date.now() / 1000) - 600;
       const sent = headers ?? { authorization: '', 'x-handoff-timestamp': String(stale), 'x-handoff-signature': intakeSignature(WEBHOOK_SECRET, stale, raw) };
       const before = intakeCounts();
+      const logged = errors.length;
       const res = await send(path, raw, sent);
       expect([401, 404], res.text).toContain(res.status);
-      checkAnswer(path, before, res);
+      checkAnswer(path, before, logged, res);
     }), { numRuns: Math.ceil(RUNS / 3) });
   });
 });

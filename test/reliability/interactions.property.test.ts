@@ -43,12 +43,13 @@ describe.each(actionIds)('forged clicks on %s', (actionId) => {
     if (unhandled.has(actionId)) ctx.skip(`no listener for ${actionId} yet (Bolt answers 404 after 3 s)`);
     await fc.assert(fc.asyncProperty(buttonValue, anyPerson, fc.boolean(), async (value, userId, inHome) => {
       const before = changes();
+      const logged = errors.length;
       const began = performance.now();
       const res = await click(actionId, value, userId, inHome);
       expect(res.status, res.text).toBe(200);
       expect(performance.now() - began).toBeLessThan(3000);
       expect(changes(), `a forged ${actionId} click with ${JSON.stringify(value)} changed stored data`).toBe(before);
-      expect(errors, describeErrors(errors)).toEqual([]);
+      expect(errors.slice(logged), describeErrors(errors.slice(logged))).toEqual([]);
     }), { numRuns: RUNS });
   });
 });
@@ -59,6 +60,7 @@ describe.each(callbackIds)('submissions of %s with arbitrary state', (callbackId
     const metadata = fc.oneof(fc.string({ maxLength: 200 }), fc.json({ maxDepth: 2 }), fc.constantFrom('', '{"leadId":"nope"}', '{"campaignId":999999}'));
     await fc.assert(fc.asyncProperty(anyViewState, metadata, anyPerson, async (values, privateMetadata, userId) => {
       const before = changes();
+      const logged = errors.length;
       const began = performance.now();
       const res = await app.slack.viewSubmission({ userId, callbackId, values, privateMetadata });
       expect(res.status, res.text).toBe(200);
@@ -71,7 +73,7 @@ describe.each(callbackIds)('submissions of %s with arbitrary state', (callbackId
           expect(changes(), `a refused ${callbackId} submission changed stored data`).toBe(before);
         }
       }
-      expect(errors, describeErrors(errors)).toEqual([]);
+      expect(errors.slice(logged), describeErrors(errors.slice(logged))).toEqual([]);
     }), { numRuns: RUNS });
   });
 });

@@ -7,7 +7,7 @@ import { PEOPLE } from '../support/harness.ts';
 import { startHandoffProcess, type HandoffProcess } from '../support/handoff-process.ts';
 import { leadId } from '../support/lead-bodies.ts';
 import { eventually } from '../support/spawn.ts';
-import { leadDmTally, lostAndDuplicated, pendingOutbox } from './support/dm-count.ts';
+import { describeDuplicates, leadDmTally, lostAndDuplicated, pendingOutbox } from './support/dm-count.ts';
 import { deliverLead, leadBody, makeOwners, newStats, ownerFor, type DriverStats } from './support/lead-driver.ts';
 
 const LEADS = Number(process.env.HANDOFF_SOAK_LEADS ?? 5000);
@@ -26,6 +26,7 @@ describe(`the soak: ${LEADS} leads through intake while Slack fails and the app 
   let lost: string[] = [];
   let duplicated: string[] = [];
   let faultsInjected = 0;
+  let duplicateDetails = '';
 
   beforeAll(async () => {
     const owners = makeOwners(OWNERS);
@@ -43,9 +44,11 @@ describe(`the soak: ${LEADS} leads through intake while Slack fails and the app 
       const ids = Array.from({ length: LEADS }, (_, n) => leadId('soak', n));
       const killAt = KILL_AT.map((f) => Math.floor(f * LEADS));
       let next = 0;
+      const killedAt: number[] = [];
       let restarting: Promise<void> | undefined;
       // SIGKILL: no shutdown code runs, requests and Slack calls in flight are cut, claims stay taken.
       const restart = async () => {
+        killedAt.push(Date.now() / 1000);
         await app.kill();
         app = await startHandoffProcess({ databasePath, slackApiUrl: standIn.url });
         restarts++;
@@ -69,6 +72,7 @@ describe(`the soak: ${LEADS} leads through intake while Slack fails and the app 
 
       const tally = leadDmTally(standIn, databasePath, ids);
       ({ lost, duplicated } = lostAndDuplicated(tally, stats.accepted));
+      duplicateDetails = `kills at Unix ${killedAt.map((t) => t.toFixed(3)).join(', ')}\n${describeDuplicates(tally, databasePath, duplicated.slice(0, 5))}`;
       const faults: Record<string, number> = {};
       for (const c of standIn.calls) if (c.fault) faults[`${c.method} ${c.fault}`] = (faults[`${c.method} ${c.fault}`] ?? 0) + 1;
       faultsInjected = Object.values(faults).reduce((a, b) => a + b, 0);
@@ -100,6 +104,6 @@ describe(`the soak: ${LEADS} leads through intake while Slack fails and the app 
 
   it('sends no lead twice', (ctx) => {
     if (intakeMissing) ctx.skip('POST /webhooks/leads has not landed');
-    expect(duplicated, `${duplicated.length} duplicated, e.g. ${duplicated.slice(0, 10).join(', ')}`).toEqual([]);
+    expect(duplicated, `${duplicated.length} duplicated:\n${duplicateDetails}`).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { eventually, spawnCli } from './spawn.ts';
+import { spawnCli } from './spawn.ts';
 
 export const PROCESS_SIGNING_SECRET = 'proc-signing-secret-0000';
 export const PROCESS_WEBHOOK_SECRET = 'proc-webhook-secret-0123456789';
@@ -75,16 +75,17 @@ export async function startHandoffProcess(opts: HandoffProcessOptions): Promise<
   let gone = false;
   void exited.then(() => { gone = true; });
   const url = `http://127.0.0.1:${port}`;
-  try {
-    await eventually(async () => {
-      if (gone) throw new Error(`handoff exited before it was healthy\nstdout: ${stdout}\nstderr: ${stderr}`);
-      const res = await fetch(`${url}/healthz`);
-      await res.arrayBuffer();
-      return res.status === 200;
-    }, { timeoutMs: opts.timeoutMs ?? 30_000, intervalMs: 10, what: `handoff on port ${port} to answer /healthz` });
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`);
+  // Polled by hand rather than with eventually(): a process that exits must fail the start at once, not after the timeout.
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  for (;;) {
+    if (gone || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      const why = gone ? 'handoff exited before it was healthy' : `handoff on port ${port} did not answer /healthz within ${opts.timeoutMs ?? 30_000} ms`;
+      throw new Error(`${why}\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`);
+    }
+    const healthy = await fetch(`${url}/healthz`).then(async (res) => { await res.arrayBuffer(); return res.status === 200; }, () => false);
+    if (healthy) break;
+    await new Promise((r) => setTimeout(r, 10));
   }
   const startMs = performance.now() - began;
   const end = async (signal: NodeJS.Signals) => {

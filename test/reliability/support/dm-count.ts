@@ -6,7 +6,8 @@ import SQLite from 'better-sqlite3';
 import type { SlackStandIn } from '../../../src/standin/slack-standin.ts';
 import { leadEmail } from '../../support/lead-bodies.ts';
 
-export interface DmTally { perLead: Map<string, number>; untraced: number }
+export interface DmSeen { outboxId: string | undefined; channel: string; ts: string }
+export interface DmTally { perLead: Map<string, number>; seen: Map<string, DmSeen[]>; untraced: number }
 
 export function leadDmTally(standIn: SlackStandIn, databasePath: string, leadIds: Iterable<string>): DmTally {
   const db = new SQLite(databasePath, { readonly: true, fileMustExist: true });
@@ -15,6 +16,7 @@ export function leadDmTally(standIn: SlackStandIn, databasePath: string, leadIds
   const leadOfOutbox = new Map(rows.map((r) => [String(r.id), r.ref_id]));
   const byEmail = new Map([...leadIds].map((id) => [leadEmail(id), id]));
   const perLead = new Map<string, number>();
+  const seen = new Map<string, DmSeen[]>();
   let untraced = 0;
   for (const m of standIn.messages()) {
     if (m.channel.startsWith('C')) continue; // channel notices, not DMs
@@ -26,8 +28,9 @@ export function leadDmTally(standIn: SlackStandIn, databasePath: string, leadIds
     }
     if (lead === undefined) { untraced++; continue; }
     perLead.set(lead, (perLead.get(lead) ?? 0) + 1);
+    seen.set(lead, [...(seen.get(lead) ?? []), { outboxId: outboxId === undefined ? undefined : String(outboxId), channel: m.channel, ts: m.ts }]);
   }
-  return { perLead, untraced };
+  return { perLead, seen, untraced };
 }
 
 export function lostAndDuplicated(tally: DmTally, accepted: Iterable<string>): { lost: string[]; duplicated: string[] } {
@@ -46,6 +49,22 @@ export function pendingOutbox(databasePath: string): number {
   const db = new SQLite(databasePath, { readonly: true });
   try {
     return (db.prepare("select count(*) as n from outbox where status = 'pending'").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** What Slack shows for a lead sent more than once, and what the outbox knows of each copy: for failure messages. */
+export function describeDuplicates(tally: DmTally, databasePath: string, leads: string[]): string {
+  const db = new SQLite(databasePath, { readonly: true });
+  try {
+    const row = db.prepare('select id, status, attempts, dedupe_key, last_error, uncertain_at, claimed_by, sent_at, result from outbox where id = ?');
+    return leads.map((lead) => {
+      const copies = (tally.seen.get(lead) ?? []).map((c) => `    ts ${c.ts} in ${c.channel}, outbox ${c.outboxId}: ${JSON.stringify(c.outboxId ? row.get(c.outboxId) : null)}`);
+      return `  ${lead}:\n${copies.join('\n')}`;
+    }).join('\n');
+  } catch (error) {
+    return String(error);
   } finally {
     db.close();
   }
