@@ -6,7 +6,7 @@ import { SlackStandIn } from '../src/standin/slack-standin.ts';
 import { ACTIONS } from '../src/views/ids.ts';
 import { PEOPLE } from '../test/support/harness.ts';
 import { PROCESS_SIGNING_SECRET, startHandoffProcess } from '../test/support/handoff-process.ts';
-import { leadId } from '../test/support/lead-bodies.ts';
+import { leadId, makeOwners } from '../test/support/lead-bodies.ts';
 import { startBareBolt } from './support/child.ts';
 import { waitUntil, type Bench, type BenchContext } from './support/context.ts';
 import { commandLanded, intakeLanded, messagesWithAction, postLeads, sendCommand } from './support/handoff-side.ts';
@@ -18,7 +18,9 @@ const CONNECTIONS = 10;
 const WARMUP = 300;
 const COMMANDS = 2000;
 const CLICKS = 1000;
-const ROUNDS = 2;
+const ROUNDS = 4;
+// Slack takes one message per second per channel: DMs to one rep would take 20 minutes to arrive.
+const OWNERS = makeOwners(300, 'ACK');
 const P50_GOAL = 1.2;
 const P99_GOAL = 1.5;
 
@@ -77,18 +79,22 @@ async function clickRows(handoffUrl: string, bareUrl: string, standIn: SlackStan
   if (!(await intakeLanded(handoffUrl))) return missing('lead intake (POST /webhooks/leads) has not landed');
   const total = WARMUP + CLICKS;
   ctx.log(`ack latency: handing ${total} leads to the rep for distinct Accept clicks`);
-  await postLeads(handoffUrl, Array.from({ length: total }, (_, n) => leadId('click', n)));
+  await postLeads(handoffUrl, Array.from({ length: total }, (_, n) => leadId('click', n)), (n) => ({ ownerSlackId: OWNERS[n % OWNERS.length].id }));
   try {
     await waitUntil(`${total} lead DMs with an Accept button`, () => messagesWithAction(standIn, ACTIONS.leadAccept).length >= total, 120_000, 100);
   } catch {
     return missing(`only ${messagesWithAction(standIn, ACTIONS.leadAccept).length} of ${total} lead DMs with an Accept button arrived (has the outbox sender landed?)`);
   }
   const dms = messagesWithAction(standIn, ACTIONS.leadAccept).slice(0, total);
-  const opts = { userId: PEOPLE.rep.id, responseUrl: standIn.responseUrl(), botUserId: standIn.botUserId, botId: standIn.botId };
+  // Each click comes from the DM's owner (its channel is D + the owner's id without the U).
+  const click = (dm: (typeof dms)[number]) => signedSlackRequest(
+    blockActionBody(dm, ACTIONS.leadAccept, { userId: `U${dm.channel.slice(1)}`, responseUrl: standIn.responseUrl(), botUserId: standIn.botUserId, botId: standIn.botId }),
+    PROCESS_SIGNING_SECRET,
+  );
   // Every Handoff click accepts a different lead, so each one does the full work, never "already accepted".
   let clicked = 0;
-  const handoffNext = () => signedSlackRequest(blockActionBody(dms[clicked++ % dms.length], ACTIONS.leadAccept, opts), PROCESS_SIGNING_SECRET);
-  const bareNext = (i: number) => signedSlackRequest(blockActionBody(dms[i % dms.length], ACTIONS.leadAccept, opts), PROCESS_SIGNING_SECRET);
+  const handoffNext = () => click(dms[clicked++ % dms.length]);
+  const bareNext = (i: number) => click(dms[i % dms.length]);
   ctx.log('ack latency: Accept clicks');
   const results = await compare({ url: handoffUrl, next: handoffNext }, { url: bareUrl, next: bareNext }, CLICKS);
   return latencyRows(figure, results, `${CLICKS} clicks on ${CLICKS} different leads' Accept buttons, ${CONNECTIONS} connections, after ${WARMUP} warm-up.`);
@@ -97,7 +103,7 @@ async function clickRows(handoffUrl: string, bareUrl: string, standIn: SlackStan
 export const ackLatency: Bench = {
   name: 'ack',
   async run(ctx) {
-    const standIn = await SlackStandIn.start({ users: Object.values(PEOPLE) });
+    const standIn = await SlackStandIn.start({ users: [...Object.values(PEOPLE), ...OWNERS] });
     const handoff = await startHandoffProcess({ databasePath: join(ctx.dir, 'ack.db'), slackApiUrl: standIn.url });
     const bare = await startBareBolt(PROCESS_SIGNING_SECRET);
     try {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SlackStandIn } from '../src/standin/slack-standin.ts';
 import { PEOPLE } from '../test/support/harness.ts';
 import { PROCESS_WEBHOOK_SECRET, startHandoffProcess } from '../test/support/handoff-process.ts';
-import { leadBody, leadId } from '../test/support/lead-bodies.ts';
+import { leadBody, leadId, makeOwners, ownerFor } from '../test/support/lead-bodies.ts';
 import type { Bench } from './support/context.ts';
 import { intakeLanded } from './support/handoff-side.ts';
 import { runLoad } from './support/load.ts';
@@ -18,13 +18,15 @@ const WARMUP = 500;
 const LEADS = 5000;
 const GOAL_PER_SECOND = 2000;
 const GROUP = 32;
+// Leads spread over reps as a CRM's are, so the DMs flow (at Slack's pace per channel) while the leads come in.
+const OWNERS = makeOwners(250, 'INTAKE');
 
-function leadRequest(id: string): RawRequest {
+function leadRequest(id: string, n: number): RawRequest {
   return {
     method: 'POST',
     path: '/webhooks/leads',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${PROCESS_WEBHOOK_SECRET}` },
-    body: JSON.stringify(leadBody(id)),
+    body: JSON.stringify(leadBody(id, ownerFor(OWNERS, n))),
   };
 }
 
@@ -36,7 +38,7 @@ export const intakeThroughput: Bench = {
     const grouped = await rawIntake(join(ctx.dir, 'raw-intake-grouped.db'), LEADS, GROUP);
     const rawNote = `raw: lead + event + outbox row per transaction, WAL + synchronous=FULL, serial; ${grouped.perSecond.toFixed(0)} leads/s when ${GROUP} leads share a commit (p99 ${grouped.p99.toFixed(1)} ms per commit).`;
 
-    const standIn = await SlackStandIn.start({ users: Object.values(PEOPLE) });
+    const standIn = await SlackStandIn.start({ users: [...Object.values(PEOPLE), ...OWNERS] });
     const handoff = await startHandoffProcess({ databasePath: join(ctx.dir, 'intake.db'), slackApiUrl: standIn.url });
     try {
       if (!(await intakeLanded(handoff.url))) {
@@ -46,8 +48,8 @@ export const intakeThroughput: Bench = {
         ];
       }
       ctx.log(`intake: ${WARMUP} warm-up leads, then ${LEADS} measured, ${CONNECTIONS} connections`);
-      await runLoad({ url: handoff.url, connections: CONNECTIONS, amount: WARMUP, next: (i) => leadRequest(leadId('warm', i)) });
-      const result = await runLoad({ url: handoff.url, connections: CONNECTIONS, amount: LEADS, next: (i) => leadRequest(leadId('lead', i)) });
+      await runLoad({ url: handoff.url, connections: CONNECTIONS, amount: WARMUP, next: (i) => leadRequest(leadId('warm', i), i) });
+      const result = await runLoad({ url: handoff.url, connections: CONNECTIONS, amount: LEADS, next: (i) => leadRequest(leadId('lead', i), i) });
       const accepted = result.statuses['202'] ?? 0;
       const perSecond = accepted / result.seconds;
       const others = Object.entries(result.statuses).filter(([s]) => s !== '202').map(([s, n]) => `${n}×${s}`).join(', ');

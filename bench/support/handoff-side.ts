@@ -25,10 +25,10 @@ export async function intakeLanded(url: string): Promise<boolean> {
   return res.status !== 404;
 }
 
-export async function postLeads(url: string, ids: string[], opts: LeadBodyOptions = {}, concurrency = 16): Promise<number> {
+export async function postLeads(url: string, ids: string[], opts: (n: number) => LeadBodyOptions = () => ({}), concurrency = 16): Promise<number> {
   let accepted = 0;
-  await inParallel(ids, concurrency, async (id) => {
-    const res = await postLead(url, leadBody(id, opts));
+  await inParallel(ids, concurrency, async (id, n) => {
+    const res = await postLead(url, leadBody(id, opts(n)));
     if (res.status === 202) accepted++;
     else throw new Error(`lead ${id} got ${res.status}: ${JSON.stringify(res.json)}`);
   });

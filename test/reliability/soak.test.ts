@@ -72,7 +72,7 @@ describe(`the soak: ${LEADS} leads through intake while Slack fails and the app 
 
       const tally = leadDmTally(standIn, databasePath, ids);
       ({ lost, duplicated } = lostAndDuplicated(tally, stats.accepted));
-      duplicateDetails = `kills at Unix ${killedAt.map((t) => t.toFixed(3)).join(', ')}\n${describeDuplicates(tally, databasePath, duplicated.slice(0, 5))}`;
+      duplicateDetails = `kills at Unix ${killedAt.map((t) => t.toFixed(3)).join(', ')}\n${describeDuplicates(tally, databasePath, duplicated.slice(0, 3), standIn)}`;
       const faults: Record<string, number> = {};
       for (const c of standIn.calls) if (c.fault) faults[`${c.method} ${c.fault}`] = (faults[`${c.method} ${c.fault}`] ?? 0) + 1;
       faultsInjected = Object.values(faults).reduce((a, b) => a + b, 0);

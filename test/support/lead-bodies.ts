@@ -1,3 +1,5 @@
+import type { StandInUser } from '../../src/standin/slack-standin.ts';
+
 // Realistic lead intake bodies (SPEC "Lead intake body") for load and soak runs: each with its
 // own id and email, so every DM can be traced back to the lead that caused it.
 
@@ -34,4 +36,14 @@ export function leadBody(id: string, opts: LeadBodyOptions = {}): Record<string,
 
 export function leadId(prefix: string, n: number): string {
   return `${prefix}-${String(n).padStart(6, '0')}`;
+}
+
+export function makeOwners(n: number, prefix = 'SOAK'): StandInUser[] {
+  return Array.from({ length: n }, (_, i) => ({ id: `U${prefix}${String(i).padStart(4, '0')}`, email: `${prefix.toLowerCase()}-rep-${i}@yourco.example`, real_name: `${prefix} Rep ${i}` }));
+}
+
+/** Half the owners by email (resolved through Slack after the answer), half by Slack id. */
+export function ownerFor(owners: StandInUser[], n: number): { ownerEmail?: string; ownerSlackId?: string } {
+  const owner = owners[n % owners.length];
+  return n % 2 === 0 ? { ownerEmail: owner.email } : { ownerSlackId: owner.id };
 }

@@ -55,13 +55,20 @@ export function pendingOutbox(databasePath: string): number {
 }
 
 /** What Slack shows for a lead sent more than once, and what the outbox knows of each copy: for failure messages. */
-export function describeDuplicates(tally: DmTally, databasePath: string, leads: string[]): string {
+export function describeDuplicates(tally: DmTally, databasePath: string, leads: string[], standIn?: SlackStandIn): string {
   const db = new SQLite(databasePath, { readonly: true });
   try {
     const row = db.prepare('select id, status, attempts, dedupe_key, last_error, uncertain_at, claimed_by, sent_at, result from outbox where id = ?');
     return leads.map((lead) => {
-      const copies = (tally.seen.get(lead) ?? []).map((c) => `    ts ${c.ts} in ${c.channel}, outbox ${c.outboxId}: ${JSON.stringify(c.outboxId ? row.get(c.outboxId) : null)}`);
-      return `  ${lead}:\n${copies.join('\n')}`;
+      const seen = tally.seen.get(lead) ?? [];
+      const copies = seen.map((c) => `    ts ${c.ts} in ${c.channel}, outbox ${c.outboxId}: ${JSON.stringify(c.outboxId ? row.get(c.outboxId) : null)}`);
+      // Every Slack call about that conversation: what the sender tried, and what it was answered.
+      const channel = seen[0]?.channel;
+      const user = channel ? `U${channel.slice(1)}` : undefined;
+      const calls = (standIn?.calls ?? [])
+        .filter((c) => c.args.channel === channel || c.args.channel === user || c.args.users === user)
+        .map((c) => `    ${(c.at / 1000).toFixed(3)} ${c.method} → ${c.status}${c.fault ? ` (${c.fault})` : ''}${c.ok ? '' : ` ${c.error ?? ''}`}${c.args.metadata ? ` outbox ${c.args.metadata?.event_payload?.outbox_id}` : ''}`);
+      return `  ${lead}:\n${copies.join('\n')}\n  Slack calls for ${channel}:\n${calls.join('\n')}`;
     }).join('\n');
   } catch (error) {
     return String(error);

@@ -2,8 +2,7 @@
 // as a real webhook sender would, against whichever app process is up at the moment.
 
 import { PROCESS_WEBHOOK_SECRET } from '../../support/handoff-process.ts';
-import { leadBody } from '../../support/lead-bodies.ts';
-import type { StandInUser } from '../../../src/standin/slack-standin.ts';
+import { leadBody, makeOwners, ownerFor } from '../../support/lead-bodies.ts';
 
 export interface DriverStats {
   accepted: Set<string>;
@@ -14,16 +13,6 @@ export interface DriverStats {
   serverErrors: string[];
   /** 4xx answers: never expected for these well-formed leads */
   refusals: string[];
-}
-
-export function makeOwners(n: number, prefix = 'SOAK'): StandInUser[] {
-  return Array.from({ length: n }, (_, i) => ({ id: `U${prefix}${String(i).padStart(4, '0')}`, email: `${prefix.toLowerCase()}-rep-${i}@yourco.example`, real_name: `${prefix} Rep ${i}` }));
-}
-
-/** Half the owners by email (resolved through Slack after the answer), half by Slack id. */
-export function ownerFor(owners: StandInUser[], n: number): { ownerEmail?: string; ownerSlackId?: string } {
-  const owner = owners[n % owners.length];
-  return n % 2 === 0 ? { ownerEmail: owner.email } : { ownerSlackId: owner.id };
 }
 
 export function newStats(): DriverStats {
@@ -62,4 +51,4 @@ export async function deliverLead(url: () => string, id: string, body: Record<st
   throw new Error(`lead ${id} never got a 2xx`);
 }
 
-export { leadBody };
+export { leadBody, makeOwners, ownerFor };
