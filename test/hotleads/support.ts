@@ -1,0 +1,95 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { NewLead, OutboxRow } from '../../src/db/schema.ts';
+import type { TestApp } from '../support/harness.ts';
+
+/** Inserts a lead as the leads feature would have stored it (a fixture; intake is another feature). */
+export async function insertLead(app: TestApp, lead: Partial<NewLead> & { id: string; email: string }): Promise<void> {
+  const at = app.clock.now().toISOString();
+  await app.handoff.deps.db
+    .insertInto('leads')
+    .values({
+      name: null, title: null, company: null, owner_email: null, owner_slack_id: null, campaign_key: null, stage: null, score: null,
+      activities: '[]', fields: '{}', status: 'new', delivery: 'delivered', qualification: null, received_at: at, delivered_at: at,
+      answered_at: null, answered_by: null, reject_reason: null, reject_comment: null, reminded_at: null, escalated_at: null,
+      dm_channel: null, dm_ts: null, updated_at: at,
+      ...lead,
+      email_lower: lead.email.toLowerCase(),
+    })
+    .execute();
+}
+
+export async function outbox(app: TestApp): Promise<(OutboxRow & { body: any })[]> {
+  const rows = await app.handoff.deps.db.selectFrom('outbox').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({ ...r, body: JSON.parse(r.payload) }));
+}
+
+export async function pauses(app: TestApp) {
+  return app.handoff.deps.db.selectFrom('hot_pauses').selectAll().orderBy('id').execute();
+}
+
+export async function timeline(app: TestApp, leadId: string) {
+  return app.handoff.deps.db.selectFrom('lead_events').selectAll().where('lead_id', '=', leadId).orderBy('id').execute();
+}
+
+/** Runs `/hotlead TEXT` as a user and returns the ephemeral answer's text. */
+export async function hotlead(app: TestApp, userId: string, text: string): Promise<string> {
+  const res = await app.slack.command('/hotlead', text, { userId });
+  if (res.status !== 200) throw new Error(`/hotlead answered HTTP ${res.status}: ${res.text}`);
+  if (res.json?.response_type !== 'ephemeral') throw new Error(`/hotlead did not answer ephemerally: ${res.text}`);
+  return String(res.json.text);
+}
+
+/** Polls until `check` returns a value (not undefined/false), or fails after the timeout. */
+export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export interface ReceivedRequest {
+  headers: IncomingMessage['headers'];
+  raw: string;
+  json: any;
+  status: number;
+}
+
+/** A local webhook receiver; `failFirst` requests are answered 500 before it starts accepting. */
+export async function startReceiver(opts: { failFirst?: number } = {}): Promise<{ url: string; requests: ReceivedRequest[]; accepted: () => ReceivedRequest[]; close(): Promise<void> }> {
+  const requests: ReceivedRequest[] = [];
+  let failures = opts.failFirst ?? 0;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let json: any;
+      try { json = JSON.parse(raw); } catch { json = undefined; }
+      const status = failures > 0 ? 500 : 200;
+      if (failures > 0) failures -= 1;
+      requests.push({ headers: req.headers, raw, json, status });
+      res.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? '{"ok":true}' : '{"ok":false}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/handoff-events`,
+    requests,
+    accepted: () => requests.filter((r) => r.status === 200),
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+/** Texts of the notices queued for a channel (until the outbox sender delivers them to the stand-in). */
+export async function noticesTo(app: TestApp, channel: string): Promise<string[]> {
+  return (await outbox(app)).filter((r) => r.kind === 'slack.post' && r.target === channel).map((r) => String(r.body.text));
+}
