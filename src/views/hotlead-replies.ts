@@ -2,7 +2,7 @@
 
 import type { HotPause } from '../db/schema.ts';
 import { readableUntil } from '../domain/hotleads/calendar.ts';
-import { HOTLEAD_USAGE } from './usage.ts';
+import { HOTLEAD_USAGE, unknownWords } from './usage.ts';
 import { cut, escapeMrkdwn } from './hotlead-format.ts';
 import { whoIsPaused } from './hotlead-notices.ts';
 
@@ -22,8 +22,10 @@ export interface PauseReply {
 
 const MAX_REPLY = 3000;
 
-export function invalidHotlead(problem: string): string {
-  return cut(`${problem}\n\n${HOTLEAD_USAGE}`, MAX_REPLY);
+/** The usage with what was wrong; a mistyped command also gets the shared "not something I understand". */
+export function invalidHotlead(problem: string, words?: string): string {
+  const text = `${problem}\n\n${HOTLEAD_USAGE}`;
+  return cut(words === undefined ? text : unknownWords('/hotlead', words, text), MAX_REPLY);
 }
 
 function whatHappensNext(r: PauseReply, until: string): string {

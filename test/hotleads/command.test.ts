@@ -129,3 +129,18 @@ describe('/hotlead in another time zone', () => {
     expect((await pauses(app))[0].paused_until).toBe('2026-12-04T05:00:00.000Z');
   });
 });
+
+describe('/hotlead for one email from many people at once', () => {
+  let app: TestApp;
+  beforeAll(async () => { app = await startTestApp(); });
+  afterAll(() => app.stop());
+
+  it('ends with one active pause at the latest date asked for', async () => {
+    const texts = ['race@customer.example 5', 'race@customer.example 20', 'race@customer.example 10', 'race@customer.example 3', 'race@customer.example 20'];
+    const replies = await Promise.all(texts.map((t, i) => hotlead(app, i % 2 ? rep.id : rep2.id, t)));
+    expect(replies.filter((r) => r.includes('Paused marketing emails'))).toHaveLength(1);
+    const rows = await pauses(app);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].paused_until).toBe('2026-12-14T00:00:00.000Z');
+  });
+});

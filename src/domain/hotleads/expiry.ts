@@ -44,8 +44,8 @@ export async function liftEndedPauses(deps: Deps): Promise<number> {
 }
 
 /**
- * DMs the rep once per end date when a pause ends within a day. A pause set to last a day or
- * less is not warned about: the rep chose that end moments ago.
+ * DMs the rep once per end date when a pause ends within a day. A pause whose end was set at
+ * most two days before it (a `1`-day pause) is not warned about: the rep chose that end just now.
  */
 export async function warnEndingPauses(deps: Deps): Promise<number> {
   const now = deps.clock.now();
@@ -61,7 +61,7 @@ export async function warnEndingPauses(deps: Deps): Promise<number> {
   for (const c of candidates) {
     if (c.warned_until === c.paused_until) continue;
     const setAt = Date.parse(c.extended_at ?? c.paused_at);
-    if (Date.parse(c.paused_until) - setAt <= DAY_MS) continue;
+    if (Date.parse(c.paused_until) - setAt <= 2 * DAY_MS) continue;
     const done = await deps.db.transaction().execute(async (trx) => {
       const claimed = await trx
         .updateTable('hot_pauses')

@@ -35,7 +35,8 @@ export type HotleadCommand =
   | { kind: 'list'; all: boolean }
   | { kind: 'release'; email: string }
   | ({ kind: 'pause'; email: string; note: string | undefined; durationGiven: boolean } & PauseEnd)
-  | { kind: 'invalid'; problem: string };
+  /** unknownWords: the first word is neither a subcommand nor an email (a mistyped command). */
+  | { kind: 'invalid'; problem: string; unknownWords?: boolean };
 
 export interface Email {
   /** As written, trimmed. */
@@ -146,7 +147,7 @@ export function parseHotleadCommand(text: string, settings: ParseSettings): Hotl
   }
 
   const email = parseEmail(ws[0].text);
-  if (!email) return { kind: 'invalid', problem: `\`${ws[0].text}\` is not an email address; start with the lead's email.` };
+  if (!email) return { kind: 'invalid', problem: `\`${ws[0].text}\` is not an email address; start with the lead's email.`, unknownWords: true };
 
   const duration = readDuration(ws, 1, settings);
   if (duration && 'problem' in duration) return { kind: 'invalid', problem: duration.problem };

@@ -50,7 +50,7 @@ export function hotleadCommand(deps: Deps) {
       return;
     }
     if (command.kind === 'invalid') {
-      await args.ack({ response_type: 'ephemeral', text: invalidHotlead(command.problem) });
+      await args.ack({ response_type: 'ephemeral', text: invalidHotlead(command.problem, command.unknownWords ? args.command.text : undefined) });
       return;
     }
 
