@@ -56,9 +56,11 @@ export function pickLead(leads: PauseLead[], by: string, leadId?: string): Pause
     ?? leads[0];
 }
 
-/** Leads a rep's `/hotlead` answers as hot: their own, handed over and not yet closed either way. */
+const OPEN_STATUSES = new Set(['new', 'accepted', 'held']);
+
+/** Leads a rep's `/hotlead` answers as hot: their own, not yet rejected or already hot. */
 export function openLeadsOf(leads: PauseLead[], by: string): PauseLead[] {
-  return leads.filter((l) => l.owner_slack_id === by && (l.status === 'new' || l.status === 'accepted'));
+  return leads.filter((l) => l.owner_slack_id === by && OPEN_STATUSES.has(l.status));
 }
 
 /** Owners of the leads with this email: they may release its pause. */
