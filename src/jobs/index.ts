@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { hotleadExpiryJob } from './hotlead-expiry.ts';
+import { campaignOwnersJob } from './campaign-owners.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -14,5 +15,6 @@ export interface Job {
 export function allJobs(_deps: Deps): Job[] {
   return [
     hotleadExpiryJob,
+    campaignOwnersJob,
   ];
 }
