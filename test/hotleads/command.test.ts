@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOTLEAD_USAGE } from '../../src/views/usage.ts';
-import { MARKETING_CHANNEL, PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
-import { hotlead, insertLead, noticesTo, outbox, pauses, timeline } from './support.ts';
+import { MARKETING_CHANNEL, PEOPLE, type TestApp } from '../support/harness.ts';
+import { hotlead, insertLead, noticesTo, outbox, pauses, timeline, startHotleadApp } from './support.ts';
 
 const { rep, rep2 } = PEOPLE;
 
 describe('/hotlead pauses marketing emails', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startHotleadApp();
     await app.handoff.deps.db.insertInto('campaigns').values({
       key: 'q4-ai-webinar', name: 'Q4 AI Readiness Webinar', goal: null, audience: null, stage: null, offer: null,
       key_messages: '[]', talking_points: '[]', starts_on: null, ends_on: null, owner_slack_id: null, owner_email: null,
@@ -119,7 +119,7 @@ describe('/hotlead pauses marketing emails', () => {
 
 describe('/hotlead in another time zone', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await startTestApp({ env: { TZ: 'America/New_York', HOTLEAD_DEFAULT_DAYS: '10' } }); });
+  beforeAll(async () => { app = await startHotleadApp({ env: { TZ: 'America/New_York', HOTLEAD_DEFAULT_DAYS: '10' } }); });
   afterAll(() => app.stop());
 
   it('covers whole local days and uses HOTLEAD_DEFAULT_DAYS', async () => {
@@ -132,7 +132,7 @@ describe('/hotlead in another time zone', () => {
 
 describe('/hotlead for one email from many people at once', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await startTestApp(); });
+  beforeAll(async () => { app = await startHotleadApp(); });
   afterAll(() => app.stop());
 
   it('ends with one active pause at the latest date asked for', async () => {

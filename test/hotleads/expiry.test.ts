@@ -2,30 +2,36 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/clock.ts';
 import { hotleadExpiryJob } from '../../src/jobs/hotlead-expiry.ts';
 import { ACTIONS } from '../../src/views/ids.ts';
-import { MARKETING_CHANNEL, PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
-import { hotlead, insertLead, outbox, pauses, timeline } from './support.ts';
+import { MARKETING_CHANNEL, PEOPLE, type TestApp } from '../support/harness.ts';
+import { hotlead, insertLead, messagesIn, noticesTo, pauses, startHotleadApp, startReceiver, timeline } from './support.ts';
 
 const { rep, rep2, admin, stranger } = PEOPLE;
-const WEBHOOK_URL = 'http://127.0.0.1:9/handoff-events';
 
 describe('pauses end on time', () => {
   let app: TestApp;
   let clock: ManualClock;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
   const runJob = () => hotleadExpiryJob.run(app.handoff.deps);
-  const warningsTo = async (user: string) => (await outbox(app)).filter((r) => r.kind === 'slack.post' && r.target === user);
   const pauseOf = async (email: string) => (await pauses(app)).filter((p) => p.email_lower === email);
-  const responses = (text: string) => app.standIn.calls.filter((c) => c.method === 'response_url' && String(c.args.text).includes(text));
-  const click = (userId: string, actionId: string, value: string, messageTs = '1764000000.000100') =>
-    app.slack.blockAction({ userId, actionId, value, channelId: `D${userId.slice(1)}`, messageTs });
+  const warningsTo = async (user: string) => (await messagesIn(app, user)).filter((m) => /the pause on marketing emails/i.test(String(m.text)));
+  /** Clicks a button on a message that reached the stand-in, as the person in `userId` would. */
+  const click = (userId: string, actionId: string, message: { channel: string; ts: string }) =>
+    app.slack.blockAction({ userId, actionId, channelId: message.channel, messageTs: message.ts });
+  const ephemeral = (text: string) => app.standIn.waitFor('response_url', (c) => String(c.args.text).includes(text));
+  const eventsFor = (email: string) => receiver.accepted().filter((r) => r.json.data.email === email).map((r) => r.json.type);
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { HANDOFF_ADMINS: admin.id, HANDOFF_OUTBOUND_WEBHOOK_URL: WEBHOOK_URL } });
+    receiver = await startReceiver();
+    app = await startHotleadApp({ env: { HANDOFF_ADMINS: admin.id, HANDOFF_OUTBOUND_WEBHOOK_URL: receiver.url } });
     clock = app.clock as ManualClock;
     await insertLead(app, { id: 'crm-warn', email: 'warn@customer.example', name: 'Wanda Warn', owner_slack_id: rep.id });
     await hotlead(app, rep.id, 'warn@customer.example 3d'); // through Thu 26 Nov: ends 2026-11-27T00:00Z
     await hotlead(app, rep2.id, 'letend@customer.example 3d');
   });
-  afterAll(() => app.stop());
+  afterAll(async () => {
+    await app.stop();
+    await receiver.close();
+  });
 
   it('does nothing while the end is more than a day away', async () => {
     clock.set('2026-11-25T23:59:00Z');
@@ -39,52 +45,51 @@ describe('pauses end on time', () => {
     await runJob();
     const [warning, ...more] = await warningsTo(rep.id);
     expect(more).toHaveLength(0);
-    expect(warning.body.text).toBe(':hourglass_flowing_sand: The pause on marketing emails to Wanda Warn (warn@customer.example) ends after Thu 26 Nov 2026. Still working the deal?');
-    const buttons = warning.body.blocks[1].elements;
+    expect(warning.text).toBe(':hourglass_flowing_sand: The pause on marketing emails to Wanda Warn (warn@customer.example) ends after Thu 26 Nov 2026. Still working the deal?');
+    const buttons = warning.blocks!.find((b) => b.type === 'actions').elements;
     expect(buttons.map((b: any) => [b.action_id, b.text.text])).toEqual([[ACTIONS.hotleadExtend, 'Extend 14 days'], [ACTIONS.hotleadLetEnd, 'Let it end']]);
-    expect(warning.dedupe_key).toBe(`hotlead-warn:${(await pauseOf('warn@customer.example'))[0].id}:2026-11-27T00:00:00.000Z`);
     expect(await warningsTo(rep2.id)).toHaveLength(1);
   });
 
-  it('refuses the buttons to someone who may not change the pause, and unreadable values', async () => {
+  it('refuses the buttons to someone who may not change the pause, and values Handoff did not write', async () => {
     const [warning] = await warningsTo(rep.id);
-    const value = warning.body.blocks[1].elements[0].value;
-    await click(stranger.id, ACTIONS.hotleadExtend, value);
-    await click(rep.id, ACTIONS.hotleadExtend, 'not-a-pause');
-    await app.standIn.waitFor('response_url', (c) => String(c.args.text).startsWith('Only whoever paused it'));
-    await app.standIn.waitFor('response_url', (c) => String(c.args.text).startsWith('This button is not one Handoff can read'));
+    await click(stranger.id, ACTIONS.hotleadExtend, warning);
+    await ephemeral(`Only whoever paused it (<@${rep.id}>), the lead's owner or a Handoff admin may change this pause.`);
+    await app.slack.blockAction({ userId: rep.id, actionId: ACTIONS.hotleadExtend, value: 'not-a-pause', channelId: warning.channel, messageTs: warning.ts });
+    await ephemeral('This button is not one Handoff can read; nothing changed.');
     expect((await pauseOf('warn@customer.example'))[0].paused_until).toBe('2026-11-27T00:00:00.000Z');
   });
 
-  it('extends by 14 days on Extend, updates the warning, tells marketing and the webhook, and ignores a second click', async () => {
+  it('extends by 14 days on Extend, replaces the buttons with what was done, tells marketing and the webhook, and ignores a second click', async () => {
     const [warning] = await warningsTo(rep.id);
-    const value = warning.body.blocks[1].elements[0].value;
-    await click(rep.id, ACTIONS.hotleadExtend, value);
+    const extendValue = warning.blocks!.find((b) => b.type === 'actions').elements[0].value;
+    await click(rep.id, ACTIONS.hotleadExtend, warning);
     const [pause] = await pauseOf('warn@customer.example');
     expect(pause).toMatchObject({ status: 'active', paused_until: '2026-12-11T00:00:00.000Z', extended_by: rep.id });
 
-    const rows = await outbox(app);
-    const update = rows.find((r) => r.kind === 'slack.update');
-    expect(update?.body).toMatchObject({ channel: 'DREP00001', ts: '1764000000.000100', text: `:fire: <@${rep.id}> extended the pause on marketing emails to Wanda Warn (warn@customer.example) until Thu 10 Dec 2026.` });
-    expect(update?.body.blocks.some((b: any) => b.type === 'actions')).toBe(false);
-    const notice = rows.filter((r) => r.target === MARKETING_CHANNEL).at(-1);
-    expect(notice?.body.text).toBe(`:fire: Keep pausing marketing emails to Wanda Warn (warn@customer.example) until Thu 10 Dec 2026 (was Thu 26 Nov 2026) — extended by <@${rep.id}>`);
-    const event = rows.filter((r) => r.kind === 'webhook').at(-1);
-    expect(event?.body.body).toMatchObject({ type: 'lead.extended', data: { email: 'warn@customer.example', paused_until: '2026-12-11T00:00:00.000Z', previous_paused_until: '2026-11-27T00:00:00.000Z', actor: rep.id } });
+    const [updated] = await warningsTo(rep.id);
+    expect(updated).toMatchObject({ ts: warning.ts, updated: true, text: `:fire: <@${rep.id}> extended the pause on marketing emails to Wanda Warn (warn@customer.example) until Thu 10 Dec 2026.` });
+    expect(updated.blocks!.some((b) => b.type === 'actions')).toBe(false);
+    expect((await noticesTo(app, MARKETING_CHANNEL)).at(-1)).toBe(`:fire: Keep pausing marketing emails to Wanda Warn (warn@customer.example) until Thu 10 Dec 2026 (was Thu 26 Nov 2026) — extended by <@${rep.id}>`);
+    const extended = receiver.accepted().find((r) => r.json.type === 'lead.extended');
+    expect(extended?.json.data).toMatchObject({ email: 'warn@customer.example', paused_until: '2026-12-11T00:00:00.000Z', previous_paused_until: '2026-11-27T00:00:00.000Z', actor: rep.id });
     expect((await timeline(app, 'crm-warn')).map((e) => e.type)).toEqual(['hot_paused', 'hot_extended']);
 
-    await click(rep.id, ACTIONS.hotleadExtend, value);
-    await app.standIn.waitFor('response_url', (c) => String(c.args.text).includes('was already changed: it now runs until *Thu 10 Dec 2026*'));
+    // A second click from the old payload (e.g. a double click) changes nothing.
+    await app.slack.blockAction({ userId: rep.id, actionId: ACTIONS.hotleadExtend, value: extendValue, channelId: warning.channel, messageTs: warning.ts });
+    await ephemeral('was already changed: it now runs until *Thu 10 Dec 2026*');
     expect((await pauseOf('warn@customer.example'))[0].paused_until).toBe('2026-12-11T00:00:00.000Z');
+    expect(eventsFor('warn@customer.example')).toEqual(['lead.paused', 'lead.extended']);
   });
 
-  it('on Let it end keeps the end date and updates the warning', async () => {
+  it('on Let it end keeps the end date and replaces the buttons', async () => {
     const [warning] = await warningsTo(rep2.id);
-    await click(rep2.id, ACTIONS.hotleadLetEnd, warning.body.blocks[1].elements[1].value, '1764000000.000200');
+    await click(rep2.id, ACTIONS.hotleadLetEnd, warning);
     const [pause] = await pauseOf('letend@customer.example');
     expect(pause).toMatchObject({ status: 'active', paused_until: '2026-11-27T00:00:00.000Z', let_end_by: rep2.id });
-    const update = (await outbox(app)).filter((r) => r.kind === 'slack.update').at(-1);
-    expect(update?.body.text).toBe(`:ok_hand: <@${rep2.id}> let the pause on marketing emails to letend@customer.example end after Thu 26 Nov 2026; #marketing will be told then.`);
+    const [updated] = await warningsTo(rep2.id);
+    expect(updated.text).toBe(`:ok_hand: <@${rep2.id}> let the pause on marketing emails to letend@customer.example end after Thu 26 Nov 2026; #marketing will be told then.`);
+    expect(updated.blocks!.some((b) => b.type === 'actions')).toBe(false);
   });
 
   it('lifts a pause exactly once at its end, with one resume notice, one lead.resumed event and a timeline entry', async () => {
@@ -93,18 +98,17 @@ describe('pauses end on time', () => {
     await runJob();
     const [pause] = await pauseOf('letend@customer.example');
     expect(pause).toMatchObject({ status: 'expired', active_email: null, end_reason: 'expired', ended_at: '2026-11-27T00:00:00.000Z' });
-    const rows = await outbox(app);
-    const resumes = rows.filter((r) => r.target === MARKETING_CHANNEL && String(r.body.text).includes('letend@customer.example may resume'));
-    expect(resumes.map((r) => r.body.text)).toEqual([`:white_check_mark: Marketing emails to letend@customer.example may resume — the pause ended on Thu 26 Nov 2026 (worked by <@${rep2.id}>)`]);
-    const events = rows.filter((r) => r.kind === 'webhook' && r.body.body.data.email === 'letend@customer.example').map((r) => r.body.body.type);
-    expect(events).toEqual(['lead.paused', 'lead.resumed']);
+    const resumes = (await noticesTo(app, MARKETING_CHANNEL)).filter((t) => t.includes('letend@customer.example may resume'));
+    expect(resumes).toEqual([`:white_check_mark: Marketing emails to letend@customer.example may resume — the pause ended on Thu 26 Nov 2026 (worked by <@${rep2.id}>)`]);
+    expect(eventsFor('letend@customer.example')).toEqual(['lead.paused', 'lead.resumed']);
+    expect(receiver.accepted().find((r) => r.json.type === 'lead.resumed')?.json.data).toMatchObject({ resumed_because: 'expired', actor: null });
     expect((await pauseOf('warn@customer.example'))[0].status).toBe('active');
   });
 
   it('answers a click on the warning of an ended pause with what happened', async () => {
     const [warning] = await warningsTo(rep2.id);
-    await click(rep2.id, ACTIONS.hotleadExtend, warning.body.blocks[1].elements[0].value, '1764000000.000200');
-    await app.standIn.waitFor('response_url', (c) => String(c.args.text).includes('has already ended; pause again with `/hotlead letend@customer.example`'));
+    await app.slack.blockAction({ userId: rep2.id, actionId: ACTIONS.hotleadExtend, value: `${(await pauseOf('letend@customer.example'))[0].id}|2026-11-27T00:00:00.000Z`, channelId: warning.channel, messageTs: warning.ts });
+    await ephemeral('has already ended; pause again with `/hotlead letend@customer.example`');
     expect((await pauseOf('letend@customer.example'))[0].status).toBe('expired');
   });
 
@@ -112,16 +116,16 @@ describe('pauses end on time', () => {
     clock.set('2026-12-10T00:00:00Z');
     await runJob();
     await runJob();
-    const warnings = await warningsTo(rep.id);
-    expect(warnings.map((w) => w.body.text)).toEqual([
-      expect.stringContaining('ends after Thu 26 Nov 2026'),
+    expect((await warningsTo(rep.id)).map((w) => w.text)).toEqual([
+      expect.stringContaining('extended the pause on marketing emails to Wanda Warn'),
       expect.stringContaining('ends after Thu 10 Dec 2026'),
     ]);
     clock.set('2026-12-11T00:05:00Z');
     await runJob();
     expect((await pauseOf('warn@customer.example'))[0].status).toBe('expired');
     expect((await timeline(app, 'crm-warn')).map((e) => [e.type, e.actor])).toEqual([['hot_paused', rep.id], ['hot_extended', rep.id], ['hot_expired', null]]);
-    expect(responses('extended').length).toBe(0);
+    expect((await noticesTo(app, MARKETING_CHANNEL)).filter((t) => t.includes('Wanda Warn (warn@customer.example) may resume'))).toHaveLength(1);
+    expect(eventsFor('warn@customer.example')).toEqual(['lead.paused', 'lead.extended', 'lead.resumed']);
   });
 
   it('does not warn about a one-day pause, whose end the rep chose just now', async () => {
@@ -133,7 +137,7 @@ describe('pauses end on time', () => {
     await runJob();
     clock.set('2026-12-22T00:00:00Z');
     await runJob();
-    const warned = (await warningsTo(rep.id)).slice(before).map((w) => w.body.text);
+    const warned = (await warningsTo(rep.id)).slice(before).map((w) => w.text);
     expect(warned).toEqual([expect.stringContaining('two-days@customer.example')]);
     expect((await pauseOf('short@customer.example'))[0].status).toBe('expired');
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/views/ids.ts';
 import { HOT_BUTTON_REFUSED, LEAD_GONE, PAUSE_BUTTON_UNREADABLE } from '../../src/views/hotlead-replies.ts';
-import { MARKETING_CHANNEL, PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
-import { insertLead, noticesTo, pauses, timeline } from './support.ts';
+import { MARKETING_CHANNEL, PEOPLE, type TestApp } from '../support/harness.ts';
+import { insertLead, noticesTo, pauses, timeline, startHotleadApp } from './support.ts';
 
 const { rep, admin, stranger } = PEOPLE;
 
@@ -13,7 +13,7 @@ describe("the lead DM's Hot — pause emails button", () => {
   const reply = async (text: string) => (await app.standIn.waitFor('response_url', (c) => String(c.args.text).includes(text)))[0].args;
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { HANDOFF_ADMINS: admin.id } });
+    app = await startHotleadApp({ env: { HANDOFF_ADMINS: admin.id } });
     await insertLead(app, { id: 'crm-ada', email: 'ada@analytical.example', name: 'Ada Lovelace', company: 'Analytical Engines', owner_slack_id: rep.id });
     await insertLead(app, { id: 'crm-grace', email: 'grace@navy.example', name: 'Grace Hopper', owner_slack_id: rep.id });
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SALES_ONLY, LIST_ALL_REFUSED } from '../../src/views/hotlead-replies.ts';
-import { MARKETING_CHANNEL, PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
-import { hotlead, insertLead, noticesTo, outbox, pauses, timeline } from './support.ts';
+import { MARKETING_CHANNEL, PEOPLE, type TestApp } from '../support/harness.ts';
+import { hotlead, insertLead, noticesTo, outbox, pauses, timeline, startHotleadApp } from './support.ts';
 
 const { rep, rep2, admin, stranger, marketer } = PEOPLE;
 const SALES_GROUP = 'SSALES0001';
@@ -9,7 +9,7 @@ const SALES_GROUP = 'SSALES0001';
 describe('who may pause, list and release', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({
+    app = await startHotleadApp({
       env: { HANDOFF_ADMINS: admin.id, SALES_USERGROUP: SALES_GROUP },
       standIn: { usergroups: { [SALES_GROUP]: [rep.id, rep2.id, marketer.id] } },
     });

@@ -1,7 +1,14 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NewLead, OutboxRow } from '../../src/db/schema.ts';
-import type { TestApp } from '../support/harness.ts';
+import type { StoredMessage } from '../../src/standin/slack-standin.ts';
+import { startTestApp, TEST_OUTBOX, WEBHOOK_SECRET, type TestApp, type TestAppOptions } from '../support/harness.ts';
+
+/** The real app, with the outbox's one-post-per-second channel pace shortened so notice-heavy tests stay fast. */
+export function startHotleadApp(options: TestAppOptions = {}): Promise<TestApp> {
+  return startTestApp({ outbox: { ...TEST_OUTBOX, perChannelIntervalMs: 20 }, ...options });
+}
 
 /** Inserts a lead as the leads feature would have stored it (a fixture; intake is another feature). */
 export async function insertLead(app: TestApp, lead: Partial<NewLead> & { id: string; email: string }): Promise<void> {
@@ -56,6 +63,15 @@ export interface ReceivedRequest {
   raw: string;
   json: any;
   status: number;
+  /** X-Handoff-Signature is v1= HMAC-SHA256 of "v1:" + X-Handoff-Timestamp + ":" + raw body with the webhook secret. */
+  signatureOk: boolean;
+}
+
+function signatureMatches(headers: IncomingMessage['headers'], raw: string): boolean {
+  const timestamp = String(headers['x-handoff-timestamp'] ?? '');
+  const expected = 'v1=' + createHmac('sha256', WEBHOOK_SECRET).update(`v1:${timestamp}:${raw}`).digest('hex');
+  const given = String(headers['x-handoff-signature'] ?? '');
+  return /^\d+$/.test(timestamp) && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
 /** A local webhook receiver; `failFirst` requests are answered 500 before it starts accepting. */
@@ -71,7 +87,7 @@ export async function startReceiver(opts: { failFirst?: number } = {}): Promise<
       try { json = JSON.parse(raw); } catch { json = undefined; }
       const status = failures > 0 ? 500 : 200;
       if (failures > 0) failures -= 1;
-      requests.push({ headers: req.headers, raw, json, status });
+      requests.push({ headers: req.headers, raw, json, status, signatureOk: signatureMatches(req.headers, raw) });
       res.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? '{"ok":true}' : '{"ok":false}');
     });
   });
@@ -89,7 +105,19 @@ export async function startReceiver(opts: { failFirst?: number } = {}): Promise<
   };
 }
 
-/** Texts of the notices queued for a channel (until the outbox sender delivers them to the stand-in). */
+/** Waits until the outbox has sent (or given up on) everything queued so far. */
+export async function delivered(app: TestApp): Promise<void> {
+  await eventually(async () => (await outbox(app)).every((r) => r.status !== 'pending'), 'the outbox to send everything queued');
+}
+
+/** What reached a Slack channel (or a user's DM, by user id), oldest first, once the outbox is drained. */
+export async function messagesIn(app: TestApp, channelOrUser: string): Promise<StoredMessage[]> {
+  await delivered(app);
+  const channel = /^[UW]/.test(channelOrUser) ? app.standIn.dmChannelFor(channelOrUser) : channelOrUser;
+  return app.standIn.messages(channel);
+}
+
+/** Texts of the messages that reached a channel, oldest first. */
 export async function noticesTo(app: TestApp, channel: string): Promise<string[]> {
-  return (await outbox(app)).filter((r) => r.kind === 'slack.post' && r.target === channel).map((r) => String(r.body.text));
+  return (await messagesIn(app, channel)).map((m) => String(m.text));
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/clock.ts';
-import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
-import { hotlead, insertLead } from './support.ts';
+import { PEOPLE, type TestApp } from '../support/harness.ts';
+import { hotlead, insertLead, startHotleadApp } from './support.ts';
 
 const { rep, rep2 } = PEOPLE;
 
@@ -9,7 +9,7 @@ describe('GET /api/suppressions', () => {
   let app: TestApp;
   let clock: ManualClock;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startHotleadApp();
     clock = app.clock as ManualClock;
     await insertLead(app, { id: 'crm-ada', email: 'Ada@Analytical.example', name: 'Ada Lovelace', company: 'Analytical Engines', campaign_key: 'q4-ai-webinar', owner_slack_id: rep.id });
     await hotlead(app, rep.id, 'ada@analytical.example 14d closing next week');
