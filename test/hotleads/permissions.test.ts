@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ManualClock } from '../../src/clock.ts';
 import { SALES_ONLY, LIST_ALL_REFUSED } from '../../src/views/hotlead-replies.ts';
 import { MARKETING_CHANNEL, PEOPLE, type TestApp } from '../support/harness.ts';
 import { hotlead, insertLead, noticesTo, outbox, pauses, timeline, startHotleadApp } from './support.ts';
@@ -83,5 +84,18 @@ describe('who may pause, list and release', () => {
     const existing = (await pauses(app)).find((p) => p.email_lower === 'owned@customer.example' && p.status === 'active')!;
     const { id: _id, ...copy } = existing;
     await expect(db.insertInto('hot_pauses').values(copy).execute()).rejects.toThrow(/UNIQUE/);
+  });
+
+  it('answers "try again" when Slack cannot say who is in the sales group, in time for the ack, and changes nothing', async () => {
+    const clock = app.clock as ManualClock;
+    const before = (await pauses(app)).length;
+    for (const fault of [{ kind: 'http_error', status: 503 }, { kind: 'delay', ms: 2_600 }] as const) {
+      clock.advance(61_000); // past the cached membership
+      app.standIn.addFault({ method: 'usergroups.users.list', fault, times: 1 });
+      const started = Date.now();
+      expect(await hotlead(app, rep.id, 'slow@customer.example 3d')).toBe('Handoff could not check your permissions with Slack just now. Please try again in a minute.');
+      expect(Date.now() - started).toBeLessThan(2_900);
+    }
+    expect((await pauses(app)).length).toBe(before);
   });
 });
