@@ -1,4 +1,6 @@
 import type { Deps } from '../deps.ts';
+import { heldSummaryJob } from './held-summary.ts';
+import { mqlAnnouncementJob } from './mql-announcement.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -11,5 +13,8 @@ export interface Job {
 }
 
 export function allJobs(_deps: Deps): Job[] {
-  return [];
+  return [
+    mqlAnnouncementJob(),
+    heldSummaryJob(),
+  ];
 }

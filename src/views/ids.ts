@@ -22,3 +22,8 @@ export const VIEWS = {
 export const SHORTCUTS = {
   saveAsBrief: 'save_as_campaign_brief',
 } as const;
+
+/** block_id prefixes; the rest of the id is the record's id. */
+export const BLOCK_PREFIXES = {
+  heldLead: 'held_lead:',
+} as const;

@@ -78,3 +78,9 @@ export function definitionLines(rules: MqlRules | undefined): string[] {
   }
   return lines;
 }
+
+/** "Ada Lovelace (Analytical Engines)", or the email when there is no name. */
+export function leadLabel(lead: { name: string | null; email: string; company: string | null }): string {
+  const who = lead.name?.trim() || lead.email;
+  return lead.company?.trim() ? `${who} (${lead.company.trim()})` : who;
+}
