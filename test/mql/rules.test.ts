@@ -80,7 +80,7 @@ campaigns:
     const text = problems.join('\n');
     expect(text).toContain('unknown key "mn_score"');
     expect(text).toContain('min_score: must be a number such as 60, not "sixty"');
-    expect(text).toContain('required[0]: "compnay" is not a lead attribute; did you mean "company"?');
+    expect(text).toContain('required[0]: "compnay" is not a lead attribute (did you mean "company"?)');
     expect(text).toContain('required[2]:');
     expect(text).toContain('stages: must list at least one stage');
     expect(text).toContain('exclude_email_domains[0]: "not a domain" is not an email domain');

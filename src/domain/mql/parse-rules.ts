@@ -32,8 +32,8 @@ const requiredField = z
       error: (issue) => {
         const path = String(issue.input);
         const near = LEAD_ATTRIBUTES.find((a) => editDistance(a, path.toLowerCase()) <= 2);
-        const hint = near ? `did you mean "${near}"? ` : '';
-        return `"${path}" is not a lead attribute; ${hint}use one of ${LEAD_ATTRIBUTES.join(', ')}, or fields.NAME for anything else (e.g. fields.${path.replace(/^fields\.?/, '') || 'budget'})`;
+        const hint = near ? ` (did you mean "${near}"?)` : '';
+        return `"${path}" is not a lead attribute${hint}; use one of ${LEAD_ATTRIBUTES.join(', ')}, or fields.NAME for anything else (e.g. fields.${path.replace(/^fields\.?/, '') || 'budget'})`;
       },
     },
   );
