@@ -89,6 +89,10 @@ campaigns:
     expect(problems).toHaveLength(8);
   });
 
+  it('accepts campaign keys that are also names of object properties', () => {
+    expect(loadMqlRules(writeRules({ campaigns: { constructor: { min_score: 1 } } }, 'r.json'))).toEqual({ campaigns: { constructor: { min_score: 1 } } });
+  });
+
   it('reports a campaign key that is not a slug once the rest is right', () => {
     expect(problemsOf(writeRules({ campaigns: { 'Bad Key!': { min_score: 1 } } }, 'r.json'))).toEqual([
       expect.stringContaining('campaigns.Bad Key!: is not a campaign key'),
@@ -161,5 +165,6 @@ describe('qualifying a lead', () => {
     });
     expect(qualify(rules, lead({ score: 45, stage: 'consideration', campaign: 'q4-ai-webinar' })).failed).toEqual(['stage consideration is not allowed']);
     expect(qualify(rules, lead({ score: 45, stage: 'decision', campaign: 'other' })).failed).toEqual(['score 45 is below 60']);
+    expect(qualify(rules, lead({ score: 45, stage: 'decision', campaign: 'constructor' })).failed).toEqual(['score 45 is below 60']);
   });
 });

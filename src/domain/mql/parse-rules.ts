@@ -133,7 +133,7 @@ export function validateRules(data: unknown): { rules?: MqlRules; problems: stri
     const key = rawKey.trim().toLowerCase();
     if (!CAMPAIGN_KEY.test(key)) {
       problems.push(`campaigns.${rawKey}: is not a campaign key (lowercase letters, digits and dashes)`);
-    } else if (campaigns[key]) {
+    } else if (Object.hasOwn(campaigns, key)) {
       problems.push(`campaigns.${rawKey}: is listed twice (keys are case-insensitive)`);
     } else {
       campaigns[key] = override;

@@ -15,7 +15,7 @@ export interface RulesForCampaign {
 export function rulesFor(rules: MqlRules, campaign: string | null): RulesForCampaign {
   const { campaigns, ...base } = rules;
   const key = campaign?.trim().toLowerCase();
-  const override = key ? campaigns?.[key] : undefined;
+  const override = key && campaigns && Object.hasOwn(campaigns, key) ? campaigns[key] : undefined;
   if (!override || !key) return { rules: base, overridden: new Set() };
   return { rules: { ...base, ...override }, campaign: key, overridden: new Set(Object.keys(override) as RuleKey[]) };
 }
