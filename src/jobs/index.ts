@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.ts';
 import { heldSummaryJob } from './held-summary.ts';
 import { mqlAnnouncementJob } from './mql-announcement.ts';
+import { campaignOwnersJob } from './campaign-owners.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -16,5 +17,6 @@ export function allJobs(_deps: Deps): Job[] {
   return [
     mqlAnnouncementJob(),
     heldSummaryJob(),
+    campaignOwnersJob,
   ];
 }
