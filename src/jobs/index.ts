@@ -2,6 +2,8 @@ import type { Deps } from '../deps.ts';
 import { heldSummaryJob } from './held-summary.ts';
 import { mqlAnnouncementJob } from './mql-announcement.ts';
 import { campaignOwnersJob } from './campaign-owners.ts';
+import { leadOwnersJob } from './lead-owners.ts';
+import { leadSlaJob } from './lead-sla.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -18,5 +20,7 @@ export function allJobs(_deps: Deps): Job[] {
     mqlAnnouncementJob(),
     heldSummaryJob(),
     campaignOwnersJob,
+    leadSlaJob,
+    leadOwnersJob,
   ];
 }
