@@ -4,7 +4,7 @@ import { ANNOUNCED_KEY } from '../../src/domain/mql/announce.ts';
 import { mqlAnnouncementJob } from '../../src/jobs/mql-announcement.ts';
 import { SlackStandIn } from '../../src/standin/slack-standin.ts';
 import { MARKETING_CHANNEL, PEOPLE, SALES_CHANNEL, startTestApp, type TestApp } from '../support/harness.ts';
-import { outboxRows, writeRules } from './support.ts';
+import { drained, outboxRows, writeRules } from './support.ts';
 
 const apps: TestApp[] = [];
 let standIn: SlackStandIn | undefined;
@@ -21,6 +21,13 @@ async function start(env: Record<string, string | undefined>, databasePath?: str
   apps.push(app);
   await mqlAnnouncementJob().run(app.handoff.deps);
   return app;
+}
+
+/** What reached each channel in Slack. */
+async function delivered(app: TestApp): Promise<Record<string, string[]>> {
+  await drained(app);
+  const texts = (channel: string) => app.standIn.messages(channel).map((m) => m.text ?? '').filter((t) => t.startsWith('The lead definition'));
+  return { marketing: texts(MARKETING_CHANNEL), sales: texts(SALES_CHANNEL) };
 }
 
 const notices = async (app: TestApp) =>
@@ -44,6 +51,10 @@ describe('announcing the lead definition', () => {
     writeFileSync(rules, '{ "stages": ["Decision"], "min_score": 60 }');
     const again = await start({ MQL_RULES: rules }, first.databasePath);
     expect(await notices(again)).toHaveLength(2);
+    const slack = await delivered(again);
+    expect(slack.marketing).toHaveLength(1);
+    expect(slack.sales).toHaveLength(1);
+    expect(slack.marketing[0]).toContain('The lead definition is now:');
   });
 
   it('shows old and new when the file changed between restarts, once', async () => {
@@ -61,6 +72,9 @@ describe('announcing the lead definition', () => {
     const blocks = JSON.stringify(changed[0].payload.blocks);
     expect(blocks).toContain('*Before*');
     expect(blocks).toContain('*Now*');
+    const slack = await delivered(after);
+    expect(slack.marketing).toEqual([expect.stringContaining('is now'), text]);
+    expect(slack.sales).toHaveLength(2);
   });
 
   it('announces a removed definition, and a revert to an earlier one', async () => {
@@ -79,6 +93,7 @@ describe('announcing the lead definition', () => {
   it('says nothing when no definition was ever set', async () => {
     const app = await start({ MQL_RULES: undefined });
     expect(await notices(app)).toHaveLength(0);
+    expect(await delivered(app)).toEqual({ marketing: [], sales: [] });
   });
 
   it('announces once when two replicas start on the same change together', async () => {
@@ -88,5 +103,6 @@ describe('announcing the lead definition', () => {
     await db.deleteFrom('app_state').where('key', '=', ANNOUNCED_KEY).execute();
     await Promise.all([mqlAnnouncementJob().run(app.handoff.deps), mqlAnnouncementJob().run(app.handoff.deps)]);
     expect(await notices(app)).toHaveLength(2);
+    expect(await delivered(app)).toEqual({ marketing: [expect.any(String)], sales: [expect.any(String)] });
   });
 });

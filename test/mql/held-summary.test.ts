@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/clock.ts';
 import { heldSummaryJob } from '../../src/jobs/held-summary.ts';
 import { ACTIONS } from '../../src/views/ids.ts';
 import { MARKETING_CHANNEL, startTestApp, type TestApp } from '../support/harness.ts';
-import { insertLead, outboxRows } from './support.ts';
+import { drained, insertLead, outboxRows } from './support.ts';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -43,6 +43,12 @@ describe('the daily held-leads summary', () => {
     expect(ada.text.text).toBe('*Ada Lovelace (Analytical Engines)* · ada@gmail.com\nMissed: score 45 is below 60; email domain gmail.com is excluded');
     expect(ada.accessory.text.text).toBe('Release to owner');
     expect(JSON.stringify(blocks.at(-1))).toContain('1 lead held earlier is still waiting.');
+
+    await drained(app);
+    const [posted, ...others] = app.standIn.messages(MARKETING_CHANNEL);
+    expect(others).toHaveLength(0);
+    expect(posted.text).toBe(text);
+    expect(buttons(posted.blocks ?? [])).toEqual(['l3', 'l2', 'l1']);
   });
 
   it('lists at most ten leads and counts the rest', async () => {
@@ -57,6 +63,8 @@ describe('the daily held-leads summary', () => {
     expect(summary.payload.blocks[1].text.text).toContain('• score below 60 — 13');
     expect(JSON.stringify(summary.payload.blocks.at(-1))).toContain('…and 3 more held leads.');
     expect(summary.payload.blocks.length).toBeLessThanOrEqual(50);
+    await drained(app);
+    expect(app.standIn.messages(MARKETING_CHANNEL)).toHaveLength(1);
   });
 
   it('posts once a day, also across a restart, and the next day covers only what is new', async () => {
@@ -78,6 +86,11 @@ describe('the daily held-leads summary', () => {
     expect(tuesday.dedupe_key).toBe('held-summary:2026-11-25');
     expect(buttons(tuesday.payload.blocks)).toEqual(['tuesday']);
     expect(JSON.stringify(tuesday.payload.blocks)).toContain('1 lead held earlier is still waiting.');
+    await drained(app);
+    expect(app.standIn.messages(MARKETING_CHANNEL).map((m) => m.text)).toEqual([
+      'Held leads: 1 lead was held since Mon 23 Nov, 08:00.',
+      'Held leads: 1 lead was held since Tue 24 Nov, 08:00.',
+    ]);
   });
 
   it('posts nothing on a day without held leads', async () => {

@@ -41,6 +41,9 @@ describe("reps' rejections set against the definition", () => {
     expect(describeRejectionInsight({ reason: 'too_early', rejected: 12, of: 40, minScore: 50, maxScore: 60, unscored: 0 })).toBe(
       '12 of 40 leads rejected as too early — all scored 50–60',
     );
+    expect(describeRejectionInsight({ reason: 'other', rejected: 2, of: 9, minScore: 61, maxScore: 61, unscored: 0 })).toBe(
+      '2 of 9 leads rejected for other reasons — all scored 61',
+    );
     expect(describeRejectionInsight({ reason: 'wrong_persona', rejected: 1, of: 1, minScore: null, maxScore: null, unscored: 1 })).toBe(
       '1 of 1 lead rejected as wrong persona — none had a score',
     );

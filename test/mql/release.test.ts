@@ -4,7 +4,7 @@ import { heldSummaryJob } from '../../src/jobs/held-summary.ts';
 import { ACTIONS } from '../../src/views/ids.ts';
 import { RELEASE_BAD_VALUE, RELEASE_NOT_ADMIN } from '../../src/views/held-release.ts';
 import { MARKETING_CHANNEL, PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
-import { insertLead, outboxRows } from './support.ts';
+import { drained, insertLead, outboxRows } from './support.ts';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -21,8 +21,9 @@ async function withSummary(): Promise<{ app: TestApp; message: { ts: string; tex
   await insertLead(db, { id: 'ada', name: 'Ada Lovelace', company: 'Analytical Engines', received_at: '2026-11-23T10:00:00.000Z' });
   await insertLead(db, { id: 'grace', name: 'Grace Hopper', received_at: '2026-11-23T11:00:00.000Z' });
   await heldSummaryJob().run(started.handoff.deps);
-  const [row] = (await outboxRows(db, MARKETING_CHANNEL)).filter((r) => r.kind === 'slack.post');
-  return { app: started, message: { ts: '1764000000.000100', text: row.payload.text, blocks: row.payload.blocks } };
+  await drained(started);
+  const [posted] = started.standIn.messages(MARKETING_CHANNEL);
+  return { app: started, message: { ts: posted.ts, text: posted.text ?? '', blocks: posted.blocks ?? [] } };
 }
 
 async function click(a: TestApp, userId: string, message: { ts: string; text: string; blocks: any[] }, value: string) {
@@ -50,14 +51,17 @@ describe('releasing a held lead from the summary', () => {
     expect(lead.delivery).not.toBe('not_sent');
     const [event] = await events(app, 'ada');
     expect(event.actor).toBe(PEOPLE.admin.id);
-    expect(JSON.parse(event.detail ?? '{}')).toEqual({ failed: ['score 45 is below 60'] });
 
-    const [update] = await updates(app);
-    expect(update.payload.ts).toBe(message.ts);
-    const ada = update.payload.blocks.find((b: any) => b.block_id === 'held_lead:ada');
+    // The owner gets the lead's DM, and the summary in Slack shows the release.
+    await drained(app);
+    const dm = app.standIn.messages(app.standIn.dmChannelFor(PEOPLE.rep.id));
+    expect(dm.map((m) => m.text)).toEqual(['New lead: Ada Lovelace (Analytical Engines)']);
+    const summary = app.standIn.messages(MARKETING_CHANNEL).find((m) => m.ts === message.ts)!;
+    expect(summary.updated).toBe(true);
+    const ada = summary.blocks!.find((b: any) => b.block_id === 'held_lead:ada');
     expect(ada.accessory).toBeUndefined();
     expect(ada.text.text).toContain(`:white_check_mark: Released to <@${PEOPLE.rep.id}> by <@${PEOPLE.admin.id}> on Tue 24 Nov, 08:00`);
-    const grace = update.payload.blocks.find((b: any) => b.block_id === 'held_lead:grace');
+    const grace = summary.blocks!.find((b: any) => b.block_id === 'held_lead:grace');
     expect(grace.accessory.action_id).toBe(ACTIONS.heldRelease);
 
     // A double click (or a second admin) changes nothing more.
@@ -65,6 +69,8 @@ describe('releasing a held lead from the summary', () => {
     expect(again.text).toBe(`Ada Lovelace (Analytical Engines) was already released by <@${PEOPLE.admin.id}> (2026-11-24 08:00 UTC); nothing more to do.`);
     expect(await events(app, 'ada')).toHaveLength(1);
     expect(await updates(app)).toHaveLength(1);
+    await drained(app);
+    expect(app.standIn.messages(app.standIn.dmChannelFor(PEOPLE.rep.id))).toHaveLength(1);
   });
 
   it('keeps earlier releases marked when a second lead of the same summary is released', async () => {
@@ -72,8 +78,9 @@ describe('releasing a held lead from the summary', () => {
     await click(app, PEOPLE.admin.id, message, 'ada');
     // The second click comes from the summary as it was before Slack showed the first update.
     await click(app, PEOPLE.admin.id, message, 'grace');
-    const last = (await updates(app)).at(-1)!;
-    const marked = last.payload.blocks.filter((b: any) => String(b.text?.text).includes('Released'));
+    await drained(app);
+    const summary = app.standIn.messages(MARKETING_CHANNEL).find((m) => m.ts === message.ts)!;
+    const marked = summary.blocks!.filter((b: any) => String(b.text?.text).includes('Released'));
     expect(marked.map((b: any) => b.block_id)).toEqual(['held_lead:grace', 'held_lead:ada']);
   });
 
@@ -84,6 +91,8 @@ describe('releasing a held lead from the summary', () => {
     expect((await leadRow(app, 'ada')).status).toBe('held');
     expect(await events(app, 'ada')).toHaveLength(0);
     expect(await updates(app)).toHaveLength(0);
+    await drained(app);
+    expect(app.standIn.messages(app.standIn.dmChannelFor(PEOPLE.rep.id))).toHaveLength(0);
   });
 
   it('answers a forged, empty or not-held lead id without changing anything', async () => {

@@ -46,3 +46,19 @@ export async function outboxRows(db: Kysely<Database>, target?: string) {
   if (target) q = q.where('target', '=', target);
   return (await q.execute()).map((row) => ({ ...row, payload: JSON.parse(row.payload) }));
 }
+
+/**
+ * Waits until the outbox has sent everything queued so far, and fails on anything Slack refused
+ * (a message Slack rejects, e.g. for a Block Kit limit, is a bug here).
+ */
+export async function drained(app: { handoff: { deps: { db: Kysely<Database> } } }, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await app.handoff.deps.db.selectFrom('outbox').select(['id', 'status', 'last_error', 'target']).execute();
+    const failed = rows.filter((r) => r.status === 'failed');
+    if (failed.length > 0) throw new Error(`outbox rows failed: ${JSON.stringify(failed)}`);
+    if (rows.every((r) => r.status === 'sent')) return;
+    if (Date.now() > deadline) throw new Error(`outbox not drained: ${JSON.stringify(rows.filter((r) => r.status !== 'sent'))}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

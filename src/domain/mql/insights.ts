@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { isRejectReason, REJECT_REASONS } from '../leads/model.ts';
 import { formatScore } from './words.ts';
 
 export interface RejectionInsight {
@@ -56,8 +57,9 @@ export async function rejectionsAgainstDefinition(db: Kysely<Database>, since: D
 
 /** "12 of 40 leads rejected as too early — all scored 50–60" */
 export function describeRejectionInsight(row: RejectionInsight): string {
-  const reason = row.reason.replace(/[_-]+/g, ' ');
-  const head = `${row.rejected} of ${row.of} lead${row.of === 1 ? '' : 's'} rejected as ${reason}`;
+  const label = isRejectReason(row.reason) ? REJECT_REASONS[row.reason].toLowerCase() : row.reason.replace(/[_-]+/g, ' ');
+  const why = row.reason === 'other' ? 'for other reasons' : `as ${label}`;
+  const head = `${row.rejected} of ${row.of} lead${row.of === 1 ? '' : 's'} rejected ${why}`;
   if (row.minScore === null || row.maxScore === null) return `${head} — none had a score`;
   const range = row.minScore === row.maxScore ? formatScore(row.minScore) : `${formatScore(row.minScore)}–${formatScore(row.maxScore)}`;
   const scored = row.rejected - row.unscored;

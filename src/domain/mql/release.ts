@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { enqueue, type SlackUpdatePayload } from '../../delivery/outbox.ts';
 import { markReleased, type ReleasedMark } from '../../views/held-summary.ts';
 import { BLOCK_PREFIXES } from '../../views/ids.ts';
-import { parseQualification } from './qualification.ts';
+import { releaseHeldLead } from '../leads/owners.ts';
 
 /** The held-leads notice the button was clicked in, so it can show the release. */
 export interface ReleaseNotice {
@@ -46,36 +46,21 @@ async function releasedMarks(db: Kysely<Database>, blocks: unknown[]): Promise<M
 }
 
 /**
- * Hands a held lead to its owner as if it had qualified: status 'new', a 'released' timeline
- * event, and the lead's DM queued. Releases once: a second click finds it no longer held.
+ * **Release to owner** from the held-leads summary: the leads domain hands the lead over (status
+ * 'new', a 'released' event, the owner's DM queued, or the owner looked up first), then the
+ * summary is updated to show every release made from it. Releases once: a second click finds
+ * the lead no longer held and says who released it.
  */
-export async function releaseHeldLead(deps: Deps, leadId: string, by: string, notice?: ReleaseNotice): Promise<ReleaseResult> {
-  const result = await deps.db.transaction().execute(async (trx): Promise<ReleaseResult> => {
-    const now = deps.clock.now();
-    const lead = await trx.selectFrom('leads').selectAll().where('id', '=', leadId).executeTakeFirst();
-    if (!lead) return { outcome: 'not_found' };
-    if (lead.status !== 'held') {
-      return { outcome: 'not_held', lead, released: (await releaseEvents(trx, [leadId])).get(leadId) };
-    }
-    const at = now.toISOString();
-    const updated = await trx
-      .updateTable('leads')
-      .set({ status: 'new', delivery: lead.owner_slack_id ? 'queued' : 'awaiting_owner', updated_at: at })
-      .where('id', '=', leadId)
-      .where('status', '=', 'held')
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return { outcome: 'not_held', lead };
-    await trx
-      .insertInto('lead_events')
-      .values({
-        lead_id: leadId,
-        type: 'released',
-        actor: by,
-        detail: JSON.stringify({ failed: parseQualification(lead.qualification)?.failed ?? [] }),
-        at,
-      })
-      .execute();
-    if (notice) {
+export async function releaseFromHeldSummary(deps: Deps, leadId: string, by: string, notice?: ReleaseNotice): Promise<ReleaseResult> {
+  const lead = await releaseHeldLead(deps, leadId, by);
+  if (!lead) {
+    const current = await deps.db.selectFrom('leads').selectAll().where('id', '=', leadId).executeTakeFirst();
+    if (!current) return { outcome: 'not_found' };
+    return { outcome: 'not_held', lead: current, released: (await releaseEvents(deps.db, [leadId])).get(leadId) };
+  }
+  if (notice) {
+    await deps.db.transaction().execute(async (trx) => {
+      const now = deps.clock.now();
       const payload: SlackUpdatePayload = {
         channel: notice.channel,
         ts: notice.ts,
@@ -83,10 +68,8 @@ export async function releaseHeldLead(deps: Deps, leadId: string, by: string, no
         blocks: markReleased(notice.blocks, await releasedMarks(trx, notice.blocks), deps.config.timeZone),
       };
       await enqueue(trx, now, { kind: 'slack.update', target: notice.channel, payload });
-    }
-    const after = await trx.selectFrom('leads').selectAll().where('id', '=', leadId).executeTakeFirstOrThrow();
-    return { outcome: 'released', lead: after };
-  });
-  if (result.outcome === 'released') deps.wakeOutbox();
-  return result;
+    });
+    deps.wakeOutbox();
+  }
+  return { outcome: 'released', lead };
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { releaseHeldLead, type ReleaseNotice } from '../../domain/mql/release.ts';
+import { releaseFromHeldSummary, type ReleaseNotice } from '../../domain/mql/release.ts';
 import { RELEASE_BAD_VALUE, RELEASE_NOT_ADMIN, releaseAnswer } from '../../views/held-release.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -22,7 +22,7 @@ export function heldReleaseAction(deps: Deps) {
       channel && ts && Array.isArray(body.message?.blocks)
         ? { channel, ts, text: String(body.message?.text ?? 'Held leads'), blocks: body.message.blocks }
         : undefined;
-    const result = await releaseHeldLead(deps, id.data, body.user.id, notice);
+    const result = await releaseFromHeldSummary(deps, id.data, body.user.id, notice);
     await say(releaseAnswer(result, id.data));
   };
 }
