@@ -1,6 +1,10 @@
 import type { Deps } from '../deps.ts';
 import { hotleadExpiryJob } from './hotlead-expiry.ts';
+import { heldSummaryJob } from './held-summary.ts';
+import { mqlAnnouncementJob } from './mql-announcement.ts';
 import { campaignOwnersJob } from './campaign-owners.ts';
+import { leadOwnersJob } from './lead-owners.ts';
+import { leadSlaJob } from './lead-sla.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -15,6 +19,10 @@ export interface Job {
 export function allJobs(_deps: Deps): Job[] {
   return [
     hotleadExpiryJob,
+    mqlAnnouncementJob(),
+    heldSummaryJob(),
     campaignOwnersJob,
+    leadSlaJob,
+    leadOwnersJob,
   ];
 }

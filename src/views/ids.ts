@@ -23,6 +23,11 @@ export const SHORTCUTS = {
   saveAsBrief: 'save_as_campaign_brief',
 } as const;
 
+/** block_id prefixes; the rest of the id is the record's id. */
+export const BLOCK_PREFIXES = {
+  heldLead: 'held_lead:',
+} as const;
+
 /** The campaign brief modal's input blocks (field errors are keyed by these) and their elements' action ids. */
 export const CAMPAIGN_BRIEF_BLOCKS = {
   key: 'brief_key',
@@ -41,3 +46,13 @@ export const CAMPAIGN_BRIEF_BLOCKS = {
 
 /** action_id of the one element in each brief input block. */
 export const CAMPAIGN_BRIEF_INPUT = 'brief_input';
+
+/** Block and element ids inside the lead DM and the Not qualified modal. */
+export const LEAD_BLOCKS = {
+  answerButtons: 'lead_answer',
+  assetPrefix: 'lead_asset:',
+  rejectReason: 'lead_reject_reason',
+  rejectReasonSelect: 'lead_reject_reason_select',
+  rejectComment: 'lead_reject_comment',
+  rejectCommentInput: 'lead_reject_comment_input',
+} as const;
