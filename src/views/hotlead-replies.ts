@@ -96,8 +96,6 @@ export function pauseListReply(pauses: HotPause[], scope: 'mine' | 'all', timeZo
 
 export const LIST_ALL_REFUSED = 'Only Handoff admins (HANDOFF_ADMINS) may list everyone\'s pauses; `/hotlead list` shows yours.';
 export const SALES_ONLY = 'Only members of the sales user group may use `/hotlead`. Ask a Handoff admin to add you.';
-export const HOT_BUTTON_REFUSED = 'Only the lead\'s owner or a Handoff admin may mark this lead hot.';
-export const LEAD_GONE = 'Handoff no longer has this lead, so nothing was paused.';
 export const PAUSE_BUTTON_UNREADABLE = 'This button is not one Handoff can read; nothing changed.';
 
 export function extendedReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_until'>, timeZone: string): string {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOTLEAD_USAGE } from '../../src/views/usage.ts';
 import { MARKETING_CHANNEL, PEOPLE, type TestApp } from '../support/harness.ts';
+import { seedCampaign } from '../leads/support.ts';
 import { hotlead, insertLead, noticesTo, outbox, pauses, timeline, startHotleadApp } from './support.ts';
 
 const { rep, rep2 } = PEOPLE;
@@ -9,11 +10,7 @@ describe('/hotlead pauses marketing emails', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startHotleadApp();
-    await app.handoff.deps.db.insertInto('campaigns').values({
-      key: 'q4-ai-webinar', name: 'Q4 AI Readiness Webinar', goal: null, audience: null, stage: null, offer: null,
-      key_messages: '[]', talking_points: '[]', starts_on: null, ends_on: null, owner_slack_id: null, owner_email: null,
-      status: 'active', created_by: null, created_at: '2026-11-01T00:00:00.000Z', updated_at: '2026-11-01T00:00:00.000Z',
-    }).execute();
+    await seedCampaign(app);
     await insertLead(app, { id: 'crm-ada', email: 'Ada@Analytical.example', name: 'Ada Lovelace', company: 'Analytical Engines', campaign_key: 'q4-ai-webinar', owner_slack_id: rep.id });
   });
   afterAll(() => app.stop());

@@ -19,11 +19,12 @@ describe('who may pause, list and release', () => {
   afterAll(() => app.stop());
 
   it('refuses every /hotlead form to someone outside SALES_USERGROUP and changes nothing', async () => {
+    const queued = (await outbox(app)).length;
     for (const text of ['someone@customer.example 14d', 'list', 'release someone@customer.example']) {
       expect(await hotlead(app, stranger.id, text)).toBe(SALES_ONLY);
     }
     expect(await pauses(app)).toHaveLength(0);
-    expect(await outbox(app)).toHaveLength(0);
+    expect(await outbox(app)).toHaveLength(queued);
   });
 
   it('lets an admin outside the sales group pause', async () => {

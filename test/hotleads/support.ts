@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { NewLead, OutboxRow } from '../../src/db/schema.ts';
+import type { OutboxRow } from '../../src/db/schema.ts';
 import type { StoredMessage } from '../../src/standin/slack-standin.ts';
 import { startTestApp, TEST_OUTBOX, WEBHOOK_SECRET, type TestApp, type TestAppOptions } from '../support/harness.ts';
 
@@ -10,20 +10,20 @@ export function startHotleadApp(options: TestAppOptions = {}): Promise<TestApp> 
   return startTestApp({ outbox: { ...TEST_OUTBOX, perChannelIntervalMs: 20 }, ...options });
 }
 
-/** Inserts a lead as the leads feature would have stored it (a fixture; intake is another feature). */
-export async function insertLead(app: TestApp, lead: Partial<NewLead> & { id: string; email: string }): Promise<void> {
-  const at = app.clock.now().toISOString();
-  await app.handoff.deps.db
-    .insertInto('leads')
-    .values({
-      name: null, title: null, company: null, owner_email: null, owner_slack_id: null, campaign_key: null, stage: null, score: null,
-      activities: '[]', fields: '{}', status: 'new', delivery: 'delivered', qualification: null, received_at: at, delivered_at: at,
-      answered_at: null, answered_by: null, reject_reason: null, reject_comment: null, reminded_at: null, escalated_at: null,
-      dm_channel: null, dm_ts: null, updated_at: at,
-      ...lead,
-      email_lower: lead.email.toLowerCase(),
-    })
-    .execute();
+/** Hands a lead to Handoff through the lead intake, as a CRM would, and waits until it is stored. */
+export async function insertLead(
+  app: TestApp,
+  lead: { id: string; email: string; name?: string; company?: string; campaign_key?: string; owner_slack_id: string },
+): Promise<void> {
+  const res = await app.post('/webhooks/leads', {
+    id: lead.id,
+    email: lead.email,
+    owner: { slack_user_id: lead.owner_slack_id },
+    ...(lead.name ? { name: lead.name } : {}),
+    ...(lead.company ? { company: lead.company } : {}),
+    ...(lead.campaign_key ? { campaign: lead.campaign_key } : {}),
+  });
+  if (res.status !== 202) throw new Error(`lead intake answered ${res.status}: ${res.text}`);
 }
 
 export async function outbox(app: TestApp): Promise<(OutboxRow & { body: any })[]> {
@@ -35,8 +35,10 @@ export async function pauses(app: TestApp) {
   return app.handoff.deps.db.selectFrom('hot_pauses').selectAll().orderBy('id').execute();
 }
 
+/** The pause entries (hot_paused, hot_extended, hot_released, hot_expired) in a lead's timeline. */
 export async function timeline(app: TestApp, leadId: string) {
-  return app.handoff.deps.db.selectFrom('lead_events').selectAll().where('lead_id', '=', leadId).orderBy('id').execute();
+  const events = await app.handoff.deps.db.selectFrom('lead_events').selectAll().where('lead_id', '=', leadId).orderBy('id').execute();
+  return events.filter((e) => e.type.startsWith('hot_'));
 }
 
 /** Runs `/hotlead TEXT` as a user and returns the ephemeral answer's text. */
