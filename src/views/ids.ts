@@ -22,3 +22,6 @@ export const VIEWS = {
 export const SHORTCUTS = {
   saveAsBrief: 'save_as_campaign_brief',
 } as const;
+
+/** The comment modal's one input (VIEWS.ratingComment). */
+export const RATING_COMMENT_INPUT = { block: 'rating_comment', action: 'rating_comment_text' } as const;

@@ -1,4 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
+import { ACTIONS } from '../../views/ids.ts';
+import { rateCommentAction } from './rate-comment.ts';
+import { rateContentAction } from './rate-content.ts';
 
-export function registerActions(_app: App, _deps: Deps): void {}
+export function registerActions(app: App, deps: Deps): void {
+  // Rating buttons carry the asset id in the action_id (`rate_useful:42`) so one message can hold many.
+  app.action(new RegExp(`^${ACTIONS.rateUseful}(:|$)`), rateContentAction(deps, 'useful'));
+  app.action(new RegExp(`^${ACTIONS.rateNotUseful}(:|$)`), rateContentAction(deps, 'not_useful'));
+  app.action(new RegExp(`^${ACTIONS.rateComment}(:|$)`), rateCommentAction(deps));
+}
