@@ -46,7 +46,7 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short for a signing secret')),
   SLACK_APP_TOKEN: optional(z.string().trim().regex(/^xapp-/, 'must be an app-level token starting with xapp-')),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:4000/api/' })),
-  PORT: z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(0).max(65535).default(3000),
+  PORT: z.coerce.number({ error: 'must be a port number from 0 to 65535' }).int('must be a port number from 0 to 65535').min(0, 'must be a port number from 0 to 65535').max(65535, 'must be a port number from 0 to 65535').default(3000),
   DATABASE_URL: z
     .string()
     .trim()
@@ -71,7 +71,7 @@ const envSchema = z.object({
       return parsed;
     }),
   MQL_RULES: optional(z.string().trim()),
-  HOTLEAD_DEFAULT_DAYS: z.coerce.number({ error: 'must be a number of days' }).int('must be a whole number of days').min(1).max(365).default(30),
+  HOTLEAD_DEFAULT_DAYS: z.coerce.number({ error: 'must be a number of days from 1 to 365' }).int('must be a whole number of days').min(1, 'must be from 1 to 365 days').max(365, 'must be from 1 to 365 days').default(30),
   HANDOFF_OUTBOUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   MARKETING_USERGROUP: optional(usergroupId),
   SALES_USERGROUP: optional(usergroupId),
@@ -121,19 +121,22 @@ export interface LoadOptions {
 
 /** Parses the environment; throws one ConfigError naming every wrong variable (never its value). */
 export function loadConfig(env: Record<string, string | undefined>, options: LoadOptions = {}): Config {
-  const result = envSchema.safeParse(env);
+  // An empty variable (FOO= in .env) means unset, so its default applies.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = envSchema.safeParse(given);
   const problems: string[] = [];
   if (!result.success) {
     for (const issue of result.error.issues) {
       problems.push(`${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
     }
   }
-  const e = result.success ? result.data : undefined;
-  if (e && !options.demo) {
-    if (!e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required (the bot token, xoxb-…); run `npm run demo` to try Handoff without Slack');
-    if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
-    if (!e.MARKETING_CHANNEL) problems.push('MARKETING_CHANNEL: required (the channel ID for pause-email and lead notices)');
+  if (!options.demo) {
+    const missing = (name: string) => given[name] === undefined;
+    if (missing('SLACK_BOT_TOKEN')) problems.push('SLACK_BOT_TOKEN: required (the bot token, xoxb-…); run `npm run demo` to try Handoff without Slack');
+    if (missing('SLACK_APP_TOKEN') && missing('SLACK_SIGNING_SECRET')) problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+    if (missing('MARKETING_CHANNEL')) problems.push('MARKETING_CHANNEL: required (the channel ID for pause-email and lead notices)');
   }
+  const e = result.success ? result.data : undefined;
   if (problems.length > 0 || !e) throw new ConfigError(problems);
 
   return {

@@ -109,9 +109,10 @@ export class SlackStandIn {
   }
 
   static async start(opts: StandInOptions = {}): Promise<SlackStandIn> {
-    let standIn: SlackStandIn | undefined;
+    // The server needs the stand-in and the stand-in needs the server: the holder breaks the cycle.
+    const holder: { standIn?: SlackStandIn } = {};
     const server = http.createServer((req, res) => {
-      standIn!.handle(req, res).catch((err) => {
+      holder.standIn!.handle(req, res).catch((err) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
         res.end(`stand-in error: ${err instanceof Error ? err.message : String(err)}`);
       });
@@ -120,8 +121,8 @@ export class SlackStandIn {
       server.once('error', reject);
       server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
     });
-    standIn = new SlackStandIn(server, opts);
-    return standIn;
+    holder.standIn = new SlackStandIn(server, opts);
+    return holder.standIn;
   }
 
   callsTo(method: string): RecordedCall[] {

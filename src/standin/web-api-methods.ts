@@ -287,7 +287,7 @@ export const methods: Record<string, Handler> = {
 
   'views.update': (a, s) => {
     if (!a.view_id && !a.external_id) return fail('invalid_arguments', ['[ERROR] missing required field: view_id or external_id']);
-    let previous = a.view_id ? s.views.get(a.view_id) : [...s.views.values()].find((v) => v.external_id === a.external_id);
+    const previous = a.view_id ? s.views.get(a.view_id) : [...s.views.values()].find((v) => v.external_id === a.external_id);
     // Views the app did not open here (e.g. one a test put in a view_submission payload) are
     // taken on trust so the flow can continue; a garbage id is still rejected.
     if (!previous && !(typeof a.view_id === 'string' && a.view_id.startsWith('V'))) return fail('not_found');

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+import { runCli } from '../support/spawn.ts';
+
+const VALID = {
+  SLACK_BOT_TOKEN: 'xoxb-1234-abcd',
+  SLACK_SIGNING_SECRET: 'a-signing-secret-value',
+  MARKETING_CHANNEL: 'C0MARKET1',
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(VALID);
+    expect(config.port).toBe(3000);
+    expect(config.databasePath).toBe('./data/handoff.db');
+    expect(config.digestCron).toBe('0 9 * * 1');
+    expect(config.timeZone).toBe('UTC');
+    expect(config.hotleadDefaultDays).toBe(30);
+    expect(config.leadSla.byStage).toEqual({ decision: 3_600_000, consideration: 86_400_000, awareness: 259_200_000 });
+    expect(config.leadSla.default).toBe(86_400_000);
+    expect(config.slack.socketMode).toBe(false);
+    expect(config.digestChannels).toEqual([]);
+    expect(config.admins).toEqual([]);
+  });
+
+  it('parses every variable of the contract', () => {
+    const config = loadConfig({
+      ...VALID,
+      SLACK_APP_TOKEN: 'xapp-1-abc',
+      SLACK_API_URL: 'http://127.0.0.1:4000/api/',
+      PORT: '8080',
+      DATABASE_URL: 'sqlite:/var/lib/handoff/h.db',
+      HANDOFF_WEBHOOK_SECRET: 'webhook-secret-0123456789',
+      HANDOFF_API_TOKEN: 'api-token-0123456789abc',
+      SALES_CHANNEL: 'C0SALES01',
+      DIGEST_CHANNELS: 'C0DIGEST1, C0DIGEST2',
+      DIGEST_CRON: '30 8 * * 5',
+      TZ: 'Europe/Paris',
+      LEAD_SLA: 'decision=30m,default=2d',
+      MQL_RULES: './mql.yml',
+      HOTLEAD_DEFAULT_DAYS: '14',
+      HANDOFF_OUTBOUND_WEBHOOK_URL: 'https://hooks.example.com/handoff',
+      MARKETING_USERGROUP: 'S0MARKET1',
+      SALES_USERGROUP: 'S0SALES01',
+      HANDOFF_ADMINS: 'U0ADMIN01,U0ADMIN02',
+    });
+    expect(config.slack.socketMode).toBe(true);
+    expect(config.slack.apiUrl).toBe('http://127.0.0.1:4000/api/');
+    expect(config.port).toBe(8080);
+    expect(config.databasePath).toBe('/var/lib/handoff/h.db');
+    expect(config.digestChannels).toEqual(['C0DIGEST1', 'C0DIGEST2']);
+    expect(config.timeZone).toBe('Europe/Paris');
+    expect(config.leadSla).toEqual({ byStage: { decision: 1_800_000 }, default: 172_800_000 });
+    expect(config.hotleadDefaultDays).toBe(14);
+    expect(config.admins).toEqual(['U0ADMIN01', 'U0ADMIN02']);
+    expect(config.mqlRulesPath).toBe('./mql.yml');
+  });
+
+  it('names every wrong variable in one refusal', () => {
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: 'not-a-token',
+      SLACK_SIGNING_SECRET: 'a-signing-secret-value',
+      PORT: 'eighty',
+      DATABASE_URL: 'postgres://db/handoff',
+      DIGEST_CHANNELS: 'C0OK00001,#sales',
+      TZ: 'Mars/Olympus',
+      LEAD_SLA: 'decision=soon',
+      HOTLEAD_DEFAULT_DAYS: '400',
+      HANDOFF_ADMINS: 'alice',
+      SLACK_API_URL: 'not a url',
+    });
+    const named = problems.map((p) => p.split(':')[0]);
+    expect(named).toEqual(
+      expect.arrayContaining(['SLACK_BOT_TOKEN', 'PORT', 'DATABASE_URL', 'DIGEST_CHANNELS', 'TZ', 'LEAD_SLA', 'HOTLEAD_DEFAULT_DAYS', 'HANDOFF_ADMINS', 'SLACK_API_URL']),
+    );
+  });
+
+  it('requires the bot token, the signing secret in HTTP mode and the marketing channel outside the demo', () => {
+    const problems = problemsOf({});
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'MARKETING_CHANNEL']);
+    expect(() => loadConfig({}, { demo: true })).not.toThrow();
+  });
+
+  it('does not need a signing secret in Socket Mode', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', MARKETING_CHANNEL: 'C0MARKET1' });
+    expect(config.slack.socketMode).toBe(true);
+  });
+
+  it('treats an empty variable as unset', () => {
+    const config = loadConfig({ ...VALID, SALES_CHANNEL: '', PORT: '' , HANDOFF_ADMINS: '' });
+    expect(config.salesChannel).toBeUndefined();
+    expect(config.port).toBe(3000);
+    expect(config.admins).toEqual([]);
+  });
+});
+
+describe('handoff start with bad configuration', () => {
+  it('exits non-zero with one message listing every problem and no secret', async () => {
+    const secret = 'sup3r-s3cret-value-that-must-not-leak';
+    const result = await runCli(['start'], {
+      SLACK_BOT_TOKEN: `xoxp-${secret}`,
+      SLACK_SIGNING_SECRET: secret,
+      HANDOFF_WEBHOOK_SECRET: 'short',
+      PORT: '99999',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('Handoff cannot start');
+    for (const name of ['SLACK_BOT_TOKEN', 'HANDOFF_WEBHOOK_SECRET', 'PORT', 'MARKETING_CHANNEL']) {
+      expect(result.stderr).toContain(name);
+    }
+    expect(result.stderr + result.stdout).not.toContain(secret);
+    expect(result.stderr + result.stdout).not.toContain('short');
+  });
+});
