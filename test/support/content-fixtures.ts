@@ -80,14 +80,3 @@ export function leadRow(over: Partial<NewLead> & { received_at: string }): NewLe
 export async function seedLeads(db: Kysely<Database>, rows: NewLead[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) await db.insertInto('leads').values(rows.slice(i, i + 200)).execute();
 }
-
-/** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
