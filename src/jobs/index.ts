@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { digestJob } from './digest.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -10,6 +11,8 @@ export interface Job {
   runAtStart?: boolean;
 }
 
-export function allJobs(_deps: Deps): Job[] {
-  return [];
+export function allJobs(deps: Deps): Job[] {
+  return [
+    digestJob(deps),
+  ];
 }

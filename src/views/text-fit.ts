@@ -21,7 +21,7 @@ export function fitText(text: string, max: number): string {
   if (text.length <= max) return text;
   const room = Math.max(0, max - ELLIPSIS.length);
   const head = text.slice(0, room + 1);
-  const boundary = Math.max(head.lastIndexOf(' '), head.lastIndexOf('\n'));
+  const boundary = Math.max(head.lastIndexOf(' '), head.lastIndexOf('\n'), head.lastIndexOf('-'));
   const cut = boundary > room / 3 ? head.slice(0, boundary) : head.slice(0, room);
   return cut.replace(/[\s,;:.·—-]+$/u, '') + ELLIPSIS;
 }
@@ -38,25 +38,31 @@ export function safeName(text: string, max: number): string {
   }
 }
 
+/** Hides anything shaped like an email address: the digest channels must never see one. */
+export function noEmails(text: string): string {
+  return text.replace(/[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+/g, '[email hidden]');
+}
+
 /**
- * Keeps whole lines while they fit in `max` characters, then says how many were left out.
- * Used for section texts (3,000) so a long list loses its tail, never its middle.
+ * Keeps whole lines while they fit in `max` characters, then says how many were left out
+ * (`hidden` more are counted too: items the caller never fetched). A section (3,000) loses its
+ * tail, never its middle.
  */
-export function fitLines(lines: string[], max: number, more: (left: number) => string = (n) => `_…and ${n} more_`): string {
+export function fitLines(lines: string[], max: number, hidden = 0, more: (n: number) => string = (n) => `_…and ${n} more_`): string {
   const kept: string[] = [];
   let used = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = fitText(lines[i], max);
     const cost = line.length + (kept.length ? 1 : 0);
-    const left = lines.length - i - 1;
-    const tail = left > 0 ? more(left).length + 1 : 0;
+    const after = lines.length - i - 1 + hidden;
+    const tail = after > 0 ? more(after).length + 1 : 0;
     if (used + cost + tail > max) {
-      const note = more(lines.length - i);
-      if (used + note.length + 1 <= max) kept.push(note);
+      hidden += lines.length - i;
       break;
     }
     kept.push(line);
     used += cost;
   }
+  if (hidden > 0) kept.push(more(hidden));
   return kept.join('\n');
 }
