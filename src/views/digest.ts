@@ -170,7 +170,7 @@ export function buildDigest(d: DigestData, _now: Date, opts: { onDemand?: boolea
   if (rate.length) blocks.push(divider, ...rate);
   const t = d.totals;
   const text = fitText(
-    `${title} (${range}): ${n(t.handedOver)} leads handed over · ${n(t.accepted)} accepted · ${n(t.rejected)} rejected · ${n(t.hot)} hot · ${n(t.overdue)} unanswered past SLA`,
+    `${title} (${range}): ${n(t.handedOver)} ${t.handedOver === 1 ? 'lead' : 'leads'} handed over · ${n(t.accepted)} accepted · ${n(t.rejected)} rejected · ${n(t.hot)} hot · ${n(t.overdue)} unanswered past SLA`,
     3000,
   );
   return { text, blocks: blocks.slice(0, MAX_BLOCKS) };

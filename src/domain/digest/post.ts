@@ -37,6 +37,10 @@ export async function runWeeklyDigests(deps: Deps): Promise<WeeklyOutcome[]> {
   const digest = () => (message ??= loadDigestData(source(deps), period, now).then((data) => buildDigest(data, now)));
   const outcomes: WeeklyOutcome[] = [];
   for (const channel of digestChannels) outcomes.push(await postWeeklyDigest(deps, channel, week.label, period, digest));
+  deps.logger.info(
+    { week: week.label, queued: outcomes.filter((o) => o.result === 'queued').map((o) => o.channel), alreadyPosted: outcomes.filter((o) => o.result === 'already_posted').map((o) => o.channel) },
+    'weekly digest checked',
+  );
   return outcomes;
 }
 

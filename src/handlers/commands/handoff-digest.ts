@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Deps } from '../../deps.ts';
 import { postDigestNow } from '../../domain/digest/post.ts';
 import { DIGEST_COMMAND_USAGE, digestQueuedText, digestRefusedText } from '../../views/digest-command.ts';
+import { unknownWords } from '../../views/usage.ts';
 
 /** `/handoff digest [here | #channel]`, after the word `digest`: which channels, or undefined when the words make no sense. */
 function targetChannels(words: string[], here: string, configured: string[]): string[] | undefined {
