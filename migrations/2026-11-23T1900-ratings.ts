@@ -37,9 +37,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema.createIndex('campaign_assets_created').on('campaign_assets').column('created_at').execute();
+
+  // The digest reads a week of leads (≈40,000 at a million): with every column it groups and
+  // times on in the index, that is an index-only range scan instead of 40,000 row lookups.
+  await db.schema
+    .createIndex('leads_digest')
+    .on('leads')
+    .columns(['received_at', 'status', 'campaign_key', 'reject_reason', 'stage', 'delivered_at', 'answered_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('leads_digest').execute();
   await db.schema.dropIndex('campaign_assets_created').execute();
   await db.schema.dropTable('digest_posts').execute();
   await db.schema.dropTable('content_ratings').execute();

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { SlaByStage } from '../sla.ts';
 import { campaignNames, campaignsStarting, newContent, ratedContent, type ContentLists, type NewAsset, type UpcomingCampaign } from './content-stats.ts';
-import { campaignRows, leadTotals, overdueLeads, rejectReasons, speedToLead, type CampaignRow, type LeadTotals, type OverdueLead, type Period, type SpeedToLead } from './lead-stats.ts';
+import { leadBreakdown, overdueLeads, speedToLead, type CampaignRow, type LeadTotals, type OverdueLead, type Period, type SpeedToLead } from './lead-stats.ts';
 import { addDays, localDate } from './week.ts';
 
 /** Everything one digest shows; the view decides how much of each list fits. */
@@ -38,14 +38,12 @@ export interface DigestSource {
 /** Reads one digest's figures for the period; `now` judges what is overdue and what starts soon. */
 export async function loadDigestData(src: DigestSource, period: Period, now: Date): Promise<DigestData> {
   const { db, sla, timeZone } = src;
-  const totals = await leadTotals(db, period, sla, now);
+  const { totals, reasons, campaigns: rows } = await leadBreakdown(db, period, sla, now);
   const today = localDate(now, timeZone);
   const until = addDays(today, DIGEST_LIMITS.soonDays);
-  const [speed, reasons, overdue, rows, content, startingSoon, fresh] = await Promise.all([
+  const [speed, overdue, content, startingSoon, fresh] = await Promise.all([
     speedToLead(db, period, sla, totals.overdue),
-    rejectReasons(db, period),
     overdueLeads(db, period, sla, now, DIGEST_LIMITS.overdue),
-    campaignRows(db, period),
     ratedContent(db, period, { top: DIGEST_LIMITS.content, comments: DIGEST_LIMITS.comments }),
     campaignsStarting(db, today, until, DIGEST_LIMITS.startingSoon),
     newContent(db, period, DIGEST_LIMITS.newContent),

@@ -70,44 +70,57 @@ function overdue(eb: Eb, sla: SlaByStage, now: Date) {
   return eb.and([eb('status', '=', 'new'), eb('answered_at', 'is', null), eb.or([...byStage, fallback])]);
 }
 
-export async function leadTotals(db: Kysely<Database>, p: Period, sla: SlaByStage, now: Date): Promise<LeadTotals> {
-  const row = await db
-    .selectFrom('leads')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('received'),
-      count(eb, eb.and([eb('status', '=', 'accepted')])).as('accepted'),
-      count(eb, eb.and([eb('status', '=', 'rejected')])).as('rejected'),
-      count(eb, eb.and([eb('status', '=', 'hot')])).as('hot'),
-      count(eb, eb.and([eb('status', '=', 'held')])).as('held'),
-      count(eb, eb.and([eb('status', '=', 'new')])).as('waiting'),
-      count(eb, overdue(eb, sla, now)).as('overdue'),
-    ])
-    .where(inPeriod(p))
-    .executeTakeFirstOrThrow();
-  const n = (v: unknown) => Number(v ?? 0);
-  return {
-    received: n(row.received),
-    handedOver: n(row.received) - n(row.held),
-    accepted: n(row.accepted),
-    rejected: n(row.rejected),
-    hot: n(row.hot),
-    held: n(row.held),
-    waiting: n(row.waiting),
-    overdue: n(row.overdue),
-  };
+export interface LeadBreakdown {
+  totals: LeadTotals;
+  reasons: Array<{ reason: string; count: number }>;
+  /** Largest first (all of them: the view keeps the top ones and sums the rest). */
+  campaigns: CampaignRow[];
 }
 
-export async function rejectReasons(db: Kysely<Database>, p: Period): Promise<Array<{ reason: string; count: number }>> {
+/**
+ * Totals, reject reasons and per-campaign rows from ONE grouped scan of the window's leads
+ * (index-only on leads_digest): at most campaigns × statuses × reasons rows come back.
+ */
+export async function leadBreakdown(db: Kysely<Database>, p: Period, sla: SlaByStage, now: Date): Promise<LeadBreakdown> {
   const rows = await db
     .selectFrom('leads')
-    .select((eb) => [eb.fn.coalesce('reject_reason', eb.val('other')).as('reason'), eb.fn.countAll<number>().as('count')])
+    .select((eb) => ['campaign_key', 'status', 'reject_reason', eb.fn.countAll<number>().as('n'), count(eb, overdue(eb, sla, now)).as('overdue')])
     .where(inPeriod(p))
-    .where('status', '=', 'rejected')
-    .groupBy(['reject_reason'])
+    .groupBy(['campaign_key', 'status', 'reject_reason'])
     .execute();
-  const merged = new Map<string, number>();
-  for (const r of rows) merged.set(r.reason, (merged.get(r.reason) ?? 0) + Number(r.count));
-  return [...merged].map(([reason, c]) => ({ reason, count: c })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  const totals: LeadTotals = { received: 0, handedOver: 0, accepted: 0, rejected: 0, hot: 0, held: 0, waiting: 0, overdue: 0 };
+  const reasons = new Map<string, number>();
+  const campaigns = new Map<string | null, CampaignRow>();
+  for (const r of rows) {
+    const n = Number(r.n);
+    const campaign = campaigns.get(r.campaign_key) ?? { key: r.campaign_key, received: 0, handedOver: 0, accepted: 0, rejected: 0, hot: 0, held: 0 };
+    campaigns.set(r.campaign_key, campaign);
+    totals.received += n;
+    campaign.received += n;
+    totals.overdue += Number(r.overdue ?? 0);
+    if (r.status !== 'held') {
+      totals.handedOver += n;
+      campaign.handedOver += n;
+    }
+    switch (r.status) {
+      case 'accepted': totals.accepted += n; campaign.accepted += n; break;
+      case 'hot': totals.hot += n; campaign.hot += n; break;
+      case 'held': totals.held += n; campaign.held += n; break;
+      case 'new': totals.waiting += n; break;
+      case 'rejected': {
+        totals.rejected += n;
+        campaign.rejected += n;
+        const reason = r.reject_reason ?? 'other';
+        reasons.set(reason, (reasons.get(reason) ?? 0) + n);
+        break;
+      }
+    }
+  }
+  return {
+    totals,
+    reasons: [...reasons].map(([reason, c]) => ({ reason, count: c })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    campaigns: [...campaigns.values()].sort((a, b) => b.received - a.received || (a.key ?? '\uffff').localeCompare(b.key ?? '\uffff')),
+  };
 }
 
 /**
@@ -147,32 +160,4 @@ export async function overdueLeads(db: Kysely<Database>, p: Period, sla: SlaBySt
     .limit(limit)
     .execute();
   return rows.map((r) => ({ name: r.name, company: r.company, ownerSlackId: r.owner_slack_id, waitingMs: now.getTime() - Date.parse(r.started_at) }));
-}
-
-/** Per-campaign counts, largest first (all of them: the view keeps the top ones and sums the rest). */
-export async function campaignRows(db: Kysely<Database>, p: Period): Promise<CampaignRow[]> {
-  const rows = await db
-    .selectFrom('leads')
-    .select((eb) => [
-      'campaign_key',
-      eb.fn.countAll<number>().as('received'),
-      count(eb, eb.and([eb('status', '=', 'accepted')])).as('accepted'),
-      count(eb, eb.and([eb('status', '=', 'rejected')])).as('rejected'),
-      count(eb, eb.and([eb('status', '=', 'hot')])).as('hot'),
-      count(eb, eb.and([eb('status', '=', 'held')])).as('held'),
-    ])
-    .where(inPeriod(p))
-    .groupBy('campaign_key')
-    .execute();
-  return rows
-    .map((r) => ({
-      key: r.campaign_key,
-      received: Number(r.received),
-      handedOver: Number(r.received) - Number(r.held ?? 0),
-      accepted: Number(r.accepted ?? 0),
-      rejected: Number(r.rejected ?? 0),
-      hot: Number(r.hot ?? 0),
-      held: Number(r.held ?? 0),
-    }))
-    .sort((a, b) => b.received - a.received || (a.key ?? '\uffff').localeCompare(b.key ?? '\uffff'));
 }
