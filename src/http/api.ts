@@ -1,8 +1,11 @@
 import type { Deps } from '../deps.ts';
+import { getCampaignRoute, listCampaignsRoute } from './campaigns-api.ts';
 import { contentApi } from './content-api.ts';
 import type { Router } from './router.ts';
 
 /** The read API (API token). */
 export function registerApiRoutes(router: Router, deps: Deps): void {
+  router.add('GET', '/api/campaigns', listCampaignsRoute(deps));
+  router.add('GET', '/api/campaigns/:key', getCampaignRoute(deps));
   router.add('GET', '/api/content', contentApi(deps));
 }

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { campaignOwnersJob } from './campaign-owners.ts';
 import { digestJob } from './digest.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
@@ -13,6 +14,7 @@ export interface Job {
 
 export function allJobs(deps: Deps): Job[] {
   return [
+    campaignOwnersJob,
     digestJob(deps),
   ];
 }
