@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/clock.ts';
 import { digestJob } from '../../src/jobs/digest.ts';
 import { DIGEST_COMMAND_USAGE } from '../../src/views/digest-command.ts';
 import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
-import { leadRow, seedLeads } from '../support/content-fixtures.ts';
+import { leadRow, outboxDrained, seedLeads } from '../support/content-fixtures.ts';
 
 const CHANNELS = ['CDIGEST001', 'CDIGEST002'];
 
@@ -25,6 +25,7 @@ describe('/handoff digest', () => {
     expect(res.json).toMatchObject({ response_type: 'ephemeral' });
     expect(res.json.text).toBe(`Only Handoff admins can post the digest on demand (HANDOFF_ADMINS: <@${PEOPLE.admin.id}>). The weekly digest still goes out on its own.`);
     expect(await posts()).toEqual([]);
+    expect(app.standIn.okCalls('chat.postMessage')).toEqual([]);
   });
 
   it('lets an admin post the last 7 days to every digest channel now', async () => {
@@ -32,9 +33,12 @@ describe('/handoff digest', () => {
     expect(res.json.text).toBe('Posting the digest of the last 7 days to <#CDIGEST001>, <#CDIGEST002> now. This one is extra: the weekly digest still goes out on schedule.');
     const rows = await posts();
     expect(rows.map((r) => r.target)).toEqual(CHANNELS);
-    const payload = JSON.parse(rows[0].payload);
-    expect(payload.blocks[0].text.text).toBe('📬 Handoff digest · Wed 18 Nov – Wed 25 Nov');
-    expect(payload.text).toContain('1 lead handed over · 1 accepted');
+    await outboxDrained(app.handoff.deps.db);
+    for (const channel of CHANNELS) {
+      const [message] = app.standIn.messages(channel);
+      expect(message.blocks![0].text.text).toBe('📬 Handoff digest · Wed 18 Nov – Wed 25 Nov');
+      expect(message.text).toContain('1 lead handed over · 1 accepted');
+    }
   });
 
   it('posts to the channel it was typed in with `here`, or to a named channel', async () => {
@@ -42,6 +46,9 @@ describe('/handoff digest', () => {
     const named = await app.slack.command('/handoff', 'digest <#CNAMED001|sales-leads>', { userId: PEOPLE.admin.id });
     expect(named.json.text).toContain('<#CNAMED001>');
     expect((await posts()).slice(-2).map((r) => r.target)).toEqual(['CHERE0001', 'CNAMED001']);
+    await outboxDrained(app.handoff.deps.db);
+    expect(app.standIn.messages('CHERE0001')).toHaveLength(1);
+    expect(app.standIn.messages('CNAMED001')).toHaveLength(1);
   });
 
   it('answers words it does not understand with the usage', async () => {
@@ -55,5 +62,10 @@ describe('/handoff digest', () => {
     await digestJob(app.handoff.deps).run(app.handoff.deps);
     const weekly = (await posts()).filter((r) => r.dedupe_key?.startsWith('digest:'));
     expect(weekly.map((r) => r.dedupe_key)).toEqual(CHANNELS.map((c) => `digest:${c}:2026-W48`));
+    await outboxDrained(app.handoff.deps.db);
+    expect(CHANNELS.map((c) => app.standIn.messages(c).map((m) => m.blocks![0].text.text))).toEqual(CHANNELS.map(() => [
+      '📬 Handoff digest · Wed 18 Nov – Wed 25 Nov',
+      '📬 Handoff weekly digest · Mon 16 Nov – Mon 23 Nov',
+    ]));
   });
 });

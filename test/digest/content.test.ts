@@ -76,13 +76,16 @@ describe('the weekly digest of a seeded week', () => {
     await digestJob(app.handoff.deps).run(app.handoff.deps);
     const rows = await db.selectFrom('outbox').selectAll().where('kind', '=', 'slack.post').orderBy('id').execute();
     expect(rows.map((r) => [r.target, r.dedupe_key])).toEqual(CHANNELS.map((c) => [c, `digest:${c}:2026-W48`]));
-    payload = JSON.parse(rows[0].payload);
+    const [posted] = await app.standIn.waitFor('chat.postMessage', (c) => c.args.channel === CHANNELS[0]);
+    await app.standIn.waitFor('chat.postMessage', (c) => c.args.channel === CHANNELS[1]);
+    payload = { ...app.standIn.messages(CHANNELS[0])[0], channel: posted.args.channel };
     if (process.env.DUMP_DIGEST) console.log(JSON.stringify(payload, null, 1));
     text = payload.blocks.map((b: any) => b.text?.text ?? b.elements?.map((e: any) => e.text?.text ?? e.text).join(' ') ?? '').join('\n');
   });
   afterAll(() => app.stop());
 
-  it('opens with a header naming the week, and fits Slack’s limits', () => {
+  it('reaches each digest channel once, opening with a header naming the week, within Slack’s limits', () => {
+    expect(CHANNELS.map((c) => app.standIn.messages(c).length)).toEqual([1, 1]);
     expect(payload.channel).toBe(CHANNELS[0]);
     expect(payload.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '📬 Handoff weekly digest · Mon 16 Nov – Mon 23 Nov' } });
     expect(payload.blocks.length).toBeLessThanOrEqual(50);

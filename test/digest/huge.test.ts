@@ -51,8 +51,9 @@ describe('the digest with far more data than fits in one message', () => {
     for (let i = 0; i < ratings.length; i += 100) await db.insertInto('content_ratings').values(ratings.slice(i, i + 100)).execute();
 
     await digestJob(app.handoff.deps).run(app.handoff.deps);
-    const row = await db.selectFrom('outbox').select('payload').where('target', '=', CHANNEL).executeTakeFirstOrThrow();
-    payload = JSON.parse(row.payload);
+    // The stand-in refuses what Slack would refuse (invalid_blocks, msg_too_long): arriving is the proof.
+    await app.standIn.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL);
+    payload = app.standIn.messages(CHANNEL)[0];
     texts = payload.blocks.flatMap((b: any) => [b.text?.text, ...(b.elements ?? []).map((e: any) => e.text?.text ?? e.text)]).filter((t: unknown) => typeof t === 'string');
   });
   afterAll(() => app.stop());

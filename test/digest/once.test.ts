@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
 import { digestJob } from '../../src/jobs/digest.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
-import { leadRow, seedLeads } from '../support/content-fixtures.ts';
+import { leadRow, outboxDrained, seedLeads } from '../support/content-fixtures.ts';
 
 const CHANNELS = ['CDIGEST001', 'CDIGEST002'];
 const env = { DIGEST_CHANNELS: CHANNELS.join(','), DIGEST_CRON: '0 9 * * 1', TZ: 'Europe/Paris' };
@@ -12,6 +12,12 @@ async function digestRows(app: TestApp) {
 }
 
 const runJob = (app: TestApp) => digestJob(app.handoff.deps).run(app.handoff.deps);
+
+/** How many digests each channel has in Slack, once the outbox has sent all it holds. */
+async function postedPerChannel(app: TestApp): Promise<number[]> {
+  await outboxDrained(app.handoff.deps.db);
+  return CHANNELS.map((c) => app.standIn.messages(c).length);
+}
 
 describe('the weekly digest goes out exactly once per channel per week', () => {
   const apps: TestApp[] = [];
@@ -28,6 +34,7 @@ describe('the weekly digest goes out exactly once per channel per week', () => {
     clock.set('2026-11-26T15:00:00Z');
     await runJob(app);
     expect(await digestRows(app)).toEqual(CHANNELS.map((c) => ({ target: c, dedupe_key: `digest:${c}:2026-W48` })));
+    expect(await postedPerChannel(app)).toEqual([1, 1]);
     const weeks = await app.handoff.deps.db.selectFrom('digest_posts').select(['channel', 'week', 'period_start', 'period_end']).orderBy('id').execute();
     expect(weeks).toEqual(CHANNELS.map((channel) => ({ channel, week: '2026-W48', period_start: '2026-11-16T08:00:00.000Z', period_end: '2026-11-23T08:00:00.000Z' })));
   });
@@ -43,6 +50,7 @@ describe('the weekly digest goes out exactly once per channel per week', () => {
     apps.push(first, second);
     await runJob(second);
     expect(await digestRows(second)).toHaveLength(2);
+    expect(await postedPerChannel(second)).toEqual([1, 1]);
 
     clock.set('2026-11-30T08:00:00Z');
     await runJob(second);
@@ -50,6 +58,7 @@ describe('the weekly digest goes out exactly once per channel per week', () => {
       ...CHANNELS.map((c) => `digest:${c}:2026-W48`),
       ...CHANNELS.map((c) => `digest:${c}:2026-W49`),
     ]);
+    expect(await postedPerChannel(second)).toEqual([2, 2]);
   });
 });
 
@@ -67,7 +76,7 @@ describe('catching up after downtime', () => {
     expect(await digestRows(app)).toEqual([]);
     clock.set('2026-11-23T08:00:00Z');
     await runJob(app);
-    expect(await digestRows(app)).toHaveLength(2);
+    expect(await postedPerChannel(app)).toEqual([1, 1]);
   });
 
   it('posts at start-up when the app was down at the scheduled time, for this week only', async () => {
@@ -92,6 +101,9 @@ describe('catching up after downtime', () => {
     expect(rows.slice(sent).map((r) => r.dedupe_key)).toEqual(CHANNELS.map((c) => `digest:${c}:2026-W48`));
     const period = await after.handoff.deps.db.selectFrom('digest_posts').select(['period_end']).where('week', '=', '2026-W48').executeTakeFirstOrThrow();
     expect(period.period_end).toBe('2026-11-23T08:00:00.000Z');
+    expect(await postedPerChannel(after)).toEqual([2, 2]);
+    const latest = after.standIn.messages(CHANNELS[0]).at(-1)!;
+    expect(latest.blocks![0].text.text).toBe('📬 Handoff weekly digest · Mon 16 Nov – Mon 23 Nov');
   });
 
   it('does not post last week’s digest when the app comes back after the week ended', async () => {

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { leadRow, seedLeads } from '../support/content-fixtures.ts';
+import { openDatabase } from '../../src/db/connection.ts';
+import { leadRow, outboxDrained, seedLeads } from '../support/content-fixtures.ts';
 import { MARKETING_CHANNEL, SIGNING_SECRET, startTestApp, type TestApp } from '../support/harness.ts';
 import { eventually, spawnCli } from '../support/spawn.ts';
 
@@ -47,13 +48,14 @@ describe('two replicas sharing one database', () => {
     expect(runs.flatMap((r) => r.queued).sort()).toEqual(CHANNELS);
     expect(runs.flatMap((r) => r.alreadyPosted).sort()).toEqual(CHANNELS);
 
-    const { openDatabase } = await import('../../src/db/connection.ts');
     const handle = openDatabase(app.databasePath);
     try {
       const rows = await handle.db.selectFrom('outbox').select(['target', 'dedupe_key']).where('kind', '=', 'slack.post').execute();
       expect(rows.map((r) => r.target).sort()).toEqual(CHANNELS);
+      await outboxDrained(handle.db, 15_000);
     } finally {
       await handle.close();
     }
+    expect(CHANNELS.map((c) => app.standIn.messages(c).length)).toEqual([1, 1]);
   }, 20_000);
 });

@@ -80,3 +80,14 @@ export function leadRow(over: Partial<NewLead> & { received_at: string }): NewLe
 export async function seedLeads(db: Kysely<Database>, rows: NewLead[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) await db.insertInto('leads').values(rows.slice(i, i + 200)).execute();
 }
+
+/** Waits until the outbox has sent everything it holds (so the stand-in shows all there will be). */
+export async function outboxDrained(db: Kysely<Database>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const left = await db.selectFrom('outbox').select('id').where('status', '=', 'pending').execute();
+    if (left.length === 0) return;
+    if (Date.now() > until) throw new Error(`${left.length} outbox row(s) still pending after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
