@@ -12,6 +12,7 @@ export const RATING_TEXT = {
   unknownLead: 'That button points at a lead Handoff does not know, so nothing was recorded.',
   commentEmpty: 'Write a comment (up to 500 characters).',
   commentTooLong: `Keep the comment to ${COMMENT_MAX} characters or fewer.`,
+  modalFailed: 'Slack did not open the comment form (the click may have taken too long to reach me). Click *Add a comment* again.',
 } as const;
 
 const VERDICT_WORD = { useful: 'useful', not_useful: 'not useful' } as const;

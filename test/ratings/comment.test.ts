@@ -74,6 +74,27 @@ describe('commenting on content and reading it back from the API', () => {
     expect(rows).toEqual([expect.objectContaining({ verdict: null, comment: 'Shorter version please.' })]);
   });
 
+  it('tells the rep to click again when Slack will not open the form', async () => {
+    const [guide] = campaign.assets;
+    const ts = await messageWithButtons(guide);
+    app.standIn.addFault({ method: 'views.open', fault: { kind: 'slack_error', error: 'expired_trigger_id' }, times: 1 });
+    const before = app.standIn.okCalls('response_url').length;
+    await app.slack.blockAction({ userId: PEOPLE.rep.id, actionId: `rate_comment:${guide.id}`, channelId: CHANNEL, messageTs: ts });
+    const replies = await app.standIn.waitFor('response_url', () => true, { count: before + 1 });
+    expect(replies[before].args.text).toBe(RATING_TEXT.modalFailed);
+  });
+
+  it('refuses to open the form for content of an archived campaign', async () => {
+    const archived = await seedCampaign(app.handoff.deps.db, { key: 'retired', name: 'Retired', status: 'archived', assets: [{ title: 'Old Deck' }] });
+    const ts = await messageWithButtons(archived.assets[0]);
+    const opened = app.standIn.okCalls('views.open').length;
+    const before = app.standIn.okCalls('response_url').length;
+    await app.slack.blockAction({ userId: PEOPLE.rep.id, actionId: `rate_comment:${archived.assets[0].id}`, channelId: CHANNEL, messageTs: ts });
+    const replies = await app.standIn.waitFor('response_url', () => true, { count: before + 1 });
+    expect(replies[before].args.text).toContain('this campaign is archived');
+    expect(app.standIn.okCalls('views.open')).toHaveLength(opened);
+  });
+
   it('refuses a submission whose hidden asset reference was tampered with', async () => {
     const res = await app.slack.viewSubmission({ userId: PEOPLE.rep.id, callbackId: 'rating_comment_modal', values: withComment('hello'), privateMetadata: '{"a":"1; DROP"}' });
     expect(res.json).toEqual({ response_action: 'errors', errors: { rating_comment: RATING_TEXT.forged } });

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
 import { assetForComment } from '../../domain/ratings/rate.ts';
+import { slackErrorCode } from '../../slack/client.ts';
 import { parseRatingClick, ratingCommentModal, RATING_TEXT, refusalText } from '../../views/rating-reply.ts';
 import { replyEphemeral } from './reply-ephemeral.ts';
 
@@ -21,6 +22,12 @@ export function rateCommentAction(deps: Deps) {
       await replyEphemeral(deps, args, { text: refusalText(found) });
       return;
     }
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: ratingCommentModal(found.asset, found.comment, ctx.leadId) as never });
+    try {
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: ratingCommentModal(found.asset, found.comment, ctx.leadId) as never });
+    } catch (error) {
+      // A trigger lives 3 seconds; when Slack was slow the rep should know to click again.
+      deps.logger.warn({ err: error, code: slackErrorCode(error) }, 'could not open the rating comment modal');
+      await replyEphemeral(deps, args, { text: RATING_TEXT.modalFailed });
+    }
   };
 }
