@@ -1,5 +1,7 @@
 import type { Deps } from '../deps.ts';
 import { campaignOwnersJob } from './campaign-owners.ts';
+import { leadOwnersJob } from './lead-owners.ts';
+import { leadSlaJob } from './lead-sla.ts';
 import { digestJob } from './digest.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
@@ -15,6 +17,8 @@ export interface Job {
 export function allJobs(deps: Deps): Job[] {
   return [
     campaignOwnersJob,
+    leadSlaJob,
+    leadOwnersJob,
     digestJob(deps),
   ];
 }
