@@ -139,6 +139,32 @@ export interface HotPauseTable {
   updated_at: string;
 }
 
+export type RatingVerdict = 'useful' | 'not_useful';
+
+export interface ContentRatingTable {
+  id: Generated<number>;
+  asset_id: number;
+  campaign_id: number; // the asset's campaign when rated
+  user_id: string; // Slack user id of the rep
+  lead_id: string | null; // the lead whose DM carried the button, when there was one
+  verdict: RatingVerdict | null; // null: a comment without a rating yet
+  rated_at: string | null;
+  comment: string | null;
+  commented_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DigestPostTable {
+  id: Generated<number>;
+  channel: string;
+  week: string; // ISO week in TZ, e.g. 2026-W48
+  period_start: string;
+  period_end: string;
+  outbox_id: number | null;
+  created_at: string;
+}
+
 export interface Database {
   campaigns: CampaignTable;
   campaign_assets: CampaignAssetTable;
@@ -148,6 +174,8 @@ export interface Database {
   slack_events: SlackEventTable;
   app_state: AppStateTable;
   hot_pauses: HotPauseTable;
+  content_ratings: ContentRatingTable;
+  digest_posts: DigestPostTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;
@@ -159,3 +187,4 @@ export type NewLead = Insertable<LeadTable>;
 export type LeadEvent = Selectable<LeadEventTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type HotPause = Selectable<HotPauseTable>;
+export type ContentRating = Selectable<ContentRatingTable>;

@@ -5,6 +5,7 @@ import { mqlAnnouncementJob } from './mql-announcement.ts';
 import { campaignOwnersJob } from './campaign-owners.ts';
 import { leadOwnersJob } from './lead-owners.ts';
 import { leadSlaJob } from './lead-sla.ts';
+import { digestJob } from './digest.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -16,7 +17,7 @@ export interface Job {
   runAtStart?: boolean;
 }
 
-export function allJobs(_deps: Deps): Job[] {
+export function allJobs(deps: Deps): Job[] {
   return [
     hotleadExpiryJob,
     mqlAnnouncementJob(),
@@ -24,5 +25,6 @@ export function allJobs(_deps: Deps): Job[] {
     campaignOwnersJob,
     leadSlaJob,
     leadOwnersJob,
+    digestJob(deps),
   ];
 }
