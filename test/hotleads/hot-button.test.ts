@@ -103,6 +103,30 @@ describe('/hotlead on an email with leads', () => {
     }
   });
 
+  it("lists the rep's pauses on their App Home, and drops one when it is released", async () => {
+    await hotlead(app, rep.id, 'home@customer.example until 2026-12-21');
+    const homeShows = (text: string, present: boolean) =>
+      eventually(() => {
+        const home = app.standIn.homeView(rep.id);
+        return home && readable(home).includes(text) === present ? home : undefined;
+      }, `the Home to ${present ? 'show' : 'drop'} "${text}"`);
+    await homeShows('home@customer.example', true);
+    expect(readable(app.standIn.homeView(rep.id))).toContain('Your hot leads');
+    await hotlead(app, rep.id, 'release home@customer.example');
+    await homeShows('home@customer.example', false);
+  });
+
+  it('answers /hotlead well within 3 seconds while Slack is slow to publish the Home, and still marks the lead hot', async () => {
+    const lead = await deliveredLead(app, { email: 'slowhome@customer.example', name: 'Sol Home' });
+    app.standIn.addFault({ method: 'views.publish', fault: { kind: 'delay', ms: 3_500 }, times: 3 });
+    const started = Date.now();
+    const reply = await hotlead(app, rep.id, 'slowhome@customer.example');
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(reply).toContain('Paused marketing emails to Sol Home');
+    await eventually(async () => (await leadRow(app, lead.id))?.status === 'hot', 'the lead to be answered hot');
+    app.standIn.clearFaults();
+  });
+
   function dmShows(lead: Delivered, text: string) {
     return eventually(() => {
       const dm = dmMessage(app, lead);

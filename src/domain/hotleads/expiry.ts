@@ -4,6 +4,7 @@
 
 import type { Deps } from '../../deps.ts';
 import { enqueue, type SlackPostPayload } from '../../delivery/outbox.ts';
+import { refreshHome } from '../../home/refresh.ts';
 import { pauseEndingWarning } from '../../views/hotlead-notices.ts';
 import { announcePauseChange } from './announce.ts';
 import { leadsWithEmail } from './store.ts';
@@ -22,8 +23,9 @@ export async function liftEndedPauses(deps: Deps): Promise<number> {
     .orderBy('paused_until')
     .execute();
   let lifted = 0;
+  const reps = new Set<string>();
   for (const candidate of due) {
-    const done = await deps.db.transaction().execute(async (trx) => {
+    const liftedFor = await deps.db.transaction().execute(async (trx) => {
       const pause = await trx
         .updateTable('hot_pauses')
         .set({ status: 'expired', active_email: null, ended_at: at, ended_by: null, end_reason: 'expired', updated_at: at })
@@ -32,14 +34,18 @@ export async function liftEndedPauses(deps: Deps): Promise<number> {
         .where('paused_until', '<=', at)
         .returningAll()
         .executeTakeFirst();
-      if (!pause) return false;
+      if (!pause) return undefined;
       const leads = await leadsWithEmail(trx, pause.email_lower);
       await announcePauseChange(deps, trx, now, pause, leads, { kind: 'resumed', by: null, reason: 'expired' });
-      return true;
+      return pause.paused_by;
     });
-    if (done) lifted += 1;
+    if (liftedFor) {
+      lifted += 1;
+      reps.add(liftedFor);
+    }
   }
   if (lifted > 0) deps.wakeOutbox();
+  for (const rep of reps) await refreshHome(deps, rep);
   return lifted;
 }
 

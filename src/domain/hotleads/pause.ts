@@ -1,10 +1,11 @@
 import type { Deps } from '../../deps.ts';
 import type { HotPause } from '../../db/schema.ts';
 import { UserFacingError } from '../../errors.ts';
+import { refreshHome } from '../../home/refresh.ts';
 import { recordLeadAnswer } from '../leads/answers.ts';
 import { announcePauseChange } from './announce.ts';
 import { MAX_PAUSE_DAYS, parseEmail, pauseEndAfterDays } from './parse.ts';
-import { findActivePause, isUniqueViolation, leadsWithEmail, openLeadsOf, pickLead, type PauseLead } from './store.ts';
+import { findActivePause, isOpenLead, isUniqueViolation, leadsWithEmail, openLeadsOf, pickLead, type PauseLead } from './store.ts';
 
 export interface PauseInput {
   email: string;
@@ -29,8 +30,14 @@ export interface PauseResult {
   pausedBy: string;
   email: string;
   leadName: string | null;
-  /** How many of the caller's open leads with this email this call answered as hot. */
+  /** How many of the caller's open leads with this email are being answered as hot. */
   answeredLeads: number;
+  /**
+   * Settles once those leads are answered (how many changed). The answers are not awaited by
+   * pauseMarketingEmails itself: recording one refreshes the App Home through Slack, and a
+   * slash command must be acknowledged first. Never rejects.
+   */
+  answered: Promise<number>;
   pauseId: number;
 }
 
@@ -110,10 +117,13 @@ async function writePause(deps: Deps, input: PauseInput, email: { address: strin
   });
 }
 
-/** Answers the lead the pause came from and the rep's other open leads with this email as hot. */
-async function answerLeadsHot(deps: Deps, input: PauseInput, leads: PauseLead[]): Promise<number> {
-  const ids = new Set(openLeadsOf(leads, input.by).map((l) => l.id));
-  if (input.leadId) ids.add(input.leadId);
+/** The lead the pause came from (when still open) and the rep's other open leads with this email. */
+function leadsToAnswer(input: PauseInput, leads: PauseLead[]): string[] {
+  const fromButton = leads.filter((l) => l.id === input.leadId && isOpenLead(l));
+  return [...new Set([...fromButton, ...openLeadsOf(leads, input.by)].map((l) => l.id))];
+}
+
+async function answerLeadsHot(deps: Deps, input: PauseInput, ids: string[]): Promise<number> {
   let answered = 0;
   for (const leadId of ids) {
     try {
@@ -152,7 +162,9 @@ export async function pauseMarketingEmails(deps: Deps, input: PauseInput): Promi
   }
   if (written.outcome !== 'kept') deps.wakeOutbox();
 
-  const answeredLeads = await answerLeadsHot(deps, input, written.leads);
+  const toAnswer = leadsToAnswer(input, written.leads);
+  const answered = answerLeadsHot(deps, input, toAnswer);
+  if (written.outcome !== 'kept') void refreshHome(deps, input.by);
   return {
     outcome: written.outcome,
     pausedUntil: new Date(written.pause.paused_until),
@@ -161,7 +173,8 @@ export async function pauseMarketingEmails(deps: Deps, input: PauseInput): Promi
     pausedBy: written.pause.paused_by,
     email: written.pause.email,
     leadName: written.pause.lead_name,
-    answeredLeads,
+    answeredLeads: toAnswer.length,
+    answered,
     pauseId: written.pause.id,
   };
 }

@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import type { HotPause } from '../../db/schema.ts';
+import { refreshHome } from '../../home/refresh.ts';
 import { announcePauseChange } from './announce.ts';
 import { findActivePause, leadsWithEmail, ownersOf } from './store.ts';
 
@@ -35,6 +36,9 @@ export async function releaseMarketingPause(deps: Deps, input: { email: string; 
     await announcePauseChange(deps, trx, now, pause, leads, { kind: 'resumed', by: input.by, reason: 'released' });
     return { outcome: 'released', pause };
   });
-  if (result.outcome === 'released') deps.wakeOutbox();
+  if (result.outcome === 'released') {
+    deps.wakeOutbox();
+    for (const person of new Set([result.pause.paused_by, input.by])) void refreshHome(deps, person);
+  }
   return result;
 }

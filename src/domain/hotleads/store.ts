@@ -58,9 +58,14 @@ export function pickLead(leads: PauseLead[], by: string, leadId?: string): Pause
 
 const OPEN_STATUSES = new Set(['new', 'accepted', 'held']);
 
-/** Leads a rep's `/hotlead` answers as hot: their own, not yet rejected or already hot. */
+/** A lead that can still be answered hot: not rejected, not hot already. */
+export function isOpenLead(lead: Pick<PauseLead, 'status'>): boolean {
+  return OPEN_STATUSES.has(lead.status);
+}
+
+/** Leads a rep's `/hotlead` answers as hot: their own open ones. */
 export function openLeadsOf(leads: PauseLead[], by: string): PauseLead[] {
-  return leads.filter((l) => l.owner_slack_id === by && OPEN_STATUSES.has(l.status));
+  return leads.filter((l) => l.owner_slack_id === by && isOpenLead(l));
 }
 
 /** Owners of the leads with this email: they may release its pause. */
@@ -85,4 +90,10 @@ export async function addToTimelines(
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
+}
+
+/** A rep's active pauses as the App Home lists them. */
+export async function pausesForHome(db: Db, userId: string): Promise<{ email: string; leadName: string | null; pausedUntil: string }[]> {
+  const rows = await listActivePauses(db, userId);
+  return rows.map((p) => ({ email: p.email, leadName: p.lead_name, pausedUntil: p.paused_until }));
 }

@@ -25,6 +25,8 @@ export function leadHotAction(deps: Deps) {
 
     try {
       const result = await pauseMarketingEmails(deps, { email: check.lead.email, by: userId, leadId: check.lead.id, source: 'button' });
+      // Past the ack, so the reply can wait until the lead is answered and say so truthfully.
+      await result.answered;
       const { marketingChannel, outboundWebhookUrl, timeZone } = deps.config;
       await tell(pauseReply({ ...result, marketingChannel, webhook: Boolean(outboundWebhookUrl) }, timeZone));
     } catch (error) {
