@@ -111,6 +111,60 @@ export interface AppStateTable {
   updated_at: string;
 }
 
+export type HotPauseStatus = 'active' | 'released' | 'expired';
+
+export interface HotPauseTable {
+  id: Generated<number>;
+  email: string;
+  email_lower: string;
+  /** email_lower while active, NULL once ended: a unique index keeps one active pause per email. */
+  active_email: string | null;
+  status: HotPauseStatus;
+  lead_id: string | null;
+  lead_name: string | null;
+  company: string | null;
+  campaign_key: string | null;
+  note: string | null;
+  source: 'command' | 'button';
+  paused_by: string;
+  paused_at: string;
+  paused_until: string; // the instant marketing may email again
+  extended_by: string | null;
+  extended_at: string | null;
+  warned_until: string | null; // the paused_until the rep was last warned about
+  let_end_by: string | null;
+  ended_at: string | null;
+  ended_by: string | null;
+  end_reason: 'released' | 'expired' | null;
+  updated_at: string;
+}
+
+export type RatingVerdict = 'useful' | 'not_useful';
+
+export interface ContentRatingTable {
+  id: Generated<number>;
+  asset_id: number;
+  campaign_id: number; // the asset's campaign when rated
+  user_id: string; // Slack user id of the rep
+  lead_id: string | null; // the lead whose DM carried the button, when there was one
+  verdict: RatingVerdict | null; // null: a comment without a rating yet
+  rated_at: string | null;
+  comment: string | null;
+  commented_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DigestPostTable {
+  id: Generated<number>;
+  channel: string;
+  week: string; // ISO week in TZ, e.g. 2026-W48
+  period_start: string;
+  period_end: string;
+  outbox_id: number | null;
+  created_at: string;
+}
+
 export interface Database {
   campaigns: CampaignTable;
   campaign_assets: CampaignAssetTable;
@@ -119,6 +173,9 @@ export interface Database {
   outbox: OutboxTable;
   slack_events: SlackEventTable;
   app_state: AppStateTable;
+  hot_pauses: HotPauseTable;
+  content_ratings: ContentRatingTable;
+  digest_posts: DigestPostTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;
@@ -129,3 +186,5 @@ export type Lead = Selectable<LeadTable>;
 export type NewLead = Insertable<LeadTable>;
 export type LeadEvent = Selectable<LeadEventTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type HotPause = Selectable<HotPauseTable>;
+export type ContentRating = Selectable<ContentRatingTable>;

@@ -1,7 +1,11 @@
 import type { Deps } from '../deps.ts';
+import { hotleadExpiryJob } from './hotlead-expiry.ts';
+import { heldSummaryJob } from './held-summary.ts';
+import { mqlAnnouncementJob } from './mql-announcement.ts';
 import { campaignOwnersJob } from './campaign-owners.ts';
 import { leadOwnersJob } from './lead-owners.ts';
 import { leadSlaJob } from './lead-sla.ts';
+import { digestJob } from './digest.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -13,10 +17,14 @@ export interface Job {
   runAtStart?: boolean;
 }
 
-export function allJobs(_deps: Deps): Job[] {
+export function allJobs(deps: Deps): Job[] {
   return [
+    hotleadExpiryJob,
+    mqlAnnouncementJob(),
+    heldSummaryJob(),
     campaignOwnersJob,
     leadSlaJob,
     leadOwnersJob,
+    digestJob(deps),
   ];
 }
