@@ -1,7 +1,7 @@
 // Runs one digest query in a process of its own and reports its time and the process's peak RSS,
 // so the benchmark harness's memory never counts. Args: MODE (handoff | raw) DATABASE_PATH.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 
@@ -24,10 +24,24 @@ function rawDigest(): unknown {
   return rows.length;
 }
 
+/**
+ * Peak resident memory of this process alone. Linux carries ru_maxrss across fork and exec, so
+ * getrusage would report the parent's size at spawn time; VmHWM belongs to this process's own memory.
+ */
+function peakRssMB(): number {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
 const began = performance.now();
 const result = mode === 'raw' ? rawDigest() : await handoffDigest();
 const wallMs = performance.now() - began;
 // benchDigest times the digest itself (median of its runs, after opening and migrating); use its figure when it gives one.
 const own = (result as { ms?: unknown } | undefined)?.ms;
 const ms = typeof own === 'number' ? own : wallMs;
-process.stdout.write(JSON.stringify({ ms, wallMs, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(JSON.stringify({ ms, wallMs, maxRssMB: peakRssMB() }) + '\n');

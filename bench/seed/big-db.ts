@@ -13,7 +13,7 @@ import { openDatabase } from '../../src/db/connection.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 
 export const SCALE = { leads: 1_000_000, ratings: 100_000, campaigns: 1_000, assetsPerCampaign: 3, reps: 200, weeks: 26 };
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
 const DAY = 86_400_000;
 
@@ -100,13 +100,19 @@ async function seed(path: string, now: number, log: (m: string) => void): Promis
     const answered = status === 'new' || status === 'held' ? null : iso(received + Math.floor(random() * 48 * 3_600_000));
     const owner = pick(reps);
     const id = `lead-${String(i).padStart(7, '0')}`;
+    const stage = pick(stages);
+    // An unanswered lead past its SLA was reminded and escalated long ago, as the every-minute job would have.
+    const sla = stage === 'decision' ? 3_600_000 : stage === 'awareness' ? 3 * DAY : DAY;
+    const waited = now - received;
+    const reminded = status === 'new' && waited >= sla / 2 ? iso(received + sla / 2) : null;
+    const escalated = status === 'new' && waited >= sla ? iso(received + sla) : null;
     return {
       id, email: `${id}@prospect.example`, email_lower: `${id}@prospect.example`, name: `Prospect ${i}`, title: 'CTO', company: `Company ${i % 5000}`,
       owner_email: `${owner.toLowerCase()}@yourco.example`, owner_slack_id: owner, campaign_key: `campaign-${String(1 + (i % SCALE.campaigns)).padStart(4, '0')}`,
-      stage: pick(stages), score: Math.floor(random() * 100), activities: '[{"type":"downloaded","content":"Guide"}]', fields: '{}',
+      stage, score: Math.floor(random() * 100), activities: '[{"type":"downloaded","content":"Guide"}]', fields: '{}',
       status, delivery: status === 'held' ? 'not_sent' : 'delivered', qualification: null, received_at: iso(received),
       delivered_at: status === 'held' ? null : iso(received + 2000), answered_at: answered, answered_by: answered ? owner : null,
-      reject_reason: status === 'rejected' ? pick(reasons) : null, reject_comment: null, reminded_at: null, escalated_at: null,
+      reject_reason: status === 'rejected' ? pick(reasons) : null, reject_comment: null, reminded_at: reminded, escalated_at: escalated,
       dm_channel: status === 'held' ? null : `D${owner.slice(1)}`, dm_ts: null, updated_at: answered ?? iso(received),
     };
   };
