@@ -77,14 +77,14 @@ describe.skipIf(!hasChromium)(`the demo conversation page in headless Chromium${
   });
 
   it('draws Accept green and Hot red, as Slack styles primary and danger buttons', async () => {
-    const colour = (label: string) => page.getByRole('button', { name: label, exact: true }).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const colour = (label: string) => page.getByRole('button', { name: label, exact: true }).first().evaluate((el) => (globalThis as any).getComputedStyle(el).backgroundColor);
     expect(await colour('Accept')).toBe('rgb(0, 122, 90)');
     expect(await colour('Hot — pause emails')).toBe('rgb(224, 30, 90)');
     expect(await colour('Not qualified')).toBe('rgb(255, 255, 255)');
   });
 
   it('shows a <script> in a lead name as text and never runs it', async () => {
-    expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as any).__pwned)).toBeUndefined();
     expect(await page.locator('script').count()).toBe(0);
     expect(await page.locator('main img').count()).toBe(0);
     expect(await page.getByText('<script>window.__pwned = true</script>', { exact: false }).first().isVisible()).toBe(true);
