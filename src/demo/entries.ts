@@ -17,6 +17,8 @@ export interface MessageEntry extends Base {
   message: RenderableMessage;
   /** "Only visible to you": a slash command's answer or a chat.postEphemeral */
   ephemeral?: boolean;
+  /** who sees an ephemeral message */
+  viewer?: string;
   /** the message was edited in place (chat.update, response_url replace_original) */
   updated?: boolean;
 }

@@ -58,11 +58,16 @@ export function mrkdwnLines(text: string, width: number, ctx: Ctx, base?: (s: st
       }
       continue;
     }
-    if (block.quote) {
-      out.push(...wrapRuns(inlineRuns(block.inlines, ctx, base), width - 2).map((l) => `${ctx.p.dim('│')} ${l}`));
-    } else {
-      out.push(...wrapRuns(inlineRuns(block.inlines, ctx, base), width));
-    }
+    const bar = block.quote ? `${ctx.p.dim('│')} ` : '';
+    const room = width - (block.quote ? 2 : 0);
+    // Leading spaces stay (Slack keeps them) and a list item's wrapped lines hang under its text.
+    const first = block.inlines[0]?.kind === 'text' ? (block.inlines[0] as Extract<Inline, { kind: 'text' }>) : undefined;
+    const lead = first ? /^([^\S\n]*)((?:[•◦▪‣-]|\d{1,3}[.)])[^\S\n]+)?/.exec(first.text)! : undefined;
+    const indent = lead?.[1] ?? '';
+    const hang = indent.length + displayWidth(lead?.[2] ?? '');
+    const inlines = first && indent ? [{ ...first, text: first.text.slice(indent.length) }, ...block.inlines.slice(1)] : block.inlines;
+    const wrapped = wrapRuns(inlineRuns(inlines, ctx, base), Math.max(10, room - hang));
+    out.push(...wrapped.map((l, i) => bar + (i === 0 ? indent : ' '.repeat(hang)) + l));
   }
   return out;
 }

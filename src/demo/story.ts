@@ -1,0 +1,166 @@
+// What a demo step can do: act as a person (type a command, click, submit a form), call
+// Handoff's HTTP routes as a CRM or an email tool would, move the clock and run a job; and wait
+// for what Slack should receive. Everything a person would see is recorded as it happens.
+
+import type { Deps } from '../deps.ts';
+import type { SentResponse } from '../standin/slack-sender.ts';
+import type { RecordedCall } from '../standin/slack-standin.ts';
+import type { DemoEntry } from './entries.ts';
+import { fillModal, type ModalAnswers } from './modal-answers.ts';
+import type { Observer } from './observer.ts';
+import type { DemoWorld, HttpAnswer, Person } from './world.ts';
+
+/** A step failed: the message says what the reader should have seen and did not. */
+export class DemoStepError extends Error {
+  override name = 'DemoStepError';
+}
+
+export interface Step {
+  caption: string;
+  run(ctx: StepContext): Promise<void>;
+  /** default 8 s: a step never hangs the demo */
+  timeoutMs?: number;
+}
+
+/** Facts steps hand to later steps (ids, the DM a button sits in). */
+export type StoryState = Record<string, any>;
+
+const WAIT_MS = 5_000;
+
+export class StepContext {
+  constructor(
+    readonly world: DemoWorld,
+    private readonly observer: Observer,
+    private readonly emit: (entries: DemoEntry[]) => void,
+    readonly state: StoryState,
+    readonly caption: string,
+  ) {}
+
+  get deps(): Deps {
+    return this.world.handoff.deps;
+  }
+
+  /** Shows what reached Slack so far, then what this person does next. */
+  did(actor: Person | string, text: string): void {
+    this.flush();
+    this.emit([{ kind: 'action', step: this.caption, actor: typeof actor === 'string' ? actor : actor.real_name, text }]);
+  }
+
+  /** Shows everything Slack received that has not been shown yet. */
+  flush(): void {
+    this.emit(this.observer.collect(this.caption));
+  }
+
+  /** A person types a slash command; its direct answer is shown as they would see it. */
+  async command(person: Person, command: string, text: string, channel: string): Promise<SentResponse> {
+    this.did(person, `types \`${`${command} ${text}`.trim()}\``);
+    this.observer.actor = person;
+    const res = await this.world.slack.command(command, text, { userId: person.id, channelId: channel });
+    this.observer.sent(res, person.id, channel);
+    this.expect(res.status === 200, `Handoff answered ${command} with HTTP ${res.status}`);
+    this.emit(this.observer.answer(this.caption, res, person.id, channel));
+    return res;
+  }
+
+  /** A person clicks a button in a message (found by its action_id) or in a modal. */
+  async click(person: Person, where: { message?: { channel: string; ts: string }; view?: any }, actionId: string, label: string): Promise<SentResponse> {
+    this.did(person, `clicks *${label}*`);
+    this.observer.actor = person;
+    const res = where.view
+      ? await this.world.slack.blockAction({ userId: person.id, actionId, view: where.view })
+      : await this.world.slack.blockAction({ userId: person.id, actionId, channelId: where.message!.channel, messageTs: where.message!.ts });
+    this.observer.sent(res, person.id, where.message?.channel ?? '');
+    this.expect(res.status === 200, `Handoff answered the ${label} click with HTTP ${res.status}`);
+    this.emit(this.observer.answer(this.caption, res, person.id, where.message?.channel ?? ''));
+    return res;
+  }
+
+  /** A person fills in an open modal and submits it. */
+  async submit(person: Person, view: any, answers: ModalAnswers, says: string): Promise<SentResponse> {
+    this.did(person, says);
+    this.observer.actor = person;
+    const values = fillModal(view, answers);
+    const res = await this.world.slack.viewSubmission({ userId: person.id, callbackId: view.callback_id, viewId: view.id, values });
+    this.expect(res.status === 200, `Handoff answered the form with HTTP ${res.status}`);
+    if (res.json?.response_action === 'errors') {
+      throw new DemoStepError(`the form was refused: ${JSON.stringify(res.json.errors)}`);
+    }
+    this.emit(this.observer.answer(this.caption, res, person.id, ''));
+    return res;
+  }
+
+  /** A CRM or marketing tool POSTs to an intake route. */
+  async intake(actor: string, path: string, body: unknown): Promise<HttpAnswer> {
+    this.flush();
+    const res = await this.world.intake(path, body);
+    this.emit([{ kind: 'action', step: this.caption, actor, text: `sends \`POST ${path}\` → \`${res.status} ${compact(res.json ?? res.text)}\`` }]);
+    return res;
+  }
+
+  /** An operator's tool reads the API. */
+  async api(actor: string, path: string): Promise<HttpAnswer> {
+    this.flush();
+    const res = await this.world.api(path);
+    this.emit([{ kind: 'action', step: this.caption, actor, text: `reads \`GET ${path}\` → \`${res.status}\`` }]);
+    this.expect(res.status === 200, `GET ${path} answered ${res.status}: ${res.text.slice(0, 200)}`);
+    return res;
+  }
+
+  table(title: string, columns: string[], rows: string[][]): void {
+    this.flush();
+    this.emit([{ kind: 'table', step: this.caption, title, columns, rows }]);
+  }
+
+  /** Time passes in the story (the app's clock; Slack's signatures still use real time). */
+  later(ms: number, words: string): void {
+    this.flush();
+    this.world.clock.advance(ms);
+    this.emit([{ kind: 'action', step: this.caption, actor: '⏱', text: words }]);
+  }
+
+  /** Waits for Slack to receive a call; fails the step with `what` when it does not come. */
+  async waitFor(method: string, predicate: (c: RecordedCall) => boolean, what: string, count = 1): Promise<RecordedCall[]> {
+    try {
+      return await this.world.standIn.waitFor(method, predicate, { timeoutMs: WAIT_MS, count });
+    } catch {
+      throw new DemoStepError(`waited ${WAIT_MS / 1000} s for ${what}; it did not arrive`);
+    }
+  }
+
+  /** The modal most recently opened on someone's screen with this callback_id. */
+  async modal(callbackId: string, what: string): Promise<any> {
+    await this.waitFor('views.open', (c) => c.args.view?.callback_id === callbackId, what);
+    return this.must(this.world.standIn.views().filter((v) => v.callback_id === callbackId).at(-1), `${what} was not kept by the stand-in`);
+  }
+
+  /** Fails the step with `problem` unless the condition holds. */
+  expect(condition: unknown, problem: string): void {
+    if (!condition) throw new DemoStepError(problem);
+  }
+
+  /** The value, or the step fails with `problem`. */
+  must<T>(value: T | undefined | null, problem: string): T {
+    if (value === undefined || value === null) throw new DemoStepError(problem);
+    return value;
+  }
+}
+
+function compact(body: unknown): string {
+  const s = typeof body === 'string' ? body : JSON.stringify(body);
+  return s.length > 90 ? `${s.slice(0, 89)}…` : s;
+}
+
+/** Runs a step with its time limit; the demo never hangs on a feature that does not answer. */
+export async function runStep(step: Step, ctx: StepContext): Promise<void> {
+  const limit = step.timeoutMs ?? 8_000;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DemoStepError(`the step took longer than ${limit / 1000} s`)), limit);
+  });
+  try {
+    await Promise.race([step.run(ctx), timeout]);
+    ctx.flush();
+  } finally {
+    clearTimeout(timer);
+  }
+}
