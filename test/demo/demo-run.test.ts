@@ -1,0 +1,83 @@
+// `handoff demo` as a newcomer runs it: a child process, no workspace, no configuration.
+
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STORY } from '../../src/demo/steps/index.ts';
+import { runCli, type CliResult } from '../support/spawn.ts';
+
+describe('handoff demo', () => {
+  let dir: string;
+  let htmlFile: string;
+  let run: CliResult;
+  let seconds: number;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'handoff-demo-run-'));
+    htmlFile = join(dir, 'demo.html');
+    const started = Date.now();
+    mkdirSync(join(dir, 'tmp'));
+    // A configured database must be left alone: the demo brings its own (in TMPDIR, removed at the end).
+    run = await runCli(['demo', '--html', htmlFile], { DATABASE_URL: `sqlite:${join(dir, 'mine.db')}`, TMPDIR: join(dir, 'tmp') }, { timeoutMs: 35_000 });
+    seconds = (Date.now() - started) / 1000;
+  }, 40_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exits 0 in under 30 seconds', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(seconds).toBeLessThan(30);
+  });
+
+  it('prints every step of the story with its caption, in order', () => {
+    let from = 0;
+    STORY.forEach((step, i) => {
+      const at = run.stdout.indexOf(`${i + 1}. ${step.caption}`, from);
+      expect(at, `step ${i + 1}: ${step.caption}`).toBeGreaterThan(-1);
+      from = at;
+    });
+  });
+
+  it('shows what each person sees, labelled with where it appears', () => {
+    expect(run.stdout).toContain('▸ Riley Rep types /handoff help');
+    expect(run.stdout).toContain('┌ #sales · only visible to Riley Rep');
+    expect(run.stdout).toContain('│ • /hotlead release EMAIL — let marketing email them again');
+  });
+
+  it('ends by telling the reader how to connect a real workspace', () => {
+    expect(run.stdout).toContain('Connect a real workspace:');
+    expect(run.stdout).toContain('manifest.yml');
+    expect(run.stdout).toContain('SLACK_BOT_TOKEN');
+    expect(run.stdout).toContain('npm start');
+  });
+
+  it('writes no colour codes when the output is not a terminal', () => {
+    expect(run.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('writes the conversation as an HTML page', () => {
+    expect(run.stdout).toContain(`Wrote the conversation to ${htmlFile}`);
+    const html = readFileSync(htmlFile, 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    for (const step of STORY) expect(html).toContain(step.caption.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
+    expect(html).toContain('Connect a real workspace:');
+  });
+
+  it('leaves the configured database alone and cleans up its own', () => {
+    expect(existsSync(join(dir, 'mine.db'))).toBe(false);
+    expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+  });
+});
+
+describe('handoff demo with a bad option', () => {
+  it('exits 2 and shows its usage', async () => {
+    const res = await runCli(['demo', '--htm', 'x.html'], {});
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('"--htm" is not a demo option.');
+    expect(res.stderr).toContain('Usage: handoff demo [--html FILE]');
+  });
+});
