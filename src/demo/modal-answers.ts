@@ -66,3 +66,22 @@ export function fillModal(view: any, answers: ModalAnswers): Record<string, Reco
   if (unused.length) throw new Error(`the form has no field for ${unused.map((k) => `"${k}"`).join(', ')}`);
   return values;
 }
+
+/** The view as the person sees it just before clicking Submit: their answers filled in. */
+export function filledView(view: any, answers: ModalAnswers): any {
+  const blocks = (Array.isArray(view?.blocks) ? view.blocks : []).map((block: any) => {
+    if (block?.type !== 'input' || !block.element) return block;
+    const key = Object.keys(answers).find((k) => k === block.block_id || k.toLowerCase() === labelOf(block));
+    if (!key) return block;
+    const state = stateFor(block.element, answers[key]);
+    const el = { ...block.element };
+    if ('value' in state) el.initial_value = state.value;
+    if ('selected_option' in state) el.initial_option = state.selected_option;
+    if ('selected_options' in state) el.initial_options = state.selected_options;
+    if ('selected_user' in state) el.initial_user = state.selected_user;
+    if ('selected_date' in state) el.initial_date = state.selected_date;
+    if ('selected_time' in state) el.initial_time = state.selected_time;
+    return { ...block, element: el };
+  });
+  return { ...view, blocks };
+}

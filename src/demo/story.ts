@@ -6,7 +6,9 @@ import type { Deps } from '../deps.ts';
 import type { SentResponse } from '../standin/slack-sender.ts';
 import type { RecordedCall } from '../standin/slack-standin.ts';
 import type { DemoEntry } from './entries.ts';
-import { fillModal, type ModalAnswers } from './modal-answers.ts';
+import { filledView, fillModal, type ModalAnswers } from './modal-answers.ts';
+import { allJobs } from '../jobs/index.ts';
+import type { StoredMessage } from '../standin/slack-standin.ts';
 import type { Observer } from './observer.ts';
 import type { DemoWorld, HttpAnswer, Person } from './world.ts';
 
@@ -77,9 +79,12 @@ export class StepContext {
 
   /** A person fills in an open modal and submits it. */
   async submit(person: Person, view: any, answers: ModalAnswers, says: string): Promise<SentResponse> {
+    // Show the form once, as it looks filled in, rather than empty and then again.
+    const values = fillModal(view, answers);
+    this.emit(this.observer.collect(this.caption).map((e) =>
+      e.kind === 'modal' && e.view?.callback_id === view.callback_id ? { ...e, view: filledView(e.view, answers) } : e));
     this.did(person, says);
     this.observer.actor = person;
-    const values = fillModal(view, answers);
     const res = await this.world.slack.viewSubmission({ userId: person.id, callbackId: view.callback_id, viewId: view.id, values });
     this.expect(res.status === 200, `Handoff answered the form with HTTP ${res.status}`);
     if (res.json?.response_action === 'errors') {
@@ -133,6 +138,21 @@ export class StepContext {
     return this.must(this.world.standIn.views().filter((v) => v.callback_id === callbackId).at(-1), `${what} was not kept by the stand-in`);
   }
 
+  /** Runs a scheduled job now, as its schedule would (the demo keeps the scheduler off). */
+  async runJob(name: string, words: string): Promise<void> {
+    const job = this.must(allJobs(this.deps).find((j) => j.name === name), `there is no "${name}" job`);
+    this.flush();
+    this.emit([{ kind: 'action', step: this.caption, actor: '⚙', text: words }]);
+    await job.run(this.deps);
+  }
+
+  /** A message Slack holds in a DM or channel, newest first match. */
+  message(channel: string, test: (m: StoredMessage) => boolean, what: string): StoredMessage {
+    const standIn = this.world.standIn;
+    const where = /^[UW]/.test(channel) ? standIn.dmChannelFor(channel) : channel;
+    return this.must(standIn.messages(where).filter(test).at(-1), `${what} is not in Slack`);
+  }
+
   /** Fails the step with `problem` unless the condition holds. */
   expect(condition: unknown, problem: string): void {
     if (!condition) throw new DemoStepError(problem);
@@ -163,4 +183,10 @@ export async function runStep(step: Step, ctx: StepContext): Promise<void> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Whether a message says something, in its text or anywhere in its blocks. */
+export function says(message: { text?: string; blocks?: unknown } | undefined, words: string): boolean {
+  if (!message) return false;
+  return `${message.text ?? ''} ${JSON.stringify(message.blocks ?? [])}`.includes(words);
 }
