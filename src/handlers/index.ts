@@ -3,6 +3,7 @@ import type { Deps } from '../deps.ts';
 import { registerActions } from './actions/index.ts';
 import { registerCommands } from './commands/index.ts';
 import { registerEvents } from './events/index.ts';
+import { registerShortcuts } from './shortcuts/index.ts';
 import { registerViews } from './views/index.ts';
 
 export function registerListeners(app: App, deps: Deps): void {
@@ -10,4 +11,5 @@ export function registerListeners(app: App, deps: Deps): void {
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
+  registerShortcuts(app, deps);
 }

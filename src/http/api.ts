@@ -1,5 +1,9 @@
 import type { Deps } from '../deps.ts';
+import { getCampaignRoute, listCampaignsRoute } from './campaigns-api.ts';
 import type { Router } from './router.ts';
 
 /** The read API (API token). */
-export function registerApiRoutes(_router: Router, _deps: Deps): void {}
+export function registerApiRoutes(router: Router, deps: Deps): void {
+  router.add('GET', '/api/campaigns', listCampaignsRoute(deps));
+  router.add('GET', '/api/campaigns/:key', getCampaignRoute(deps));
+}

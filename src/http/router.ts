@@ -27,15 +27,25 @@ export class Router {
     let pathMatched = false;
     for (const route of this.routes) {
       const m = route.pattern.exec(pathname);
-      if (!m) continue;
+      const params = m ? decodeParams(route.names, m) : undefined;
+      if (!params) continue;
       pathMatched = true;
       if (route.method !== method && !(route.method === 'GET' && method === 'HEAD')) continue;
-      const params: Record<string, string> = {};
-      route.names.forEach((n, i) => { params[n] = decodeURIComponent(m[i + 1]); });
       return { handler: route.handler, params };
     }
     return pathMatched ? 'method' : undefined;
   }
+}
+
+/** The route's named segments, decoded; undefined when one is not valid percent-encoding (decodeURIComponent would throw outside any handler). */
+function decodeParams(names: string[], m: RegExpExecArray): Record<string, string> | undefined {
+  const params: Record<string, string> = {};
+  try {
+    names.forEach((n, i) => { params[n] = decodeURIComponent(m[i + 1]); });
+  } catch {
+    return undefined;
+  }
+  return params;
 }
 
 export class HttpError extends Error {

@@ -1,5 +1,8 @@
 import type { Deps } from '../deps.ts';
+import { campaignIntake } from './campaign-intake.ts';
 import type { Router } from './router.ts';
 
 /** Intake from CRMs and marketing tools. */
-export function registerWebhookRoutes(_router: Router, _deps: Deps): void {}
+export function registerWebhookRoutes(router: Router, deps: Deps): void {
+  router.add('POST', '/webhooks/campaigns', campaignIntake(deps));
+}

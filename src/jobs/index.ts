@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { campaignOwnersJob } from './campaign-owners.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -11,5 +12,7 @@ export interface Job {
 }
 
 export function allJobs(_deps: Deps): Job[] {
-  return [];
+  return [
+    campaignOwnersJob,
+  ];
 }

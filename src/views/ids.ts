@@ -22,3 +22,22 @@ export const VIEWS = {
 export const SHORTCUTS = {
   saveAsBrief: 'save_as_campaign_brief',
 } as const;
+
+/** The campaign brief modal's input blocks (field errors are keyed by these) and their elements' action ids. */
+export const CAMPAIGN_BRIEF_BLOCKS = {
+  key: 'brief_key',
+  name: 'brief_name',
+  goal: 'brief_goal',
+  audience: 'brief_audience',
+  stage: 'brief_stage',
+  offer: 'brief_offer',
+  keyMessages: 'brief_key_messages',
+  talkingPoints: 'brief_talking_points',
+  assets: 'brief_assets',
+  startsOn: 'brief_starts_on',
+  endsOn: 'brief_ends_on',
+  owner: 'brief_owner',
+} as const;
+
+/** action_id of the one element in each brief input block. */
+export const CAMPAIGN_BRIEF_INPUT = 'brief_input';

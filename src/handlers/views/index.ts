@@ -1,4 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
+import { VIEWS } from '../../views/ids.ts';
+import { campaignBriefSubmitted } from './campaign-brief-submit.ts';
 
-export function registerViews(_app: App, _deps: Deps): void {}
+export function registerViews(app: App, deps: Deps): void {
+  app.view(VIEWS.campaignBrief, campaignBriefSubmitted(deps));
+}
