@@ -43,9 +43,14 @@ describe('handoff demo', () => {
   });
 
   it('shows what each person sees, labelled with where it appears', () => {
-    expect(run.stdout).toContain('▸ Riley Rep types /handoff help');
-    expect(run.stdout).toContain('┌ #sales · only visible to Riley Rep');
-    expect(run.stdout).toContain('│ • /hotlead release EMAIL — let marketing email them again');
+    const out = run.stdout;
+    // The brief: the real form, filled in, then what Handoff saved.
+    expect(out).toContain('▸ Morgan Marketer types /campaign');
+    expect(out).toContain("┌ Modal on Morgan Marketer's screen");
+    expect(out).toContain('│ Key: q4-ai-webinar');
+    expect(out).toContain('[ Cancel ]  [ Save brief ]');
+    expect(out).toContain('│ Brief saved');
+    expect(out).toContain('│ • Ask which pilot stalled and why');
   });
 
   it('ends by telling the reader how to connect a real workspace', () => {

@@ -137,8 +137,9 @@ function inputLines(block: any, ctx: Ctx): string[] {
     const blank = el.multiline ? '_'.repeat(Math.min(40, width - 2)) : '______';
     if (el.multiline) {
       out.push(p.bold(title));
-      out.push(...(value ? wrapRuns([{ text: value, paint: (s) => s }], width - 2).map((l) => `  ${l}`) : []));
-      out.push(`  ${p.dim(blank)}`, `  ${p.dim(blank)}`);
+      // Typed text shows as what was typed; an empty box as lines to write on.
+      if (value) out.push(...wrapRuns([{ text: value, paint: (s) => s }], width - 2).map((l) => `  ${l}`));
+      else out.push(`  ${p.dim(blank)}`, `  ${p.dim(blank)}`);
     } else {
       const placeholder = !value && el.placeholder ? ` ${p.dim(`(${plainText(el.placeholder)})`)}` : '';
       out.push(...wrapRuns([{ text: title, paint: p.bold }, { text: ` ${value || blank}`, paint: value ? (s) => s : p.dim }], width).map((l, i) => (i === 0 ? l + placeholder : l)));
