@@ -2,7 +2,7 @@
 // escaped: lead names and notes are user input. Images are never fetched (the page is
 // self-contained and must open offline), so they show as labelled placeholders.
 
-import { emojify, markdownToMrkdwn, parseMrkdwn, plainText, richTextToMrkdwn, shortUrl, type Inline, type NameLookup } from './mrkdwn.ts';
+import { emojify, markdownToMrkdwn, parseMrkdwn, plainText, richTextToMrkdwn, selectedLabel, shortUrl, type Inline, type NameLookup } from './mrkdwn.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -75,7 +75,7 @@ function elementHtml(el: any, names: NameLookup): string {
     return `<span class="btn${style}" role="button">${label(el.text, 'Button')}${el.url ? ' <span class="ext">↗</span>' : ''}</span>`;
   }
   if (SELECTS.test(el?.type ?? '')) {
-    const chosen = el.initial_option ? plainText(el.initial_option.text, names) : '';
+    const chosen = selectedLabel(el, names);
     return `<span class="select${chosen ? '' : ' empty'}">${chosen ? escapeHtml(chosen) : label(el.placeholder, 'Choose…')}<span class="chev">▾</span></span>`;
   }
   if (el?.type === 'overflow') return '<span class="btn overflow" role="button">⋯</span>';

@@ -196,3 +196,14 @@ export function markdownToMrkdwn(md: string): string {
     .replace(/\*\*(.+?)\*\*/g, '*$1*')
     .replace(/^#{1,6}\s+(.*)$/gm, '*$1*');
 }
+
+/** What a select shows once something is chosen (an option, a person, a channel), or ''. */
+export function selectedLabel(el: any, names: NameLookup): string {
+  if (el.initial_option) return plainText(el.initial_option.text, names);
+  if (Array.isArray(el.initial_options) && el.initial_options.length) return el.initial_options.map((o: any) => plainText(o.text, names)).join(', ');
+  const user = el.initial_user ?? (Array.isArray(el.initial_users) ? el.initial_users[0] : undefined);
+  if (user) return `@${names.users?.[user] ?? user}`;
+  const channel = el.initial_conversation ?? el.initial_channel;
+  if (channel) return `#${names.channels?.[channel] ?? channel}`;
+  return '';
+}

@@ -1,7 +1,7 @@
 // Block Kit as a person would read it in a terminal: headers, sections, two-column fields,
 // dimmed context, dividers, and interactive elements drawn as `[ Accept ]`.
 
-import { emojify, markdownToMrkdwn, parseMrkdwn, plainText, richTextToMrkdwn, shortUrl, type Inline, type NameLookup } from './mrkdwn.ts';
+import { emojify, markdownToMrkdwn, parseMrkdwn, plainText, richTextToMrkdwn, selectedLabel, shortUrl, type Inline, type NameLookup } from './mrkdwn.ts';
 import { displayWidth, hardWrap, padEnd, painter, wrapRuns, type Painter, type Run } from './terminal.ts';
 
 export interface RenderableMessage { text?: string; blocks?: any[] }
@@ -98,11 +98,7 @@ export function elementChip(el: any, ctx: Ctx): Run | undefined {
     case 'multi_external_select':
     case 'multi_conversations_select':
     case 'multi_channels_select': {
-      const chosen = el.initial_option
-        ? label(el.initial_option.text, '')
-        : Array.isArray(el.initial_options) && el.initial_options.length
-          ? el.initial_options.map((o: any) => label(o.text, '')).join(', ')
-          : el.initial_user ? `@${ctx.names.users?.[el.initial_user] ?? el.initial_user}` : '';
+      const chosen = selectedLabel(el, ctx.names);
       return { text: `[ ${chosen || label(el.placeholder, 'Choose…')} ▾ ]`, paint: (s) => s, atomic: true };
     }
     case 'overflow':
