@@ -3,7 +3,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { startOutboxSender } from './delivery/sender.ts';
+import { startOutboxSender, type OutboxSenderOptions } from './delivery/sender.ts';
 import type { Deps } from './deps.ts';
 import { loadMqlRules } from './domain/mql/rules.ts';
 import { Permissions } from './domain/permissions.ts';
@@ -22,6 +22,8 @@ export interface StartOptions {
   host?: string;
   /** Leave scheduled jobs off (tests drive jobs themselves). */
   scheduler?: boolean;
+  /** Outbox sender timing (tests make it fast); production uses the defaults. */
+  outbox?: OutboxSenderOptions;
 }
 
 export interface RunningHandoff {
@@ -65,7 +67,7 @@ export async function startHandoff(options: StartOptions): Promise<RunningHandof
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const deps = await buildDeps(config, clock, logger);
-  const sender = startOutboxSender(deps);
+  const sender = startOutboxSender(deps, options.outbox);
   deps.wakeOutbox = () => sender.wake();
   const app = createHandoffApp(deps);
   const scheduler = options.scheduler === false ? undefined : startScheduler(deps, allJobs(deps));

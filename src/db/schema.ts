@@ -95,6 +95,9 @@ export interface OutboxTable {
   ref_id: string | null;
   created_at: string;
   sent_at: string | null;
+  /** Set when an attempt may have posted without us learning its ts (dropped response, timeout, 5xx, a lapsed claim). */
+  uncertain_at: ColumnType<string | null, string | null | undefined, string | null>;
+  failed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SlackEventTable {

@@ -1,11 +1,210 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { OutboxRow } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
+import type { Attempt } from './attempt.ts';
+import { claimRow, dueRows, releaseClaims } from './claim.ts';
+import { DELIVERY_HOOKS, type DeliveryOutcome } from './hooks.ts';
+import { OUTBOX_DEFAULTS, type OutboxSenderOptions } from './options.ts';
+import type { SlackPostPayload, SlackUpdatePayload, WebhookPayload } from './outbox.ts';
+import { ChannelPace } from './pace.ts';
+import { retryPlan } from './retry-plan.ts';
+import { schedulingClock } from './schedule-clock.ts';
+import { SlackDelivery } from './send-slack.ts';
+import { sendWebhook } from './send-webhook.ts';
+import { markFailed, markSent, reschedule } from './settle.ts';
+
+export type { OutboxSenderOptions } from './options.ts';
 
 export interface OutboxSender {
   wake(): void;
   stop(): Promise<void>;
 }
 
-/** Sends what the outbox holds. */
-export function startOutboxSender(_deps: Omit<Deps, 'wakeOutbox'>): OutboxSender {
-  return { wake() {}, async stop() {} };
+/**
+ * Sends what the outbox holds: claims due rows atomically (several senders may share the
+ * database), sends each at most one per target at a time and in id order, keeps Slack's
+ * per-channel pace, owns every retry, and tells the row's feature (DELIVERY_HOOKS) once it is
+ * delivered or given up on.
+ */
+export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: OutboxSenderOptions = {}): OutboxSender {
+  const opts = { ...OUTBOX_DEFAULTS, ...options };
+  const me = options.senderId ?? `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const log = deps.logger.child({ component: 'outbox' });
+  const clock = schedulingClock(deps.clock);
+  const slack = new SlackDelivery(deps.slack, log);
+  const pace = new ChannelPace(opts.perChannelIntervalMs, () => clock.now().getTime());
+  const hookDeps: Deps = { ...deps, wakeOutbox: wake };
+
+  const inFlight = new Map<number, Promise<void>>();
+  const busyTargets = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let ticking: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+
+  function wake(): void {
+    if (stopped) return;
+    if (ticking) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(tick, 0);
+    timer.unref();
+  }
+
+  function tick(): void {
+    if (stopped || ticking) return;
+    ticking = (async () => {
+      let nextIn: number = opts.pollIntervalMs;
+      try {
+        do {
+          again = false;
+          nextIn = Math.min(opts.pollIntervalMs, await fill());
+        } while (again && !stopped);
+      } catch (error) {
+        log.error({ err: error }, 'the outbox sender could not read its queue; trying again shortly');
+      } finally {
+        ticking = undefined;
+        if (!stopped) {
+          timer = setTimeout(tick, Math.max(1, Math.ceil(nextIn)));
+          timer.unref();
+        }
+      }
+    })();
+  }
+
+  /** Claims and starts what may go now; returns how soon a paced channel frees up. */
+  async function fill(): Promise<number> {
+    let soonest = Infinity;
+    if (inFlight.size >= opts.maxInFlight) return soonest;
+    const rows = await dueRows(deps.db, clock.now(), opts.batchSize);
+    for (const row of rows) {
+      if (stopped || inFlight.size >= opts.maxInFlight) break;
+      if (busyTargets.has(row.target)) continue;
+      const wait = pace.wait(paceKey(row), row.kind === 'slack.post');
+      if (wait > 0) {
+        soonest = Math.min(soonest, wait);
+        continue;
+      }
+      if (!(await claimRow(deps.db, row, me, clock.now(), opts.claimLeaseMs))) continue;
+      start({ ...row, attempts: row.attempts + 1 }, row.uncertain_at !== null || row.claimed_by !== null);
+    }
+    return soonest;
+  }
+
+  function paceKey(row: OutboxRow): string {
+    return row.kind === 'webhook' ? row.target : slack.channelOf(row.target);
+  }
+
+  function start(row: OutboxRow, uncertain: boolean): void {
+    busyTargets.add(row.target);
+    const sending = deliver(row, uncertain)
+      .catch((error: unknown) => log.error({ err: error, outboxId: row.id }, 'could not record the outcome of an outbox send; the row will be retried after its claim lapses'))
+      .finally(() => {
+        inFlight.delete(row.id);
+        busyTargets.delete(row.target);
+        wake();
+      });
+    inFlight.set(row.id, sending);
+  }
+
+  async function deliver(row: OutboxRow, uncertain: boolean): Promise<void> {
+    const attempt = await send(row, uncertain);
+    // A post that landed, or may have, counts toward the channel's pace; a refusal does not.
+    if (row.kind === 'slack.post' && (attempt.sent || (attempt.failure.type === 'transient' && attempt.failure.ambiguous))) {
+      pace.posted(attempt.sent ? attempt.channel : attempt.pauseKey);
+    }
+    if (attempt.sent) {
+      if (await markSent(deps.db, row, attempt.result, deps.clock.now())) {
+        if (row.attempts > 1) log.info({ outboxId: row.id, kind: row.kind, attempts: row.attempts }, 'delivered after retrying');
+        await tellHook(row, { ok: true, channel: attempt.channel, ts: attempt.ts });
+      }
+      return;
+    }
+    const plan = retryPlan(row, attempt.failure, opts);
+    log[plan.level]({ outboxId: row.id, kind: row.kind, target: loggable(row), attempt: row.attempts, error: attempt.failure.error, retryInMs: plan.delayMs }, plan.message);
+    if (plan.delayMs === undefined) {
+      const failed = await markFailed(deps.db, row, attempt.failure.error, deps.clock.now(), deps.config.marketingChannel);
+      if (failed.noticeQueued) wake();
+      if (failed.changed) await tellHook(row, { ok: false, error: attempt.failure.error });
+      return;
+    }
+    if (attempt.failure.type === 'rate_limited') pace.pause(attempt.pauseKey, plan.delayMs);
+    const ambiguous = attempt.failure.type === 'transient' && attempt.failure.ambiguous && row.kind === 'slack.post';
+    await reschedule(deps.db, row, me, {
+      nextAttemptAt: new Date(clock.now().getTime() + plan.delayMs),
+      error: attempt.failure.error,
+      uncertainAt: ambiguous ? deps.clock.now() : undefined,
+    });
+  }
+
+  async function send(row: OutboxRow, uncertain: boolean): Promise<Attempt> {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(row.payload);
+    } catch {
+      return { sent: false, failure: { type: 'permanent', error: 'unreadable_payload' }, pauseKey: row.target };
+    }
+    switch (row.kind) {
+      case 'slack.post':
+        return slack.post(row, payload as SlackPostPayload, uncertain);
+      case 'slack.update':
+        return slack.update(row, payload as SlackUpdatePayload);
+      case 'webhook':
+        return sendWebhook(row.target, payload as WebhookPayload, { secret: deps.config.webhookSecret, timeoutMs: opts.webhookTimeoutMs, now: deps.clock.now() });
+      default:
+        return { sent: false, failure: { type: 'permanent', error: `unknown_kind:${String(row.kind)}` }, pauseKey: row.target };
+    }
+  }
+
+  async function tellHook(row: OutboxRow, outcome: DeliveryOutcome): Promise<void> {
+    if (!row.ref_type || row.ref_id === null || !Object.hasOwn(DELIVERY_HOOKS, row.ref_type)) return;
+    try {
+      await DELIVERY_HOOKS[row.ref_type](hookDeps, row.ref_id, outcome);
+    } catch (error) {
+      // The message is out (or given up on) either way; sending it again would not fix the hook.
+      log.error({ err: error, outboxId: row.id, refType: row.ref_type, refId: row.ref_id }, 'a delivery hook failed');
+    }
+  }
+
+  tick();
+
+  return {
+    wake,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearTimeout(timer);
+      await ticking;
+      const sends = [...inFlight.values()];
+      if (sends.length > 0) {
+        let timeout: NodeJS.Timeout | undefined;
+        const waited = new Promise<void>((resolve) => { timeout = setTimeout(resolve, opts.stopTimeoutMs); });
+        await Promise.race([Promise.allSettled(sends), waited]);
+        clearTimeout(timeout);
+      }
+      const stillSending = [...inFlight.keys()];
+      if (stillSending.length > 0) {
+        log.warn({ outboxIds: stillSending }, 'stopping with sends still in flight: those rows are retried once their claim lapses, after checking whether they arrived');
+      }
+      try {
+        await releaseClaims(deps.db, me, stillSending);
+      } catch (error) {
+        log.error({ err: error }, 'could not release outbox claims; they lapse by themselves');
+      }
+    },
+  };
+}
+
+/** A webhook URL's query may hold a token: log only where it goes. */
+function loggable(row: OutboxRow): string {
+  if (row.kind !== 'webhook') return row.target;
+  try {
+    const url = new URL(row.target);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return '(invalid url)';
+  }
 }

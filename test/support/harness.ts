@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock, type Clock } from '../../src/clock.ts';
+import type { OutboxSenderOptions } from '../../src/delivery/sender.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startHandoff, type RunningHandoff } from '../../src/main.ts';
 import { SlackSender } from '../../src/standin/slack-sender.ts';
@@ -32,7 +33,12 @@ export interface TestAppOptions {
   /** Reuse a database file (restart tests). */
   databasePath?: string;
   scheduler?: boolean;
+  /** Outbox sender timing; tests get a fast poll and backoff unless they say otherwise. */
+  outbox?: OutboxSenderOptions;
 }
+
+/** Retries in milliseconds rather than seconds, so a 5xx-then-success test takes no time. */
+export const TEST_OUTBOX: OutboxSenderOptions = { pollIntervalMs: 50, backoffBaseMs: 20, configRetryMs: 200 };
 
 export interface TestApp {
   handoff: RunningHandoff;
@@ -76,6 +82,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     host: '127.0.0.1',
     scheduler: options.scheduler ?? false,
     logger: createLogger(env.LOG_LEVEL ?? 'silent'),
+    outbox: { ...TEST_OUTBOX, ...options.outbox },
   });
   const url = handoff.url;
   const slack = new SlackSender({ appUrl: url, signingSecret: SIGNING_SECRET, standIn });

@@ -1,0 +1,30 @@
+import type { OutboxRow } from '../db/schema.ts';
+import { backoffDelay } from './backoff.ts';
+import type { Failure } from './failure.ts';
+import type { OUTBOX_DEFAULTS } from './options.ts';
+
+export interface RetryPlan {
+  /** when to try again; undefined: give up (the row fails) */
+  delayMs: number | undefined;
+  level: 'warn' | 'error';
+  message: string;
+}
+
+/** What a failed attempt leads to. Transient failures are retried without limit: a lead must never be lost. */
+export function retryPlan(row: Pick<OutboxRow, 'attempts'>, failure: Failure, opts: typeof OUTBOX_DEFAULTS): RetryPlan {
+  const backoff = () => backoffDelay(row.attempts, opts.backoffBaseMs, opts.backoffMaxMs);
+  switch (failure.type) {
+    case 'permanent':
+      return { delayMs: undefined, level: 'error', message: 'gave up on an outbox message: it cannot be delivered as it is' };
+    case 'rate_limited':
+      return { delayMs: failure.retryAfterMs ?? backoff(), level: 'warn', message: 'rate limited: this channel waits, the others go on' };
+    case 'transient':
+      return { delayMs: backoff(), level: 'warn', message: failure.ambiguous ? 'send failed, maybe after arriving: retrying, checking first' : 'send failed: retrying' };
+    case 'config':
+      return {
+        delayMs: Math.max(opts.configRetryMs, backoff()),
+        level: 'error',
+        message: 'Handoff is not allowed to send (token, scopes or webhook secret): fix the configuration; messages wait and are retried',
+      };
+  }
+}
