@@ -12,7 +12,7 @@ import { renderConversationHtml } from './render/page.ts';
 import { painter } from './render/terminal.ts';
 import { renderBlocksAsText } from './render/text.ts';
 import { STORY } from './steps/index.ts';
-import { DemoStepError, runStep, StepContext, type StoryState } from './story.ts';
+import { DemoStepError, runStep, StepContext, type Step, type StoryState } from './story.ts';
 import { startDemoWorld, type DemoWorld } from './world.ts';
 
 export interface DemoIo {
@@ -63,7 +63,7 @@ function writePage(file: string, entries: DemoEntry[], world: DemoWorld | undefi
 }
 
 /** `handoff demo`; resolves to the exit code. */
-export async function runDemo(args: string[], io: DemoIo = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function runDemo(args: string[], io: DemoIo = { out: process.stdout, err: process.stderr }, story: Step[] = STORY): Promise<number> {
   const parsed = parseArgs(args);
   if (parsed === 'help') {
     io.out.write(`${USAGE}\n`);
@@ -94,7 +94,7 @@ export async function runDemo(args: string[], io: DemoIo = { out: process.stdout
     };
     const observer = new Observer(world);
     const state: StoryState = {};
-    for (const [i, step] of STORY.entries()) {
+    for (const [i, step] of story.entries()) {
       io.out.write(`${formatStepTitle(i + 1, step.caption, print)}\n`);
       try {
         await runStep(step, new StepContext(world, observer, emit, state, step.caption));
