@@ -21,6 +21,8 @@ export interface MessageEntry extends Base {
   viewer?: string;
   /** the message was edited in place (chat.update, response_url replace_original) */
   updated?: boolean;
+  /** only the blocks the edit changed are in `message`; the rest stayed as they were */
+  partial?: boolean;
 }
 
 /** A modal on someone's screen. */

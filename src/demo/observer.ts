@@ -11,6 +11,8 @@ interface Origin { user: string; channel: string }
 export class Observer {
   private cursor = 0;
   private readonly origins = new Map<string, Origin>();
+  /** the blocks each message was last seen with, so an edit can show just what it changed */
+  private readonly seen = new Map<string, any[]>();
   /** whoever acts now: modals opened meanwhile are on their screen */
   actor: Person | undefined;
 
@@ -50,9 +52,17 @@ export class Observer {
     const message = { text: typeof a.text === 'string' ? a.text : undefined, blocks: Array.isArray(a.blocks) ? a.blocks : undefined };
     switch (call.method) {
       case 'chat.postMessage':
+        this.remember(a);
         return { kind: 'message', step, at, where: placeName(String(a.channel), names), message };
-      case 'chat.update':
-        return { kind: 'message', step, at, where: placeName(String(a.channel), names), message, updated: true };
+      case 'chat.update': {
+        const key = `${a.channel}:${a.ts}`;
+        const before = this.seen.get(key);
+        if (message.blocks) this.seen.set(key, message.blocks);
+        const changed = before && message.blocks ? changedBlocks(before, message.blocks) : undefined;
+        return changed
+          ? { kind: 'message', step, at, where: placeName(String(a.channel), names), message: { text: message.text, blocks: changed }, updated: true, partial: true }
+          : { kind: 'message', step, at, where: placeName(String(a.channel), names), message, updated: true };
+      }
       case 'chat.postEphemeral':
         return { kind: 'message', step, at, where: placeName(String(a.channel), names), message, ephemeral: true, viewer: this.name(String(a.user)) };
       case 'response_url': {
@@ -71,6 +81,16 @@ export class Observer {
       default:
         return undefined;
     }
+  }
+
+  /** Finds the posted message's ts (Slack's answer is not recorded, the stored message is). */
+  private remember(args: Record<string, any>): void {
+    if (!Array.isArray(args.blocks)) return;
+    const standIn = this.world.standIn;
+    const channel = /^[UW]/.test(String(args.channel)) ? standIn.dmChannelFor(String(args.channel)) : String(args.channel);
+    const blocks = JSON.stringify(args.blocks);
+    const stored = standIn.messages(channel).filter((m) => JSON.stringify(m.blocks) === blocks).at(-1);
+    if (stored) this.seen.set(`${channel}:${stored.ts}`, args.blocks);
   }
 
   /** What the app answered in the HTTP response itself (a slash command's ack, a modal's errors). */
@@ -100,4 +120,11 @@ export class Observer {
     const text = response.text.trim();
     return text ? [{ kind: 'message', step, at, where: placeName(channel, this.world.names), message: { text }, ephemeral: true, viewer: this.name(userId) }] : [];
   }
+}
+
+/** The blocks an edit added or changed; undefined when it changed all of them (show it whole). */
+function changedBlocks(before: any[], after: any[]): any[] | undefined {
+  const old = new Set(before.map((b) => JSON.stringify(b)));
+  const changed = after.filter((b) => !old.has(JSON.stringify(b)));
+  return changed.length > 0 && changed.length < after.length ? changed : undefined;
 }

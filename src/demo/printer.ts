@@ -43,7 +43,7 @@ export function formatEntry(entry: DemoEntry, o: PrintOptions): string {
       const where = p.bold(entry.where);
       const note = entry.ephemeral
         ? p.dim(` · only visible to ${entry.viewer ?? 'you'}`)
-        : p.dim(` · Handoff ${clockTime(entry.at)}${entry.updated ? ' · updated' : ''}`);
+        : p.dim(` · Handoff ${clockTime(entry.at)}${entry.partial ? ' · updated; the part that changed:' : entry.updated ? ' · updated' : ''}`);
       return framed(where + note, renderBlocksAsText(entry.message, render), o);
     }
     case 'modal':

@@ -132,6 +132,15 @@ export class StepContext {
     }
   }
 
+  /** Polls until `check` holds (state the app keeps, read through its API); fails the step with `what`. */
+  async until(check: () => Promise<boolean>, what: string): Promise<void> {
+    const deadline = Date.now() + WAIT_MS;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new DemoStepError(`waited ${WAIT_MS / 1000} s for ${what}; it did not happen`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   /** The modal most recently opened on someone's screen with this callback_id. */
   async modal(callbackId: string, what: string): Promise<any> {
     await this.waitFor('views.open', (c) => c.args.view?.callback_id === callbackId, what);

@@ -42,7 +42,9 @@ function channelBar(where: string): string {
 
 function messageRow(entry: MessageEntry, names: NameLookup): string {
   const ephemeral = entry.ephemeral ? `<div class="ephemeral-note">${EYE_ICON} Only visible to you</div>` : '';
-  const edited = entry.updated ? ' <span class="edited">(edited)</span>' : '';
+  const edited = entry.partial
+    ? ' <span class="edited">(edited — the part that changed)</span>'
+    : entry.updated ? ' <span class="edited">(edited)</span>' : '';
   return `<div class="message${entry.ephemeral ? ' ephemeral' : ''}">${ephemeral}<div class="row">${avatar()}<div class="content">`
     + `<div class="meta"><span class="app-name">Handoff</span><span class="badge">APP</span>`
     + `<time datetime="${escapeHtml(entry.at.toISOString())}">${clockTime(entry.at)}</time>${edited}</div>`
