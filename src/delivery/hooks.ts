@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { leadDmDelivered } from '../domain/leads/delivery.ts';
 
 export type DeliveryOutcome =
   | { ok: true; channel: string; ts: string }
@@ -8,4 +9,6 @@ export type DeliveryOutcome =
 export type DeliveryHook = (deps: Deps, refId: string, outcome: DeliveryOutcome) => Promise<void>;
 
 /** ref_type → hook. Features that must learn a message's fate (e.g. a lead's DM ts) add theirs here. */
-export const DELIVERY_HOOKS: Record<string, DeliveryHook> = {};
+export const DELIVERY_HOOKS: Record<string, DeliveryHook> = {
+  lead: leadDmDelivered,
+};

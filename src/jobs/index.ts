@@ -1,5 +1,7 @@
 import type { Deps } from '../deps.ts';
 import { campaignOwnersJob } from './campaign-owners.ts';
+import { leadOwnersJob } from './lead-owners.ts';
+import { leadSlaJob } from './lead-sla.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -14,5 +16,7 @@ export interface Job {
 export function allJobs(_deps: Deps): Job[] {
   return [
     campaignOwnersJob,
+    leadSlaJob,
+    leadOwnersJob,
   ];
 }

@@ -41,3 +41,13 @@ export const CAMPAIGN_BRIEF_BLOCKS = {
 
 /** action_id of the one element in each brief input block. */
 export const CAMPAIGN_BRIEF_INPUT = 'brief_input';
+
+/** Block and element ids inside the lead DM and the Not qualified modal. */
+export const LEAD_BLOCKS = {
+  answerButtons: 'lead_answer',
+  assetPrefix: 'lead_asset:',
+  rejectReason: 'lead_reject_reason',
+  rejectReasonSelect: 'lead_reject_reason_select',
+  rejectComment: 'lead_reject_comment',
+  rejectCommentInput: 'lead_reject_comment_input',
+} as const;

@@ -1,5 +1,11 @@
 import type { Deps } from '../../deps.ts';
-import type { Lead } from '../../db/schema.ts';
+import type { Lead, LeadStatus } from '../../db/schema.ts';
+import { enqueue } from '../../delivery/outbox.ts';
+import { refreshHome } from '../../home/refresh.ts';
+import type { LeadAnswerView } from '../../views/lead-dm.ts';
+import { rejectionNotice } from '../../views/lead-notices.ts';
+import { enqueueLeadDmUpdate } from './dm.ts';
+import { addLeadEvent, findLead, leadAnswers } from './queries.ts';
 
 export type LeadAnswer = 'accepted' | 'rejected' | 'hot';
 
@@ -12,11 +18,93 @@ export interface AnswerInput {
   comment?: string;
 }
 
+/** Which states each answer may follow: an accepted lead can still turn hot; nothing follows a rejection or hot. */
+const ANSWERABLE_FROM: Record<LeadAnswer, LeadStatus[]> = {
+  accepted: ['new'],
+  rejected: ['new'],
+  hot: ['new', 'accepted', 'held'],
+};
+
 /**
  * Records a rep's answer to a lead: status, answered_at/by (first answer only), a timeline
  * event, and a refresh of the lead's DM. Idempotent: the same answer twice changes nothing.
- * (Implemented by the lead handoff feature.)
+ * Marketing hears of every rejection. Does not check who may answer: see `answerLead`.
  */
-export async function recordLeadAnswer(_deps: Deps, _input: AnswerInput): Promise<{ changed: boolean; lead: Lead | undefined }> {
-  return { changed: false, lead: undefined };
+export async function recordLeadAnswer(deps: Deps, input: AnswerInput): Promise<{ changed: boolean; lead: Lead | undefined }> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const allowed = ANSWERABLE_FROM[input.answer];
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const lead = await findLead(trx, input.leadId);
+    if (!lead || !allowed.includes(lead.status)) return { changed: false, lead };
+    const rejected = input.answer === 'rejected';
+    const changes = {
+      status: input.answer,
+      answered_at: lead.answered_at ?? at,
+      answered_by: lead.answered_by ?? input.by,
+      reject_reason: rejected ? (input.reason ?? null) : lead.reject_reason,
+      reject_comment: rejected ? (input.comment ?? null) : lead.reject_comment,
+      updated_at: at,
+    };
+    // Conditional on the state we read, so two answers racing cannot both win.
+    const updated = await trx
+      .updateTable('leads')
+      .set(changes)
+      .where('id', '=', lead.id)
+      .where('status', '=', lead.status)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return { changed: false, lead: await findLead(trx, input.leadId) };
+    const answered: Lead = { ...lead, ...changes };
+    const detail = rejected ? { reason: input.reason ?? null, comment: input.comment ?? null } : input.comment ? { comment: input.comment } : undefined;
+    await addLeadEvent(trx, now, { leadId: lead.id, type: input.answer, actor: input.by, detail });
+    if (rejected && deps.config.marketingChannel) {
+      await enqueue(trx, now, {
+        kind: 'slack.post',
+        target: deps.config.marketingChannel,
+        payload: { channel: deps.config.marketingChannel, text: rejectionNotice(answered, input.by, input.reason ?? 'other', input.comment ?? null) },
+        dedupeKey: `lead-rejected:${lead.id}`,
+      });
+    }
+    await enqueueLeadDmUpdate(trx, now, answered);
+    return { changed: true, lead: answered };
+  });
+  if (result.changed) {
+    deps.wakeOutbox();
+    const people = new Set([input.by, result.lead?.owner_slack_id].filter((p): p is string => Boolean(p)));
+    for (const person of people) await refreshHome(deps, person);
+  }
+  return result;
+}
+
+export type AnswerCheck =
+  | { kind: 'gone' }
+  | { kind: 'held'; lead: Lead }
+  | { kind: 'not_yours'; lead: Lead }
+  | { kind: 'already'; lead: Lead; last: LeadAnswerView | undefined }
+  | { kind: 'ok'; lead: Lead };
+
+/** Only the owner answers a lead — or an admin, when HANDOFF_ADMINS names any (unset, nobody else may). */
+export function mayAnswer(deps: Deps, lead: Lead, userId: string): boolean {
+  if (lead.owner_slack_id === userId) return true;
+  return deps.permissions.adminsConfigured && deps.permissions.isAdmin(userId);
+}
+
+/** Whether `userId` may give this answer to this lead now, and if not, why. */
+export async function checkLeadAnswer(deps: Deps, leadId: string, userId: string, answer: LeadAnswer): Promise<AnswerCheck> {
+  const lead = await findLead(deps.db, leadId);
+  if (!lead) return { kind: 'gone' };
+  if (!mayAnswer(deps, lead, userId)) return { kind: 'not_yours', lead };
+  if (ANSWERABLE_FROM[answer].includes(lead.status)) return { kind: 'ok', lead };
+  if (lead.status === 'held') return { kind: 'held', lead };
+  return { kind: 'already', lead, last: (await leadAnswers(deps.db, leadId)).at(-1) };
+}
+
+/** A button's answer: checks who may give it, then records it. */
+export async function answerLead(deps: Deps, input: AnswerInput): Promise<AnswerCheck> {
+  const check = await checkLeadAnswer(deps, input.leadId, input.by, input.answer);
+  if (check.kind !== 'ok') return check;
+  const { changed, lead } = await recordLeadAnswer(deps, input);
+  if (changed && lead) return { kind: 'ok', lead };
+  // Someone else answered between the check and the write.
+  return checkLeadAnswer(deps, input.leadId, input.by, input.answer);
 }

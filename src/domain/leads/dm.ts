@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Database, Lead } from '../../db/schema.ts';
+import { enqueue, type SlackPostPayload, type SlackUpdatePayload } from '../../delivery/outbox.ts';
+import { buildLeadDm, type LeadDmData } from '../../views/lead-dm.ts';
+import { findCampaignByKey } from '../campaigns/queries.ts';
+import { leadAnswers } from './queries.ts';
+
+/** ref_type of the lead DM's outbox row: its delivery hook records the message's channel and ts. */
+export const LEAD_DM_REF = 'lead';
+
+export async function leadDmData(db: Kysely<Database>, lead: Lead): Promise<LeadDmData> {
+  const campaign = lead.campaign_key ? await findCampaignByKey(db, lead.campaign_key) : undefined;
+  return { lead, campaign, answers: await leadAnswers(db, lead.id) };
+}
+
+/**
+ * Queues the lead's DM to its owner; once per lead, however often it is asked for. `data` may
+ * be passed when the caller already has it (a batch at intake reads each campaign once).
+ */
+export async function enqueueLeadDm(db: Kysely<Database>, now: Date, lead: Lead & { owner_slack_id: string }, data?: LeadDmData): Promise<boolean> {
+  const message = buildLeadDm(data ?? (await leadDmData(db, lead)), now);
+  const payload: SlackPostPayload = { channel: lead.owner_slack_id, text: message.text, blocks: message.blocks };
+  const { created } = await enqueue(db, now, {
+    kind: 'slack.post',
+    target: lead.owner_slack_id,
+    payload,
+    dedupeKey: `lead-dm:${lead.id}`,
+    refType: LEAD_DM_REF,
+    refId: lead.id,
+  });
+  return created;
+}
+
+/** Re-renders a delivered DM (after an answer); a DM not delivered yet is re-rendered by its delivery hook. */
+export async function enqueueLeadDmUpdate(db: Kysely<Database>, now: Date, lead: Lead): Promise<boolean> {
+  if (!lead.dm_channel || !lead.dm_ts) return false;
+  const message = buildLeadDm(await leadDmData(db, lead), now);
+  const payload: SlackUpdatePayload = { channel: lead.dm_channel, ts: lead.dm_ts, text: message.text, blocks: message.blocks };
+  await enqueue(db, now, { kind: 'slack.update', target: lead.dm_channel, payload });
+  return true;
+}

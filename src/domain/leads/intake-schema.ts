@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import type { Activity } from './model.ts';
+
+// The lead intake body (SPEC "Lead intake body"). Every message says what is wrong in words an
+// operator wiring a CRM can act on; the caller gets all of them at once, with their paths.
+
+export const MAX_BATCH = 1000;
+
+const KNOWN_KEYS = new Set(['id', 'email', 'name', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields']);
+
+type Issue = { input?: unknown };
+const required = (what: string) => (iss: Issue) => (iss.input === undefined ? 'is required' : what);
+const optionalWhat = (what: string) => () => what;
+
+const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
+
+function optionalText(max: number) {
+  return z.preprocess(
+    blankToUndefined,
+    z.string({ error: optionalWhat('must be text') }).trim().max(max, `must be at most ${max} characters`).optional(),
+  );
+}
+
+const emailAddress = (iss: Issue) => (iss.input === undefined ? 'is required' : 'must be an email address such as ada@analytical.example');
+
+const email = z
+  .string({ error: required('must be an email address') })
+  .trim()
+  .max(320, 'must be at most 320 characters')
+  .pipe(z.email({ error: emailAddress }));
+
+const id = z.preprocess(
+  (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v),
+  z
+    .string({ error: required('must be text (the CRM\'s id of the lead)') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(255, 'must be at most 255 characters'),
+);
+
+const owner = z
+  .object(
+    {
+      email: z.preprocess(blankToUndefined, email.optional()),
+      slack_user_id: z.preprocess(
+        blankToUndefined,
+        z.string({ error: optionalWhat('must be a Slack user ID such as U0123ABCD') })
+          .trim()
+          .regex(/^[UW][A-Z0-9]{2,31}$/, 'must be a Slack user ID such as U0123ABCD')
+          .optional(),
+      ),
+    },
+    { error: required('must be an object: { "email": … } or { "slack_user_id": … }') },
+  )
+  .refine((o) => Boolean(o.email || o.slack_user_id), { message: 'must have "email" or "slack_user_id"' });
+
+const isoTime = z.string({ error: optionalWhat('must be an ISO 8601 date-time such as 2026-11-20T10:00:00Z') }).trim().transform((s, ctx) => {
+  const t = /^\d{4}-\d{2}-\d{2}/.test(s) ? Date.parse(s) : NaN;
+  if (Number.isNaN(t)) {
+    ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 date-time such as 2026-11-20T10:00:00Z' });
+    return z.NEVER;
+  }
+  return new Date(t).toISOString();
+});
+
+const activity = z.object(
+  {
+    type: z
+      .string({ error: required('must be text such as "downloaded"') })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(64, 'must be at most 64 characters')
+      .transform((s) => s.toLowerCase()),
+    content: optionalText(1000),
+    url: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(3000, 'must be at most 3000 characters').optional()),
+    at: z.preprocess(blankToUndefined, isoTime.optional()),
+  },
+  { error: optionalWhat('must be an object such as { "type": "downloaded", "content": "…" }') },
+);
+
+const score = z.preprocess(
+  (v) => {
+    const b = blankToUndefined(v);
+    return typeof b === 'string' && /^-?\d+(\.\d+)?$/.test(b.trim()) ? Number(b) : b;
+  },
+  z.number({ error: optionalWhat('must be a number') }).refine(Number.isFinite, 'must be a finite number').optional(),
+);
+
+export const leadSchema = z.object({
+  id,
+  email,
+  name: optionalText(500),
+  title: optionalText(500),
+  company: optionalText(500),
+  owner,
+  campaign: z.preprocess(
+    blankToUndefined,
+    z.string({ error: optionalWhat('must be text (the campaign brief\'s key)') }).trim().max(64, 'must be at most 64 characters').transform((s) => s.toLowerCase()).optional(),
+  ),
+  stage: z.preprocess(
+    blankToUndefined,
+    z.string({ error: optionalWhat('must be text such as "consideration"') }).trim().max(32, 'must be at most 32 characters').transform((s) => s.toLowerCase()).optional(),
+  ),
+  score,
+  activities: z.preprocess(
+    (v) => (v === null ? undefined : v),
+    z.array(activity, { error: optionalWhat('must be a list of activities') }).max(500, 'must hold at most 500 activities').optional(),
+  ),
+  fields: z.preprocess(
+    (v) => (v === null ? undefined : v),
+    z.record(z.string(), z.unknown(), { error: optionalWhat('must be an object of extra fields') }).optional(),
+  ),
+});
+
+export interface LeadInput {
+  id: string;
+  email: string;
+  name: string | null;
+  title: string | null;
+  company: string | null;
+  owner: { email: string | null; slackUserId: string | null };
+  campaign: string | null;
+  stage: string | null;
+  score: number | null;
+  activities: Activity[];
+  fields: Record<string, unknown>;
+}
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export type LeadParse = { ok: true; lead: LeadInput } | { ok: false; problems: Problem[]; id?: string };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+/** Validates one lead; unknown top-level keys are kept in `fields` rather than rejected. */
+export function parseLead(body: unknown): LeadParse {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    return { ok: false, problems: [{ path: '', message: 'must be a JSON object describing one lead' }] };
+  }
+  const record = body as Record<string, unknown>;
+  const result = leadSchema.safeParse(record);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+    const rawId = record.id;
+    return { ok: false, problems, id: typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined };
+  }
+  const v = result.data;
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (!KNOWN_KEYS.has(key)) extra[key] = value;
+  const activities: Activity[] = (v.activities ?? []).map((a) => ({
+    type: a.type,
+    ...(a.content !== undefined ? { content: a.content } : {}),
+    ...(a.url !== undefined ? { url: a.url } : {}),
+    ...(a.at !== undefined ? { at: a.at } : {}),
+  }));
+  return {
+    ok: true,
+    lead: {
+      id: v.id,
+      email: v.email,
+      name: v.name ?? null,
+      title: v.title ?? null,
+      company: v.company ?? null,
+      owner: { email: v.owner.email?.toLowerCase() ?? null, slackUserId: v.owner.slack_user_id ?? null },
+      campaign: v.campaign ?? null,
+      stage: v.stage ?? null,
+      score: v.score ?? null,
+      activities,
+      // An explicit `fields` entry wins over a same-named unknown top-level key.
+      fields: { ...extra, ...(v.fields ?? {}) },
+    },
+  };
+}

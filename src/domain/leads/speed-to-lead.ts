@@ -1,0 +1,99 @@
+import type { Deps } from '../../deps.ts';
+import type { Lead } from '../../db/schema.ts';
+import { enqueue } from '../../delivery/outbox.ts';
+import { escalationText, reminderText } from '../../views/lead-notices.ts';
+import { slaFor } from '../sla.ts';
+import { addLeadEvent } from './queries.ts';
+
+// Speed to lead: unanswered delivered leads remind their owner once at half the stage's
+// LEAD_SLA and escalate once to SALES_CHANNEL at all of it. "Once" holds across double runs,
+// restarts and replicas: the mark is a conditional UPDATE in the same transaction as the
+// message, and the message has a dedupe key.
+
+const PAGE = 500;
+
+export interface SpeedToLeadSummary {
+  reminded: number;
+  escalated: number;
+}
+
+export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary> {
+  const now = deps.clock.now();
+  const summary: SpeedToLeadSummary = { reminded: 0, escalated: 0 };
+  let after = '';
+  for (;;) {
+    const page = await deps.db
+      .selectFrom('leads')
+      .selectAll()
+      .where('status', '=', 'new')
+      .where('delivery', '=', 'delivered')
+      .where('escalated_at', 'is', null)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+    for (const lead of page) {
+      const sla = slaFor(deps.config.leadSla, lead.stage);
+      const since = Date.parse(lead.delivered_at ?? lead.received_at);
+      const waited = now.getTime() - since;
+      if (waited >= sla) {
+        if (await escalate(deps, lead, sla, now)) summary.escalated += 1;
+      } else if (waited >= sla / 2 && !lead.reminded_at) {
+        if (await remind(deps, lead, sla, new Date(since + sla), now)) summary.reminded += 1;
+      }
+    }
+    if (page.length < PAGE) break;
+    after = page[page.length - 1].id;
+  }
+  if (summary.reminded + summary.escalated > 0) deps.wakeOutbox();
+  return summary;
+}
+
+async function remind(deps: Deps, lead: Lead, sla: number, dueAt: Date, now: Date): Promise<boolean> {
+  if (!lead.owner_slack_id) return false;
+  const owner = lead.owner_slack_id;
+  return deps.db.transaction().execute(async (trx) => {
+    const marked = await trx
+      .updateTable('leads')
+      .set({ reminded_at: now.toISOString(), updated_at: now.toISOString() })
+      .where('id', '=', lead.id)
+      .where('reminded_at', 'is', null)
+      .where('status', '=', 'new')
+      .executeTakeFirst();
+    if (Number(marked.numUpdatedRows) === 0) return false;
+    await enqueue(trx, now, {
+      kind: 'slack.post',
+      target: owner,
+      payload: { channel: owner, text: reminderText(lead, sla, dueAt) },
+      dedupeKey: `lead-reminder:${lead.id}`,
+    });
+    await addLeadEvent(trx, now, { leadId: lead.id, type: 'reminded', actor: null, detail: { owner, sla_ms: sla } });
+    return true;
+  });
+}
+
+async function escalate(deps: Deps, lead: Lead, sla: number, now: Date): Promise<boolean> {
+  const channel = deps.config.salesChannel;
+  return deps.db.transaction().execute(async (trx) => {
+    const marked = await trx
+      .updateTable('leads')
+      .set({ escalated_at: now.toISOString(), updated_at: now.toISOString() })
+      .where('id', '=', lead.id)
+      .where('escalated_at', 'is', null)
+      .where('status', '=', 'new')
+      .executeTakeFirst();
+    if (Number(marked.numUpdatedRows) === 0) return false;
+    if (channel) {
+      await enqueue(trx, now, {
+        kind: 'slack.post',
+        target: channel,
+        payload: { channel, text: escalationText(lead, sla) },
+        dedupeKey: `lead-escalation:${lead.id}`,
+      });
+    } else {
+      deps.logger.warn({ leadId: lead.id }, 'a lead passed its SLA unanswered, but SALES_CHANNEL is not set: nobody was told');
+    }
+    await addLeadEvent(trx, now, { leadId: lead.id, type: 'escalated', detail: { owner: lead.owner_slack_id, channel: channel ?? null, sla_ms: sla } });
+    return true;
+  });
+}

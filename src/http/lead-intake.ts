@@ -1,0 +1,75 @@
+import type { Deps } from '../deps.ts';
+import { intakeLeads, type IntakeOutcome } from '../domain/leads/intake.ts';
+import { MAX_BATCH, parseLead, type LeadInput, type Problem } from '../domain/leads/intake-schema.ts';
+import { createOwnerResolver } from '../domain/leads/owners.ts';
+import { verifyIntake } from './auth.ts';
+import { parseJsonBody, readBody, sendJson, type RouteHandler } from './router.ts';
+
+type BatchEntry = { id: string; status: string } | { index: number; id?: string; error: 'invalid_lead'; problems: Problem[] };
+
+function isBatch(body: unknown): body is { leads: unknown } {
+  return Boolean(body) && typeof body === 'object' && !Array.isArray(body) && 'leads' in (body as object) && !('id' in (body as object));
+}
+
+function batchProblem(leads: unknown): Problem | undefined {
+  if (!Array.isArray(leads)) return { path: 'leads', message: 'must be a list of leads' };
+  if (leads.length === 0) return { path: 'leads', message: 'must hold at least one lead' };
+  if (leads.length > MAX_BATCH) return { path: 'leads', message: `must hold at most ${MAX_BATCH} leads (this batch has ${leads.length}); split it` };
+  return undefined;
+}
+
+/**
+ * `POST /webhooks/leads`: authenticate on the raw body, validate, store durably, answer — and
+ * only then ask Slack who the owners are (nothing on this path waits for Slack).
+ */
+export function leadIntakeRoute(deps: Deps): RouteHandler {
+  const owners = createOwnerResolver(deps);
+  const afterResponse = (outcome: IntakeOutcome) => {
+    if (outcome.ownersToResolve.length > 0) owners.kick(outcome.ownersToResolve);
+  };
+
+  return async function receiveLeads(req, res) {
+    const raw = await readBody(req);
+    verifyIntake(req, raw, deps.config.webhookSecret, deps.clock.now());
+    const body = parseJsonBody(raw);
+
+    if (!isBatch(body)) {
+      const parsed = parseLead(body);
+      if (!parsed.ok) {
+        const n = parsed.problems.length;
+        sendJson(res, 400, { error: 'invalid_lead', message: `The lead has ${n} invalid field${n === 1 ? '' : 's'}; nothing was stored.`, problems: parsed.problems });
+        return;
+      }
+      const outcome = await intakeLeads(deps, [parsed.lead]);
+      sendJson(res, 202, outcome.results[0]);
+      afterResponse(outcome);
+      return;
+    }
+
+    const problem = batchProblem(body.leads);
+    if (problem) {
+      sendJson(res, 400, { error: 'invalid_batch', message: `The batch is not valid: leads ${problem.message}; nothing was stored.`, problems: [problem] });
+      return;
+    }
+    const entries: (BatchEntry | undefined)[] = [];
+    const valid: { index: number; lead: LeadInput }[] = [];
+    (body.leads as unknown[]).forEach((item, index) => {
+      const parsed = parseLead(item);
+      if (parsed.ok) {
+        valid.push({ index, lead: parsed.lead });
+        entries.push(undefined);
+      } else {
+        entries.push({ index, ...(parsed.id !== undefined ? { id: parsed.id } : {}), error: 'invalid_lead', problems: parsed.problems });
+      }
+    });
+    if (valid.length === 0) {
+      sendJson(res, 400, { error: 'invalid_batch', message: 'No lead in the batch is valid; nothing was stored.', results: entries });
+      return;
+    }
+    const outcome = await intakeLeads(deps, valid.map((v) => v.lead));
+    valid.forEach((v, i) => { entries[v.index] = outcome.results[i]; });
+    // 202 when anything was stored: the valid leads are safe, the per-lead results say which were not.
+    sendJson(res, 202, { results: entries });
+    afterResponse(outcome);
+  };
+}

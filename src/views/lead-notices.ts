@@ -1,0 +1,83 @@
+import type { Lead } from '../db/schema.ts';
+import type { AnswerCheck } from '../domain/leads/answers.ts';
+import { formatDuration } from '../domain/sla.ts';
+import { REJECT_REASONS, type RejectReason } from '../domain/leads/model.ts';
+import { leadLabel } from './lead-dm.ts';
+import { cut, esc, slackTime } from './lead-format.ts';
+
+// Channel notices and ephemeral answers about leads. Texts live here so tests assert on them.
+
+type LeadRef = Pick<Lead, 'id' | 'name' | 'email' | 'title' | 'company'>;
+
+function rejectReasonLabel(reason: string | null | undefined): string {
+  return reason && reason in REJECT_REASONS ? REJECT_REASONS[reason as RejectReason] : reason ?? 'no reason given';
+}
+
+/** To MARKETING_CHANNEL, once per owner email. */
+export function ownerNotFoundNotice(lead: LeadRef, ownerEmail: string): string {
+  return (
+    `⚠️ I can't find anyone in Slack with the email *${esc(ownerEmail)}*, the owner of lead ` +
+    `*${esc(leadLabel(lead))}* (${esc(lead.email)}, CRM id \`${esc(cut(lead.id, 100))}\`). ` +
+    'Their leads wait here and go out as soon as that person is in Slack — or fix the owner in the CRM and send the lead again under a new id.'
+  );
+}
+
+/** To MARKETING_CHANNEL, once per campaign key. */
+export function unknownCampaignNotice(lead: LeadRef, key: string): string {
+  return (
+    `📝 Leads are arriving for campaign \`${esc(key)}\`, which has no brief yet (first: *${esc(leadLabel(lead))}*). ` +
+    `Reps are getting them without the campaign's story — post a brief with \`/campaign\` using the key \`${esc(key)}\`.`
+  );
+}
+
+/** To MARKETING_CHANNEL, for every rejection. */
+export function rejectionNotice(lead: LeadRef & Pick<Lead, 'campaign_key'>, by: string, reason: string, comment: string | null): string {
+  const campaign = lead.campaign_key ? ` from campaign \`${esc(lead.campaign_key)}\`` : '';
+  const said = comment ? `\n> ${esc(cut(comment, 1500)).replace(/\n/g, '\n> ')}` : '';
+  return `❌ <@${by}> marked *${esc(leadLabel(lead))}* (${esc(lead.email)})${campaign} as not qualified — *${esc(rejectReasonLabel(reason))}*${said}`;
+}
+
+/** DM to the owner at half the SLA. */
+export function reminderText(lead: LeadRef, slaMs: number, dueAt: Date): string {
+  return (
+    `⏳ *${esc(leadLabel(lead))}* is still waiting for your answer. ` +
+    `Leads at this stage should be answered within ${formatDuration(slaMs)} — by ${slackTime(dueAt.toISOString())}. ` +
+    'Scroll up to the lead to Accept, mark it Hot, or say Not qualified.'
+  );
+}
+
+/** To SALES_CHANNEL at the full SLA: name and company only (lead details stay in the owner's DM). */
+export function escalationText(lead: Pick<Lead, 'name' | 'email' | 'company' | 'owner_slack_id' | 'stage'>, slaMs: number): string {
+  const who = lead.name?.trim() || 'A lead';
+  const company = lead.company ? ` (${esc(lead.company)})` : '';
+  const stage = lead.stage ? `${esc(lead.stage)} stage, ` : '';
+  return `🚨 *${esc(who)}*${company} has waited more than ${formatDuration(slaMs)} (${stage}SLA) and nobody has answered — <@${lead.owner_slack_id}>, it's your lead.`;
+}
+
+export const LEAD_REPLIES = {
+  gone: "This lead no longer exists in Handoff, so there's nothing to answer. Nothing was changed.",
+  notYours: (owner: string | null) =>
+    owner ? `This is <@${owner}>'s lead; only they (or a Handoff admin) can answer it.` : 'Only the lead\'s owner (or a Handoff admin) can answer it.',
+  held: 'This lead was held back by the agreed lead definition and has not been handed to a rep; there is nothing to answer yet.',
+  already: (answer: { type: string; actor: string | null; at: string } | undefined) => {
+    if (!answer) return 'This lead has already been answered.';
+    const verb = answer.type === 'accepted' ? 'accepted' : answer.type === 'hot' ? 'marked hot' : 'marked not qualified';
+    return `This lead was already ${verb} by ${answer.actor ? `<@${answer.actor}>` : 'someone'} at ${slackTime(answer.at)}.`;
+  },
+} as const;
+
+/** What a rep reads when a lead button cannot do what they asked; undefined when it did. */
+export function answerRefusal(check: AnswerCheck): string | undefined {
+  switch (check.kind) {
+    case 'ok':
+      return undefined;
+    case 'gone':
+      return LEAD_REPLIES.gone;
+    case 'held':
+      return LEAD_REPLIES.held;
+    case 'not_yours':
+      return LEAD_REPLIES.notYours(check.lead.owner_slack_id);
+    case 'already':
+      return LEAD_REPLIES.already(check.last);
+  }
+}
