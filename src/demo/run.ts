@@ -20,6 +20,8 @@ export interface DemoIo {
   err: { write(s: string): unknown };
 }
 
+const STEP_GAP_MS = 4 * 60_000;
+
 const USAGE = `Usage: handoff demo [--html FILE]
 
 Plays Handoff's whole story against a built-in Slack stand-in: no workspace, no configuration.
@@ -95,6 +97,8 @@ export async function runDemo(args: string[], io: DemoIo = { out: process.stdout
     const observer = new Observer(world);
     const state: StoryState = {};
     for (const [i, step] of story.entries()) {
+      // A few minutes pass between steps, as they would in a working day.
+      if (i > 0) world.clock.advance(STEP_GAP_MS);
       io.out.write(`${formatStepTitle(i + 1, step.caption, print)}\n`);
       try {
         await runStep(step, new StepContext(world, observer, emit, state, step.caption));

@@ -7,6 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORY } from '../../src/demo/steps/index.ts';
 import { runCli, type CliResult } from '../support/spawn.ts';
 
+/** The printed messages: the label after ┌ and the lines inside the bar. */
+function frames(out: string): Array<{ label: string; body: string }> {
+  const found: Array<{ label: string; body: string }> = [];
+  for (const m of out.matchAll(/^ {2}┌ (.*)\n((?: {2}│.*\n)*) {2}└/gm)) {
+    found.push({ label: m[1], body: m[2].split('\n').map((l) => l.replace(/^ {2}│ ?/, '')).join('\n') });
+  }
+  return found;
+}
+
 describe('handoff demo', () => {
   let dir: string;
   let htmlFile: string;
@@ -42,15 +51,39 @@ describe('handoff demo', () => {
     });
   });
 
-  it('shows what each person sees, labelled with where it appears', () => {
+  it('shows the brief form filled in, then the brief Handoff saved', () => {
+    const modals = frames(run.stdout).filter((f) => f.label === "Modal on Morgan Marketer's screen");
+    expect(modals[0].body).toContain('Key: q4-ai-webinar');
+    expect(modals[0].body).toContain('[ Cancel ]  [ Save brief ]');
+    expect(modals[1].body).toContain('Brief saved');
+    expect(modals[1].body).toContain('• Ask which pilot stalled and why');
+  });
+
+  it("shows the rep's DM with the lead, the campaign's brief and the buttons", () => {
+    const dm = frames(run.stdout).find((f) => f.label.startsWith('DM to Riley Rep') && f.body.includes('Ada Lovelace'));
+    expect(dm?.body).toContain('Analytical Engines');
+    expect(dm?.body).toContain('Ask which pilot stalled and why');
+    expect(dm?.body).toMatch(/\[ Accept \]  \[ .*Hot — pause emails \]  \[ Not qualified \]/);
+  });
+
+  it('shows the Not qualified form and marketing hearing the reason', () => {
+    const all = frames(run.stdout);
+    const form = all.find((f) => f.label === "Modal on Riley Rep's screen");
+    expect(form?.body).toContain('Reason: [ Bad fit ▾ ]');
+    const notice = all.find((f) => f.label.startsWith('#marketing') && f.body.includes('Grace Hopper'));
+    expect(notice?.body).toContain('Bad fit');
+    expect(notice?.body).toContain('Researching a thesis');
+    const edited = all.find((f) => f.label.includes('updated') && f.body.includes('Bad fit'));
+    expect(edited?.label).toMatch(/^DM to Riley Rep/);
+  });
+
+  it('reminds the rep of an unanswered lead, then tells #sales', () => {
     const out = run.stdout;
-    // The brief: the real form, filled in, then what Handoff saved.
-    expect(out).toContain('▸ Morgan Marketer types /campaign');
-    expect(out).toContain("┌ Modal on Morgan Marketer's screen");
-    expect(out).toContain('│ Key: q4-ai-webinar');
-    expect(out).toContain('[ Cancel ]  [ Save brief ]');
-    expect(out).toContain('│ Brief saved');
-    expect(out).toContain('│ • Ask which pilot stalled and why');
+    const reminderAt = out.indexOf('31 minutes later');
+    expect(reminderAt).toBeGreaterThan(-1);
+    const after = frames(out.slice(reminderAt));
+    expect(after.find((f) => f.label.startsWith('DM to Riley Rep'))?.body).toContain('Katherine Johnson');
+    expect(after.find((f) => f.label.startsWith('#sales'))?.body).toContain('Katherine Johnson');
   });
 
   it('ends by telling the reader how to connect a real workspace', () => {

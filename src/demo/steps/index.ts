@@ -1,7 +1,13 @@
 import type { Step } from '../story.ts';
+import { leadArrives } from './lead-arrives.ts';
 import { postBrief } from './post-brief.ts';
+import { rejectLead } from './reject-lead.ts';
+import { reminder } from './reminder.ts';
 
 /** The story, in order. Each step is one thing that happens between marketing and sales. */
 export const STORY: Step[] = [
   postBrief,
+  leadArrives,
+  rejectLead,
+  reminder,
 ];
