@@ -63,7 +63,7 @@ describe('handoff demo', () => {
     const dm = frames(run.stdout).find((f) => f.label.startsWith('DM to Riley Rep') && f.body.includes('Ada Lovelace'));
     expect(dm?.body).toContain('Analytical Engines');
     expect(dm?.body).toContain('Ask which pilot stalled and why');
-    expect(dm?.body).toMatch(/\[ Accept \]  \[ .*Hot — pause emails \]  \[ Not qualified \]/);
+    expect(dm?.body).toMatch(/\[ Accept \] {2}\[ .*Hot — pause emails \] {2}\[ Not qualified \]/);
   });
 
   it('shows the Not qualified form and marketing hearing the reason', () => {
