@@ -36,6 +36,11 @@ export function formatEntry(entry: DemoEntry, o: PrintOptions): string {
   const render = { width: inner, color: o.color, names: o.names };
   switch (entry.kind) {
     case 'action': {
+      if (!/\p{L}/u.test(entry.actor)) {
+        // Time passing or a job running, not a person doing something.
+        const said = renderBlocksAsText({ text: entry.text }, { ...render, width: o.width - INDENT.length - 3 });
+        return said.split('\n').map((l, i) => `${INDENT}${i === 0 ? entry.actor : ' '} ${p.italic(l)}`).join('\n');
+      }
       const text = renderBlocksAsText({ text: `*${entry.actor}* ${entry.text}` }, { ...render, width: o.width - INDENT.length - 2 });
       return text.split('\n').map((l, i) => `${INDENT}${i === 0 ? p.yellow('▸') : ' '} ${l}`).join('\n');
     }

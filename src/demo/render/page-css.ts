@@ -61,6 +61,9 @@ blockquote{margin:4px 0;padding-left:12px;border-left:4px solid #ddd}
 .unknown{color:#616061;font-size:12px}
 .action{display:flex;align-items:center;gap:10px;margin:10px 0;color:#454245;font-size:14px}
 .action .mrkdwn{display:inline}
+.system{display:flex;align-items:center;gap:12px;margin:14px 0;color:#616061;font-size:13px}
+.system::before,.system::after{content:"";flex:1;border-top:1px solid rgba(29,28,29,.2)}
+.system span{background:#fff;border:1px solid rgba(29,28,29,.13);border-radius:14px;padding:3px 12px;max-width:75%;text-align:center}
 .who-avatar{flex:none;width:26px;height:26px;border-radius:6px;background:#4a6b8a;color:#fff;font-size:11px;font-weight:700;display:flex;align-items:center;justify-content:center}
 .modal-backdrop{background:rgba(29,28,29,.55);border-radius:8px;padding:14px 16px 22px;margin:10px 0}
 .screen-of{color:#fff;font-size:12px;margin:0 0 10px;opacity:.9}

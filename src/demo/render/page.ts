@@ -83,6 +83,8 @@ function stepHtml(number: number, caption: string, entries: DemoEntry[], names: 
       continue;
     }
     if (entry.kind === 'modal') parts.push(modalCard(entry.view, entry.who, names));
+    // Time passing or a job running: not a person, so a divider line like Slack's day separator.
+    else if (entry.kind === 'action' && !/\p{L}/u.test(entry.actor)) parts.push(`<div class="system"><span>${escapeHtml(entry.actor)} ${mrkdwnHtml(entry.text, names)}</span></div>`);
     else if (entry.kind === 'action') parts.push(`<div class="action"><span class="who-avatar">${escapeHtml(initials(entry.actor))}</span><span><strong>${escapeHtml(entry.actor)}</strong> ${mrkdwnHtml(entry.text, names)}</span></div>`);
     else parts.push(tableCard(entry));
     i += 1;
