@@ -39,7 +39,7 @@ export function formatEntry(entry: DemoEntry, o: PrintOptions): string {
       if (!/\p{L}/u.test(entry.actor)) {
         // Time passing or a job running, not a person doing something.
         const said = renderBlocksAsText({ text: entry.text }, { ...render, width: o.width - INDENT.length - 3 });
-        return said.split('\n').map((l, i) => `${INDENT}${i === 0 ? entry.actor : ' '} ${p.italic(l)}`).join('\n');
+        return said.split('\n').map((l, i) => `${INDENT}${i === 0 ? entry.actor : ' '.repeat(displayWidth(entry.actor))} ${p.italic(l)}`).join('\n');
       }
       const text = renderBlocksAsText({ text: `*${entry.actor}* ${entry.text}` }, { ...render, width: o.width - INDENT.length - 2 });
       return text.split('\n').map((l, i) => `${INDENT}${i === 0 ? p.yellow('▸') : ' '} ${l}`).join('\n');

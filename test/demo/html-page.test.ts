@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { renderConversationHtml } from '../../src/demo/render/page.ts';
+import { runDemo } from '../../src/demo/run.ts';
 import { NAMES, sampleEntries } from './fixtures.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -100,5 +101,42 @@ describe.skipIf(!hasChromium)(`the demo conversation page in headless Chromium${
 
   it('loads nothing from anywhere: the page is self-contained', async () => {
     expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium)(`the page \`handoff demo --html\` writes, in headless Chromium${hasChromium ? '' : ` (${SKIP_REASON})`}`, () => {
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    dir = mkdtempSync(join(tmpdir(), 'handoff-demo-html-'));
+    const file = join(dir, 'demo.html');
+    const quiet = { write: () => true };
+    expect(await runDemo(['--html', file], { out: quiet, err: quiet })).toBe(0);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(pathToFileURL(file).href);
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("renders the rep's DM about the lead with its three answer buttons", async () => {
+    const dm = page.locator('.window', { hasText: 'Direct message' }).filter({ has: page.locator('.b-header', { hasText: 'Ada Lovelace' }) }).first();
+    expect(await dm.locator('.b-header').first().isVisible()).toBe(true);
+    for (const label of ['Accept', 'Hot — pause emails', 'Not qualified']) {
+      const button = dm.getByRole('button', { name: label }).first();
+      expect(await button.isVisible(), label).toBe(true);
+      const box = await button.boundingBox();
+      expect(box && box.width > 20 && box.height > 10).toBe(true);
+    }
+    const file = join(dir, 'demo.png');
+    await dm.screenshot({ path: file });
+    expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+    expect(statSync(file).size).toBeGreaterThan(20_000);
   });
 });
