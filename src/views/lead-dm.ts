@@ -137,7 +137,8 @@ function answerLine(answer: LeadAnswerView): string {
   }
 }
 
-function leadButtons(lead: Lead): Record<string, unknown>[] {
+/** The answer buttons that still apply to a lead (the DM and the App Home show the same). */
+export function leadButtons(lead: Pick<Lead, 'id' | 'status'>): Record<string, unknown>[] {
   const accept = { type: 'button', action_id: ACTIONS.leadAccept, text: plain('Accept', 75), style: 'primary', value: lead.id };
   const hot = { type: 'button', action_id: ACTIONS.leadHot, text: plain('🔥 Hot — pause emails', 75), value: lead.id };
   const reject = { type: 'button', action_id: ACTIONS.leadReject, text: plain('Not qualified', 75), style: 'danger', value: lead.id };

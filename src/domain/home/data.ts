@@ -1,0 +1,156 @@
+import type { Deps } from '../../deps.ts';
+import type { Lead } from '../../db/schema.ts';
+import { outboxHealth, type OutboxHealth } from '../../delivery/health.ts';
+import { slaFor } from '../sla.ts';
+
+const DAY = 86_400_000;
+const LIST_LIMIT = 40;
+
+export interface UnansweredLead {
+  lead: Lead;
+  /** Milliseconds before the SLA runs out; negative when overdue. */
+  leftMs: number;
+}
+
+export interface CampaignSummary {
+  key: string;
+  name: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  leadsThisWeek: number;
+  answered: number;
+  accepted: number;
+  topRejection: { reason: string; count: number } | null;
+  assets: { title: string; url: string; useful: number; notUseful: number }[];
+}
+
+export interface HotPause {
+  email: string;
+  leadName: string | null;
+  pausedUntil: string;
+}
+
+export interface HomeData {
+  userId: string;
+  unanswered: UnansweredLead[];
+  accepted: Lead[];
+  hot: HotPause[];
+  /** Present for marketers: their active campaigns. */
+  campaigns: CampaignSummary[] | undefined;
+  /** Present for admins. */
+  health: (OutboxHealth & { lastDigests: { channel: string; at: string | null }[] }) | undefined;
+}
+
+/** Extra facts other features contribute to the Home (hot pauses, ratings, digests). */
+export interface HomeSources {
+  hotPauses?(deps: Deps, userId: string): Promise<HotPause[]>;
+  assetTallies?(deps: Deps, assetIds: number[]): Promise<Map<number, { useful: number; notUseful: number }>>;
+  lastDigests?(deps: Deps): Promise<{ channel: string; at: string | null }[]>;
+}
+
+export async function loadHomeData(deps: Deps, userId: string, sources: HomeSources = {}): Promise<HomeData> {
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  const open = await db
+    .selectFrom('leads')
+    .selectAll()
+    .where('owner_slack_id', '=', userId)
+    .where('status', '=', 'new')
+    .orderBy('received_at', 'asc')
+    .limit(LIST_LIMIT)
+    .execute();
+  const unanswered = open.map((lead) => {
+    const since = new Date(lead.delivered_at ?? lead.received_at).getTime();
+    return { lead, leftMs: since + slaFor(config.leadSla, lead.stage) - now.getTime() };
+  });
+  const accepted = await db
+    .selectFrom('leads')
+    .selectAll()
+    .where('owner_slack_id', '=', userId)
+    .where('status', '=', 'accepted')
+    .where('answered_at', '>=', new Date(now.getTime() - 14 * DAY).toISOString())
+    .orderBy('answered_at', 'desc')
+    .limit(LIST_LIMIT)
+    .execute();
+  const hot = sources.hotPauses ? await sources.hotPauses(deps, userId) : [];
+  const campaigns = (await isMarketer(deps, userId)) ? await campaignSummaries(deps, userId, now, sources) : undefined;
+  const showHealth = !deps.permissions.adminsConfigured || deps.permissions.isAdmin(userId);
+  const health = showHealth
+    ? { ...(await outboxHealth(db, now)), lastDigests: sources.lastDigests ? await sources.lastDigests(deps) : [] }
+    : undefined;
+  return { userId, unanswered, accepted, hot, campaigns, health };
+}
+
+/** A marketer is in MARKETING_USERGROUP (when set) or owns a brief; Slack being unreachable counts as no. */
+async function isMarketer(deps: Deps, userId: string): Promise<boolean> {
+  const owns = await deps.db.selectFrom('campaigns').select('id').where('owner_slack_id', '=', userId).limit(1).executeTakeFirst();
+  if (owns) return true;
+  if (!deps.config.marketingUsergroup) return false;
+  try {
+    return await deps.permissions.isMarketer(userId);
+  } catch {
+    return false;
+  }
+}
+
+async function campaignSummaries(deps: Deps, userId: string, now: Date, sources: HomeSources): Promise<CampaignSummary[]> {
+  const { db } = deps;
+  const weekAgo = new Date(now.getTime() - 7 * DAY).toISOString();
+  const campaigns = await db
+    .selectFrom('campaigns')
+    .select(['id', 'key', 'name', 'starts_on', 'ends_on'])
+    .where('owner_slack_id', '=', userId)
+    .where('status', '=', 'active')
+    .orderBy('created_at', 'desc')
+    .limit(10)
+    .execute();
+  if (campaigns.length === 0) return [];
+  const keys = campaigns.map((c) => c.key);
+  const counts = await db
+    .selectFrom('leads')
+    .select((eb) => [
+      'campaign_key',
+      eb.fn.countAll<number | string>().as('leads'),
+      eb.fn.sum<number | string>(eb.case().when('answered_at', 'is not', null).then(1).else(0).end()).as('answered'),
+      eb.fn.sum<number | string>(eb.case().when('status', 'in', ['accepted', 'hot']).then(1).else(0).end()).as('accepted'),
+    ])
+    .where('campaign_key', 'in', keys)
+    .where('received_at', '>=', weekAgo)
+    .groupBy('campaign_key')
+    .execute();
+  const reasons = await db
+    .selectFrom('leads')
+    .select((eb) => ['campaign_key', 'reject_reason', eb.fn.countAll<number | string>().as('n')])
+    .where('campaign_key', 'in', keys)
+    .where('status', '=', 'rejected')
+    .where('received_at', '>=', weekAgo)
+    .groupBy(['campaign_key', 'reject_reason'])
+    .execute();
+  const assets = await db
+    .selectFrom('campaign_assets')
+    .select(['id', 'campaign_id', 'title', 'url'])
+    .where('campaign_id', 'in', campaigns.map((c) => c.id))
+    .where('removed_at', 'is', null)
+    .orderBy('position')
+    .execute();
+  const tallies = sources.assetTallies ? await sources.assetTallies(deps, assets.map((a) => a.id)) : new Map();
+  return campaigns.map((c) => {
+    const row = counts.find((r) => r.campaign_key === c.key);
+    const top = reasons
+      .filter((r) => r.campaign_key === c.key && r.reject_reason)
+      .sort((a, b) => Number(b.n) - Number(a.n))[0];
+    return {
+      key: c.key,
+      name: c.name,
+      startsOn: c.starts_on,
+      endsOn: c.ends_on,
+      leadsThisWeek: Number(row?.leads ?? 0),
+      answered: Number(row?.answered ?? 0),
+      accepted: Number(row?.accepted ?? 0),
+      topRejection: top ? { reason: top.reject_reason!, count: Number(top.n) } : null,
+      assets: assets
+        .filter((a) => a.campaign_id === c.id)
+        .map((a) => ({ title: a.title, url: a.url, useful: tallies.get(a.id)?.useful ?? 0, notUseful: tallies.get(a.id)?.notUseful ?? 0 })),
+    };
+  });
+}

@@ -1,0 +1,114 @@
+import type { CampaignSummary, HomeData } from '../domain/home/data.ts';
+import { REJECT_REASONS } from '../domain/leads/model.ts';
+import { formatDuration } from '../domain/sla.ts';
+import { ACTIONS } from './ids.ts';
+import { leadButtons, leadDisplayName } from './lead-dm.ts';
+import { cut, esc, fitLines, link, slackTime } from './lead-format.ts';
+
+// The App Home (SPEC / issue 7): a rep's leads first, then a marketer's campaigns, then an
+// admin's view of the system. Pure: (data, now) → view. Slack allows 100 blocks in a Home tab.
+
+const MAX_BLOCKS = 100;
+const SECTION_MAX = 3000;
+const MAX_OPEN_LEADS = 20;
+
+type Block = Record<string, unknown>;
+const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: cut(text, SECTION_MAX) });
+const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
+const context = (text: string): Block => ({ type: 'context', elements: [mrkdwn(text)] });
+const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: cut(text, 150), emoji: true } });
+const divider: Block = { type: 'divider' };
+
+export const HOME_TEXT = {
+  noOpenLeads: 'No leads waiting for you. New ones arrive here and in your DMs.',
+  footer:
+    '*How to use Handoff* · Answer each lead with *Accept*, *🔥 Hot* or *Not qualified* · `/hotlead EMAIL` pauses marketing emails · `/campaign` posts a brief · `/handoff help` for everything else',
+} as const;
+
+function timeLeft(ms: number): string {
+  return ms >= 0 ? `⏳ ${formatDuration(ms)} left to answer` : `⚠️ ${formatDuration(-ms)} past the SLA`;
+}
+
+function leadLine(lead: HomeData['accepted'][number]): string {
+  const role = [lead.title, lead.company].filter(Boolean).join(', ');
+  return `*${esc(cut(leadDisplayName(lead), 200))}*${role ? ` · ${esc(cut(role, 200))}` : ''}`;
+}
+
+function openLeadBlocks(data: HomeData, budget: number): Block[] {
+  const blocks: Block[] = [header(`Waiting for your answer (${data.unanswered.length})`)];
+  if (data.unanswered.length === 0) return [...blocks, section(HOME_TEXT.noOpenLeads)];
+  const fits = Math.max(0, Math.min(data.unanswered.length, MAX_OPEN_LEADS, Math.floor((budget - 2) / 2)));
+  for (const { lead, leftMs } of data.unanswered.slice(0, fits)) {
+    const campaign = lead.campaign_key ? ` · from \`${esc(lead.campaign_key)}\`` : '';
+    blocks.push(section(`${leadLine(lead)}${campaign}\n${timeLeft(leftMs)}`));
+    blocks.push({ type: 'actions', block_id: `home_lead_${blocks.length}`, elements: leadButtons(lead) });
+  }
+  if (data.unanswered.length > fits) blocks.push(context(`…and ${data.unanswered.length - fits} more in your DMs.`));
+  return blocks;
+}
+
+function acceptedBlocks(data: HomeData): Block[] {
+  if (data.accepted.length === 0) return [];
+  const lines = data.accepted.map((lead) => `• ${leadLine(lead)} — accepted ${slackTime(lead.answered_at ?? lead.updated_at)}`);
+  return [header('Accepted in the last 14 days'), section(fitLines(lines, SECTION_MAX))];
+}
+
+function hotBlocks(data: HomeData): Block[] {
+  if (data.hot.length === 0) return [];
+  const lines = data.hot.map((p) => `• 🔥 ${esc(p.leadName ? `${p.leadName} (${p.email})` : p.email)} — emails paused until ${slackTime(p.pausedUntil)}`);
+  return [header('Your hot leads'), section(fitLines(lines, SECTION_MAX)), context('`/hotlead release EMAIL` lets marketing email them again.')];
+}
+
+function campaignLine(c: CampaignSummary): string {
+  const rate = c.answered > 0 ? `${Math.round((c.accepted / c.answered) * 100)}% accepted` : 'none answered yet';
+  const reason = c.topRejection
+    ? ` · top rejection: ${esc(REJECT_REASONS[c.topRejection.reason as keyof typeof REJECT_REASONS] ?? c.topRejection.reason)} (${c.topRejection.count})`
+    : '';
+  const dates = c.startsOn || c.endsOn ? ` · ${c.startsOn ?? '…'} → ${c.endsOn ?? '…'}` : '';
+  const assets = c.assets.map((a) => `    ${link(a.url, cut(a.title, 120))}: 👍 ${a.useful} · 👎 ${a.notUseful}`);
+  return fitLines([`*${esc(cut(c.name, 200))}* \`${esc(c.key)}\`${dates}`, `${c.leadsThisWeek} leads this week · ${rate}${reason}`, ...assets], SECTION_MAX);
+}
+
+function campaignBlocks(campaigns: CampaignSummary[], budget: number): Block[] {
+  const blocks: Block[] = [
+    header('Your campaigns'),
+    { type: 'actions', block_id: 'home_campaigns', elements: [{ type: 'button', action_id: ACTIONS.homeNewBrief, text: { type: 'plain_text', text: 'New brief' }, style: 'primary' }] },
+  ];
+  if (campaigns.length === 0) return [...blocks, section('You have no active briefs. Post one so reps know what your campaign promised.')];
+  const fits = Math.max(0, Math.min(campaigns.length, budget - 3));
+  for (const c of campaigns.slice(0, fits)) blocks.push(section(campaignLine(c)));
+  if (campaigns.length > fits) blocks.push(context(`…and ${campaigns.length - fits} more: \`/campaign list\``));
+  return blocks;
+}
+
+function healthBlocks(health: NonNullable<HomeData['health']>): Block[] {
+  const oldest = health.oldestPendingAt ? `, oldest since ${slackTime(health.oldestPendingAt)}` : '';
+  const digests = health.lastDigests.length
+    ? health.lastDigests.map((d) => `<#${d.channel}>: ${d.at ? slackTime(d.at) : 'not yet'}`).join(' · ')
+    : 'no digest channels configured';
+  return [
+    header('System health'),
+    section(
+      [
+        `*Outbox:* ${health.backlog} waiting${oldest}`,
+        `*Failed deliveries (24 h):* ${health.failedLastDay}${health.failedLastDay > 0 ? ' ⚠️' : ''}`,
+        `*Last digest:* ${digests}`,
+      ].join('\n'),
+    ),
+  ];
+}
+
+export function buildHome(data: HomeData, _now: Date): { type: 'home'; blocks: Block[] } {
+  const tail: Block[] = [
+    ...acceptedBlocks(data),
+    ...hotBlocks(data),
+    ...(data.health ? [divider, ...healthBlocks(data.health)] : []),
+    divider,
+    context(HOME_TEXT.footer),
+  ];
+  // Campaigns take what the open leads leave; open leads come first because they are due.
+  const campaignsBudget = data.campaigns ? Math.min(14, MAX_BLOCKS - tail.length - 10) : 0;
+  const campaigns = data.campaigns ? [divider, ...campaignBlocks(data.campaigns, campaignsBudget)] : [];
+  const open = openLeadBlocks(data, MAX_BLOCKS - tail.length - campaigns.length);
+  return { type: 'home', blocks: [...open, ...campaigns, ...tail].slice(0, MAX_BLOCKS) };
+}

@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/clock.ts';
+import { ACTIONS } from '../../src/views/ids.ts';
+import { HOME_TEXT } from '../../src/views/home.ts';
+import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
+import { eventually, leadBody, readable, seedCampaign } from '../leads/support.ts';
+
+let app: TestApp | undefined;
+afterEach(async () => { await app?.stop(); app = undefined; });
+
+async function openHome(a: TestApp, userId: string): Promise<any> {
+  const before = a.standIn.okCalls('views.publish').filter((c) => c.args.user_id === userId).length;
+  await a.slack.event({ type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home', event_ts: '1.1' }, { eventId: `Ev${Math.random().toString(36).slice(2)}` });
+  const calls = await a.standIn.waitFor('views.publish', (c) => c.args.user_id === userId, { count: before + 1 });
+  return calls.at(-1)!.args.view;
+}
+
+async function sendLead(a: TestApp, overrides: Record<string, unknown>): Promise<string> {
+  const body = leadBody({ owner: { slack_user_id: PEOPLE.rep.id }, ...overrides });
+  const res = await a.post('/webhooks/leads', body);
+  expect(res.status).toBe(202);
+  return body.id;
+}
+
+function buttonsIn(view: any): string[] {
+  return view.blocks.filter((b: any) => b.type === 'actions').flatMap((b: any) => b.elements.map((e: any) => e.action_id));
+}
+
+describe('the App Home', () => {
+  it('shows a rep their unanswered leads first, oldest first, with time left and the DM buttons', async () => {
+    const clock = new ManualClock('2026-11-23T10:00:00Z');
+    app = await startTestApp({ clock });
+    await sendLead(app, { name: 'Grace Hopper', stage: 'decision' });
+    clock.advance(10 * 60_000);
+    await sendLead(app, { name: 'Ada Lovelace', stage: 'consideration' });
+    const view = await openHome(app, PEOPLE.rep.id);
+    const text = readable(view);
+    expect(view.blocks[0].text.text).toBe('Waiting for your answer (2)');
+    expect(text.indexOf('Grace Hopper')).toBeLessThan(text.indexOf('Ada Lovelace'));
+    expect(text).toContain('50 min left to answer');
+    expect(text).toContain('24 h left to answer');
+    expect(buttonsIn(view).filter((id) => id === ACTIONS.leadAccept)).toHaveLength(2);
+    expect(buttonsIn(view)).toEqual(expect.arrayContaining([ACTIONS.leadHot, ACTIONS.leadReject]));
+    expect(text).toContain('How to use Handoff');
+  });
+
+  it('says when a lead is past its SLA, and lists accepted leads of the last 14 days', async () => {
+    const clock = new ManualClock('2026-11-23T10:00:00Z');
+    app = await startTestApp({ clock });
+    const accepted = await sendLead(app, { name: 'Katherine Johnson' });
+    await sendLead(app, { name: 'Dorothy Vaughan', stage: 'decision' });
+    const db = app.handoff.deps.db;
+    await eventually(async () => (await db.selectFrom('leads').select('id').where('delivery', '=', 'delivered').execute()).length === 2, 5000, 'both DMs delivered');
+    const res = await app.slack.blockAction({ userId: PEOPLE.rep.id, actionId: ACTIONS.leadAccept, value: accepted });
+    expect(res.status).toBe(200);
+    // The accept refreshes the Home; let that land before the clock moves.
+    await app.standIn.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.rep.id);
+    clock.advance(2 * 3_600_000);
+    const view = await openHome(app, PEOPLE.rep.id);
+    const text = readable(view);
+    expect(text).toContain('Waiting for your answer (1)');
+    expect(text).toMatch(/Dorothy Vaughan[\s\S]*past the SLA/);
+    expect(text).toContain('Accepted in the last 14 days');
+    expect(text).toContain('Katherine Johnson');
+  });
+
+  it('tells a rep with no leads that nothing is waiting', async () => {
+    app = await startTestApp();
+    const view = await openHome(app, PEOPLE.rep2.id);
+    expect(readable(view)).toContain(HOME_TEXT.noOpenLeads);
+    expect(readable(view)).not.toContain('Your campaigns');
+  });
+
+  it("shows a marketer their campaigns with this week's leads, accept rate, top rejection and asset ratings", async () => {
+    app = await startTestApp();
+    await seedCampaign(app);
+    const first = await sendLead(app, { campaign: 'q4-ai-webinar' });
+    const second = await sendLead(app, { campaign: 'q4-ai-webinar' });
+    await app.handoff.deps.db.updateTable('leads').set({ status: 'accepted', answered_at: '2026-11-23T10:05:00.000Z' }).where('id', '=', first).execute();
+    await app.handoff.deps.db.updateTable('leads').set({ status: 'rejected', answered_at: '2026-11-23T10:06:00.000Z', reject_reason: 'too_early' }).where('id', '=', second).execute();
+    const view = await openHome(app, PEOPLE.marketer.id);
+    const text = readable(view);
+    expect(text).toContain('Your campaigns');
+    expect(text).toContain('Q4 AI Readiness Webinar');
+    expect(text).toContain('2 leads this week · 50% accepted');
+    expect(text).toMatch(/top rejection: too early \(1\)/i);
+    expect(text).toContain("AI Buyer's Guide");
+    expect(buttonsIn(view)).toContain(ACTIONS.homeNewBrief);
+  });
+
+  it('shows system health to admins only when HANDOFF_ADMINS names them', async () => {
+    app = await startTestApp({ env: { HANDOFF_ADMINS: PEOPLE.admin.id } });
+    const adminView = readable(await openHome(app, PEOPLE.admin.id));
+    expect(adminView).toContain('System health');
+    expect(adminView).toMatch(/Outbox:\* \d+ waiting/);
+    expect(adminView).toContain('Failed deliveries (24 h):* 0');
+    const repView = readable(await openHome(app, PEOPLE.rep.id));
+    expect(repView).not.toContain('System health');
+  });
+
+  it('stays within 100 blocks however many leads and campaigns there are', async () => {
+    app = await startTestApp();
+    const leads = Array.from({ length: 120 }, (_, i) => leadBody({ id: `bulk-${i}`, name: `Lead ${i}`, owner: { slack_user_id: PEOPLE.rep.id } }));
+    expect((await app.post('/webhooks/leads', { leads })).status).toBe(202);
+    for (let i = 0; i < 14; i += 1) {
+      const res = await app.post('/webhooks/campaigns', { key: `camp-${i}`, name: `Campaign ${i}`, owner: { slack_user_id: PEOPLE.rep.id } });
+      expect(res.status).toBe(201);
+    }
+    const view = await openHome(app, PEOPLE.rep.id);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    const text = readable(view);
+    expect(text).toContain('Waiting for your answer (40)');
+    expect(text).toMatch(/…and \d+ more in your DMs/);
+    expect(text).toContain('Your campaigns');
+  });
+
+  it('refreshes after the rep accepts a lead', async () => {
+    app = await startTestApp();
+    const id = await sendLead(app, { name: 'Hedy Lamarr' });
+    await app.standIn.waitFor('chat.postMessage');
+    await openHome(app, PEOPLE.rep.id);
+    const before = app.standIn.okCalls('views.publish').length;
+    await app.slack.blockAction({ userId: PEOPLE.rep.id, actionId: ACTIONS.leadAccept, value: id });
+    const calls = await app.standIn.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.rep.id, { count: 2 });
+    expect(app.standIn.okCalls('views.publish').length).toBeGreaterThan(before);
+    const text = readable(calls.at(-1)!.args.view);
+    expect(text).toContain('Waiting for your answer (0)');
+    expect(text).toContain('Hedy Lamarr');
+  });
+});
