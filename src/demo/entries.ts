@@ -34,6 +34,14 @@ export interface ModalEntry extends Base {
   view: any;
 }
 
+/** Someone's App Home tab, as Handoff last published it. */
+export interface HomeEntry extends Base {
+  kind: 'home';
+  who: string;
+  at: Date;
+  view: any;
+}
+
 /** What a person did: typed a command, clicked a button, submitted a form; or an HTTP call made. */
 export interface ActionEntry extends Base {
   kind: 'action';
@@ -50,4 +58,4 @@ export interface TableEntry extends Base {
   rows: string[][];
 }
 
-export type DemoEntry = MessageEntry | ModalEntry | ActionEntry | TableEntry;
+export type DemoEntry = MessageEntry | ModalEntry | HomeEntry | ActionEntry | TableEntry;

@@ -53,6 +53,8 @@ export function formatEntry(entry: DemoEntry, o: PrintOptions): string {
     }
     case 'modal':
       return framed(`${p.bold('Modal')}${p.dim(` on ${entry.who}'s screen`)}`, renderViewAsText(entry.view, render), o);
+    case 'home':
+      return framed(`${p.bold('Home tab')}${p.dim(` on ${entry.who}'s screen`)}`, renderViewAsText(entry.view, render), o);
     case 'table':
       return framed(p.bold(entry.title), formatTable(entry.columns, entry.rows, inner, o.color), o);
   }

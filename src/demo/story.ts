@@ -94,6 +94,18 @@ export class StepContext {
     return res;
   }
 
+  /** A person opens Handoff's Home tab (the app_home_opened event); shows what Handoff publishes there. */
+  async openHome(person: Person): Promise<void> {
+    this.did(person, "opens Handoff's *Home* tab");
+    const before = this.world.standIn.okCalls('views.publish').filter((c) => c.args.user_id === person.id).length;
+    const res = await this.world.slack.event({ type: 'app_home_opened', user: person.id, channel: this.world.standIn.dmChannelFor(person.id), tab: 'home' });
+    this.expect(res.status === 200, `Handoff answered the app_home_opened event with HTTP ${res.status}`);
+    await this.waitFor('views.publish', (c) => c.args.user_id === person.id, `the Home tab for ${person.real_name}`, before + 1);
+    this.flush();
+    const view = this.must(this.world.standIn.homeView(person.id), `the Home tab for ${person.real_name}`);
+    this.emit([{ kind: 'home', step: this.caption, who: person.real_name, at: this.world.clock.now(), view }]);
+  }
+
   /** A CRM or marketing tool POSTs to an intake route. */
   async intake(actor: string, path: string, body: unknown): Promise<HttpAnswer> {
     this.flush();

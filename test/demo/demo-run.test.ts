@@ -86,6 +86,12 @@ describe('handoff demo', () => {
     expect(after.find((f) => f.label.startsWith('#sales'))?.body).toContain('Katherine Johnson');
   });
 
+  it("shows the rep's Home tab with the leads still waiting", () => {
+    const home = frames(run.stdout).find((f) => f.label === "Home tab on Riley Rep's screen");
+    expect(home?.body).toContain('Katherine Johnson');
+    expect(home?.body).toContain('[ Accept ]');
+  });
+
   it('ends by telling the reader how to connect a real workspace', () => {
     expect(run.stdout).toContain('Connect a real workspace:');
     expect(run.stdout).toContain('manifest.yml');

@@ -18,6 +18,11 @@ main{max-width:860px;margin:0 auto;padding:8px 24px 48px}
 .ch-icon{color:#616061;font-weight:400}
 .ch-icon.dm{color:#2bac76;font-size:12px}
 .ch-kind{font-weight:400;font-size:13px;color:#616061;margin-left:6px}
+.home .channel-bar .avatar{width:24px;height:24px;font-size:13px;border-radius:5px}
+.tabs{display:flex;gap:16px;margin-left:18px;font-size:14px;font-weight:700;color:#616061}
+.tab.on{color:#1d1c1d;box-shadow:inset 0 -2px 0 #1264a3;padding-bottom:2px}
+.home .ch-kind{margin-left:auto}
+.home-body{padding:14px 24px 18px;max-width:none}
 .message{padding:10px 20px 12px}
 .message+.message{border-top:1px solid rgba(29,28,29,.06)}
 .message.ephemeral{background:#f8f8f8}

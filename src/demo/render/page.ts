@@ -62,6 +62,13 @@ function modalCard(view: any, who: string, names: NameLookup): string {
     + `<div class="modal-foot"><span class="btn" role="button">${close}</span>${submit}</div></div></div>`;
 }
 
+function homeCard(view: any, who: string, names: NameLookup): string {
+  const blocks = (Array.isArray(view?.blocks) ? view.blocks : []).map((b: any) => blockHtml(b, names)).join('');
+  return `<div class="window home"><div class="channel-bar">${avatar()}<span class="ch-name">Handoff</span>`
+    + `<span class="tabs"><span class="tab on">Home</span><span class="tab">Messages</span></span><span class="ch-kind">${escapeHtml(who)}'s view</span></div>`
+    + `<div class="home-body blocks">${blocks}</div></div>`;
+}
+
 function tableCard(entry: Extract<DemoEntry, { kind: 'table' }>): string {
   const head = entry.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
   const rows = entry.rows.length
@@ -83,6 +90,7 @@ function stepHtml(number: number, caption: string, entries: DemoEntry[], names: 
       continue;
     }
     if (entry.kind === 'modal') parts.push(modalCard(entry.view, entry.who, names));
+    else if (entry.kind === 'home') parts.push(homeCard(entry.view, entry.who, names));
     // Time passing or a job running: not a person, so a divider line like Slack's day separator.
     else if (entry.kind === 'action' && !/\p{L}/u.test(entry.actor)) parts.push(`<div class="system"><span>${escapeHtml(entry.actor)} ${mrkdwnHtml(entry.text, names)}</span></div>`);
     else if (entry.kind === 'action') parts.push(`<div class="action"><span class="who-avatar">${escapeHtml(initials(entry.actor))}</span><span><strong>${escapeHtml(entry.actor)}</strong> ${mrkdwnHtml(entry.text, names)}</span></div>`);

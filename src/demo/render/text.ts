@@ -271,8 +271,11 @@ export function renderViewAsText(view: any, opts: TextRenderOptions = {}): strin
   const ctx = context(opts);
   const { p } = ctx;
   const out: string[] = [];
-  const title = plainText(view?.title, ctx.names) || (view?.type === 'home' ? 'Home' : 'Modal');
-  out.push(p.bold(title), p.dim('─'.repeat(Math.min(ctx.width, Math.max(displayWidth(title), 24)))));
+  // A Home tab has no title of its own; a modal's sits above a rule.
+  if (view?.type !== 'home') {
+    const title = plainText(view?.title, ctx.names) || 'Modal';
+    out.push(p.bold(title), p.dim('─'.repeat(Math.min(ctx.width, Math.max(displayWidth(title), 24)))));
+  }
   out.push(...joinBlocks(Array.isArray(view?.blocks) ? view.blocks : [], ctx));
   if (view?.type !== 'home') {
     const close = plainText(view?.close, ctx.names) || 'Cancel';

@@ -1,5 +1,6 @@
 import type { Step } from '../story.ts';
 import { leadArrives } from './lead-arrives.ts';
+import { openHome } from './open-home.ts';
 import { postBrief } from './post-brief.ts';
 import { rejectLead } from './reject-lead.ts';
 import { reminder } from './reminder.ts';
@@ -10,4 +11,5 @@ export const STORY: Step[] = [
   leadArrives,
   rejectLead,
   reminder,
+  openHome,
 ];
