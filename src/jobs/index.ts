@@ -1,4 +1,6 @@
 import type { Deps } from '../deps.ts';
+import { heldSummaryJob } from './held-summary.ts';
+import { mqlAnnouncementJob } from './mql-announcement.ts';
 import { campaignOwnersJob } from './campaign-owners.ts';
 import { leadOwnersJob } from './lead-owners.ts';
 import { leadSlaJob } from './lead-sla.ts';
@@ -15,6 +17,8 @@ export interface Job {
 
 export function allJobs(_deps: Deps): Job[] {
   return [
+    mqlAnnouncementJob(),
+    heldSummaryJob(),
     campaignOwnersJob,
     leadSlaJob,
     leadOwnersJob,

@@ -23,6 +23,11 @@ export const SHORTCUTS = {
   saveAsBrief: 'save_as_campaign_brief',
 } as const;
 
+/** block_id prefixes; the rest of the id is the record's id. */
+export const BLOCK_PREFIXES = {
+  heldLead: 'held_lead:',
+} as const;
+
 /** The campaign brief modal's input blocks (field errors are keyed by these) and their elements' action ids. */
 export const CAMPAIGN_BRIEF_BLOCKS = {
   key: 'brief_key',

@@ -1,10 +1,16 @@
-/** The lead definition both teams agreed (SPEC "Shared lead definition"). (Implemented by the MQL feature.) */
+import { ConfigError } from '../../config.ts';
+import { readRulesFile } from './parse-rules.ts';
+
+export { qualify, rulesFor } from './qualify.ts';
+
+/** The lead definition both teams agreed (SPEC "Shared lead definition"). */
 export interface MqlRules {
   min_score?: number;
   required?: string[];
   stages?: string[];
   exclude_email_domains?: string[];
   require_activity?: string[];
+  /** Per-campaign overrides by (lower-cased) campaign key: each key given replaces the base rule's. */
   campaigns?: Record<string, Omit<MqlRules, 'campaigns'>>;
 }
 
@@ -14,7 +20,7 @@ export interface LeadFacts {
   stage: string | null;
   campaign: string | null;
   activities: { type: string }[];
-  /** Top-level lead attributes and `fields`, for `required`. */
+  /** Top-level lead attributes and `fields` (as `values.fields.x`, or flattened as `values['fields.x']`), for `required`. */
   values: Record<string, unknown>;
 }
 
@@ -26,13 +32,13 @@ export interface Qualification {
   failed: string[];
 }
 
-/** Reads and validates the MQL_RULES file; undefined when unset. Throws an Error naming every problem. */
+/**
+ * Reads and validates the MQL_RULES file; undefined when unset. Throws a ConfigError naming
+ * the file and every problem, so the CLI prints it like any other bad setting.
+ */
 export function loadMqlRules(path: string | undefined): MqlRules | undefined {
   if (!path) return undefined;
-  return undefined;
-}
-
-export function qualify(rules: MqlRules | undefined, _lead: LeadFacts): Qualification {
-  if (!rules) return { qualified: true, met: [], failed: [] };
-  return { qualified: true, met: [], failed: [] };
+  const { rules, problems } = readRulesFile(path);
+  if (problems.length > 0 || !rules) throw new ConfigError(problems.map((p) => `MQL_RULES (${path}): ${p}`));
+  return rules;
 }

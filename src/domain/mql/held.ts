@@ -1,0 +1,139 @@
+import type { Deps } from '../../deps.ts';
+import { enqueue, type SlackPostPayload } from '../../delivery/outbox.ts';
+import { heldSummaryMessage } from '../../views/held-summary.ts';
+import { parseQualification } from './qualification.ts';
+import { failureRule } from './qualify.ts';
+import { readState, writeState } from './state.ts';
+import { leadLabel } from './words.ts';
+
+export interface HeldLeadLine {
+  id: string;
+  name: string | null;
+  email: string;
+  company: string | null;
+  campaign: string | null;
+  failed: string[];
+  receivedAt: string;
+}
+
+export interface HeldSummary {
+  since: string;
+  until: string;
+  /** Held in the window and still held, newest first; at most HELD_SUMMARY_MAX_LEADS. */
+  leads: HeldLeadLine[];
+  total: number;
+  /** Failed rules by how many of the window's held leads failed them, most first; examples are names. */
+  byRule: { rule: string; count: number; examples: string[] }[];
+  /** Held before the window and still held. */
+  olderStillHeld: number;
+}
+
+const UNKNOWN_REASON = 'no reason recorded';
+const EXAMPLES_PER_RULE = 3;
+
+/** Listed one by one with a release button; the rest are counted. */
+export const HELD_SUMMARY_MAX_LEADS = 10;
+
+/** The leads held in [since, until) that nobody has released yet, grouped by the rules they failed. */
+export async function findHeldLeads(db: Deps['db'], since: Date, until: Date): Promise<HeldSummary> {
+  const rows = await db
+    .selectFrom('leads')
+    .select(['id', 'name', 'email', 'company', 'campaign_key', 'qualification', 'received_at'])
+    .where('status', '=', 'held')
+    .where('received_at', '>=', since.toISOString())
+    .where('received_at', '<', until.toISOString())
+    .orderBy('received_at', 'desc')
+    .orderBy('id')
+    .execute();
+  const older = await db
+    .selectFrom('leads')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'held')
+    .where('received_at', '<', since.toISOString())
+    .executeTakeFirst();
+
+  const leads = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    company: row.company,
+    campaign: row.campaign_key,
+    failed: parseQualification(row.qualification)?.failed ?? [],
+    receivedAt: row.received_at,
+  }));
+  const rules = new Map<string, { count: number; examples: string[] }>();
+  for (const lead of leads) {
+    const failed = lead.failed.length > 0 ? lead.failed : [UNKNOWN_REASON];
+    for (const rule of new Set(failed.map(failureRule))) {
+      const entry = rules.get(rule) ?? { count: 0, examples: [] };
+      entry.count += 1;
+      if (entry.examples.length < EXAMPLES_PER_RULE) entry.examples.push(leadLabel(lead));
+      rules.set(rule, entry);
+    }
+  }
+  return {
+    since: since.toISOString(),
+    until: until.toISOString(),
+    leads: leads.slice(0, HELD_SUMMARY_MAX_LEADS),
+    total: leads.length,
+    byRule: [...rules].map(([rule, e]) => ({ rule, ...e })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
+    olderStillHeld: Number(older?.n ?? 0),
+  };
+}
+
+export const HELD_SUMMARY_KEY = 'mql.held-summary';
+/** Local hour (in TZ) of the daily summary; the job's schedule uses it too. */
+export const HELD_SUMMARY_HOUR = 8;
+/** However long the app was down, one summary covers at most this much. */
+const MAX_WINDOW_MS = 7 * 24 * 3_600_000;
+const DAY_MS = 24 * 3_600_000;
+
+interface SummaryState {
+  /** The local date (YYYY-MM-DD) of the last slot summarised. */
+  slot: string;
+  /** Where the next window starts. */
+  until: string;
+}
+
+function localDateHour(at: Date, timeZone: string): { date: string; hour: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+}
+
+/** The local date of the latest daily slot at or before `now` (yesterday's before the hour). */
+export function summarySlot(now: Date, timeZone: string): string {
+  const today = localDateHour(now, timeZone);
+  return today.hour >= HELD_SUMMARY_HOUR ? today.date : localDateHour(new Date(now.getTime() - DAY_MS), timeZone).date;
+}
+
+/**
+ * Posts the daily held-leads summary to MARKETING_CHANNEL: once per slot (also across restarts and
+ * replicas: the dedupe key carries the slot's date), covering everything since the last one.
+ * Nothing is posted for a day with no held leads.
+ */
+export async function postHeldSummary(deps: Deps): Promise<{ posted: boolean; total: number }> {
+  const channel = deps.config.marketingChannel;
+  if (!channel) return { posted: false, total: 0 };
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    const slot = summarySlot(now, deps.config.timeZone);
+    const last = await readState<SummaryState>(trx, HELD_SUMMARY_KEY);
+    if (last?.slot === slot) return { posted: false, total: 0 };
+    const lastUntil = last ? new Date(last.until).getTime() : NaN;
+    const since = new Date(Math.max(Number.isFinite(lastUntil) ? lastUntil : now.getTime() - DAY_MS, now.getTime() - MAX_WINDOW_MS));
+    const summary = await findHeldLeads(trx, since, now);
+    let posted = false;
+    if (summary.total > 0) {
+      const payload: SlackPostPayload = { channel, ...heldSummaryMessage(summary, deps.config.timeZone) };
+      ({ created: posted } = await enqueue(trx, now, { kind: 'slack.post', target: channel, payload, dedupeKey: `held-summary:${slot}` }));
+    }
+    await writeState(trx, HELD_SUMMARY_KEY, { slot, until: now.toISOString() } satisfies SummaryState, now);
+    return { posted, total: summary.total };
+  });
+  if (result.posted) deps.wakeOutbox();
+  return result;
+}

@@ -1,0 +1,93 @@
+import type { HeldSummary } from '../domain/mql/held.ts';
+import { leadLabel } from '../domain/mql/words.ts';
+import { ACTIONS, BLOCK_PREFIXES } from './ids.ts';
+import { cut } from './mql-definition.ts';
+
+const BLOCK_ID_MAX = 255;
+
+function when(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Slack mrkdwn treats these as markup; lead data comes from outside. */
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function heldLeadBlockId(leadId: string): string | undefined {
+  const id = `${BLOCK_PREFIXES.heldLead}${leadId}`;
+  return id.length <= BLOCK_ID_MAX ? id : undefined;
+}
+
+/** The daily notice in MARKETING_CHANNEL: how many leads were held, for which rules, each with a release button. */
+export function heldSummaryMessage(summary: HeldSummary, timeZone: string): { text: string; blocks: unknown[] } {
+  const headline = `${plural(summary.total, 'lead was', 'leads were')} held since ${when(summary.since, timeZone)}`;
+  const rules = summary.byRule
+    .map((r) => `• ${escape(r.rule)} — ${r.count}${r.examples.length > 0 ? ` (e.g. ${r.examples.map(escape).join(', ')}${r.count > r.examples.length ? ', …' : ''})` : ''}`)
+    .join('\n');
+  const blocks: unknown[] = [
+    { type: 'header', text: { type: 'plain_text', text: cut(`Held leads: ${summary.total}`, 150), emoji: true } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: cut(`${headline}: they missed the lead definition (\`/handoff mql\`), so no rep got them.\n*By rule*\n${rules}`, 3000) },
+    },
+  ];
+  for (const lead of summary.leads) {
+    const about = [
+      `*${escape(leadLabel(lead))}*`,
+      escape(lead.email),
+      lead.campaign ? `campaign \`${escape(lead.campaign)}\`` : undefined,
+    ].filter(Boolean).join(' · ');
+    const failed = lead.failed.length > 0 ? lead.failed.map(escape).join('; ') : 'no reason recorded';
+    const blockId = heldLeadBlockId(lead.id);
+    blocks.push({
+      type: 'section',
+      ...(blockId ? { block_id: blockId } : {}),
+      text: { type: 'mrkdwn', text: cut(`${about}\nMissed: ${failed}`, 3000) },
+      accessory: {
+        type: 'button',
+        action_id: ACTIONS.heldRelease,
+        text: { type: 'plain_text', text: 'Release to owner', emoji: true },
+        value: lead.id,
+        confirm: {
+          title: { type: 'plain_text', text: 'Release this lead?' },
+          text: { type: 'mrkdwn', text: cut(`${escape(leadLabel(lead))} goes to its owner as a normal lead, even though it missed the definition.`, 300) },
+          confirm: { type: 'plain_text', text: 'Release' },
+          deny: { type: 'plain_text', text: 'Keep held' },
+        },
+      },
+    });
+  }
+  const notes: string[] = [];
+  const more = summary.total - summary.leads.length;
+  if (more > 0) notes.push(`…and ${more} more held lead${more === 1 ? '' : 's'}.`);
+  if (summary.olderStillHeld > 0) notes.push(`${plural(summary.olderStillHeld, 'lead')} held earlier ${summary.olderStillHeld === 1 ? 'is' : 'are'} still waiting.`);
+  notes.push('All held leads: `GET /api/leads?status=held`. Only Handoff admins can release a lead.');
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: cut(notes.join(' '), 3000) }] });
+  return { text: `Held leads: ${headline}.`, blocks };
+}
+
+export interface ReleasedMark {
+  by: string;
+  at: string;
+  owner: string | null;
+}
+
+/**
+ * The summary message as it should read now: each released lead's button replaced by who
+ * released it and when. Works on the blocks Slack echoed back, so the rest stays as posted.
+ */
+export function markReleased(blocks: unknown[], released: Map<string, ReleasedMark>, timeZone: string): unknown[] {
+  return blocks.map((block) => {
+    const b = block as { type?: string; block_id?: string; text?: { type: string; text: string }; accessory?: unknown };
+    if (b.type !== 'section' || !b.block_id?.startsWith(BLOCK_PREFIXES.heldLead) || !b.text) return block;
+    const mark = released.get(b.block_id.slice(BLOCK_PREFIXES.heldLead.length));
+    if (!mark) return block;
+    const to = mark.owner ? ` to <@${mark.owner}>` : ' to its owner';
+    const line = `:white_check_mark: Released${to} by <@${mark.by}> on ${when(mark.at, timeZone)}`;
+    const text = b.text.text.includes(':white_check_mark: Released') ? b.text.text : `${b.text.text}\n${line}`;
+    return { type: 'section', block_id: b.block_id, text: { type: 'mrkdwn', text: cut(text, 3000) } };
+  });
+}
