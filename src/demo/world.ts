@@ -4,7 +4,7 @@
 // same code a workspace would.
 
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -36,6 +36,13 @@ const CHANNEL_NAMES: Record<string, string> = {
 };
 
 const USERGROUPS = { marketing: 'SMARKETING', sales: 'SSALESTEAM' } as const;
+
+// The lead definition both teams agreed, as an operator would write it (MQL_RULES).
+const MQL_RULES_YAML = `# What sales and marketing agreed a qualified lead is.
+min_score: 40
+required: [company, title]
+exclude_email_domains: [gmail.com, yahoo.com, hotmail.com]
+`;
 
 /** Monday morning: the story's clock starts here and moves only when a step moves it. */
 export const STORY_START = '2026-11-23T09:30:00Z';
@@ -88,6 +95,8 @@ export async function startDemoWorld(): Promise<DemoWorld> {
   const apiToken = randomBytes(24).toString('hex');
   const clock = new ManualClock(STORY_START);
   const log = memoryLog();
+  const mqlRules = join(dir, 'mql-rules.yml');
+  writeFileSync(mqlRules, MQL_RULES_YAML);
 
   let handoff: RunningHandoff;
   try {
@@ -112,6 +121,7 @@ export async function startDemoWorld(): Promise<DemoWorld> {
         MARKETING_USERGROUP: USERGROUPS.marketing,
         SALES_USERGROUP: USERGROUPS.sales,
         HANDOFF_ADMINS: PEOPLE.admin.id,
+        MQL_RULES: mqlRules,
         TZ: 'UTC',
         LOG_LEVEL: 'silent',
       },

@@ -92,6 +92,15 @@ describe('handoff demo', () => {
     expect(home?.body).toContain('[ Accept ]');
   });
 
+  it('holds a lead that misses the agreed definition and lists it for marketing the next morning', () => {
+    const all = frames(run.stdout);
+    expect(all.find((f) => f.label === '#marketing · only visible to Morgan Marketer')?.body).toContain('A lead qualifies when it meets all of these:');
+    expect(run.stdout).toContain('{"id":"crm-00Q5e00004","status":"held"}');
+    const summary = all.find((f) => f.label.startsWith('#marketing') && f.body.includes('Sam Sample'));
+    expect(summary?.body).toContain('[ Release to owner ]');
+    expect(all.some((f) => f.label.startsWith('DM to') && f.body.includes('Sam Sample'))).toBe(false);
+  });
+
   it('ends by telling the reader how to connect a real workspace', () => {
     expect(run.stdout).toContain('Connect a real workspace:');
     expect(run.stdout).toContain('manifest.yml');

@@ -104,6 +104,33 @@ export function hardWrap(text: string, width: number): string[] {
 /** A piece of text with the style it is drawn in; wrapping only breaks at spaces between pieces' words. */
 export interface Run { text: string; paint: Paint; /** never broken across lines (a button) */ atomic?: boolean }
 
+type Piece = { text: string; paint: Paint };
+type Token = { kind: 'space'; text: string } | { kind: 'newline' } | { kind: 'word'; pieces: Piece[]; atomic?: boolean };
+
+// Words may span runs ("(" then `code` then ")"): a line may only break where there was a space.
+function tokens(runs: Run[]): Token[] {
+  const out: Token[] = [];
+  let word: Piece[] | undefined;
+  const endWord = () => {
+    if (word) out.push({ kind: 'word', pieces: word });
+    word = undefined;
+  };
+  for (const run of runs) {
+    if (run.atomic) {
+      endWord();
+      out.push({ kind: 'word', pieces: [{ text: run.text, paint: run.paint }], atomic: true });
+      continue;
+    }
+    for (const m of run.text.matchAll(/(\n)|([^\S\n]+)|(\S+)/g)) {
+      if (m[1]) { endWord(); out.push({ kind: 'newline' }); }
+      else if (m[2]) { endWord(); out.push({ kind: 'space', text: m[2] }); }
+      else (word ??= []).push({ text: m[3], paint: run.paint });
+    }
+  }
+  endWord();
+  return out;
+}
+
 /** Greedy word wrap of styled runs into lines no wider than `width`. */
 export function wrapRuns(runs: Run[], width: number): string[] {
   const lines: string[] = [];
@@ -116,45 +143,30 @@ export function wrapRuns(runs: Run[], width: number): string[] {
     used = 0;
     pendingSpace = '';
   };
-  const place = (word: string, paint: Paint) => {
-    const w = displayWidth(word);
-    const space = used > 0 ? pendingSpace : '';
-    if (used > 0 && used + displayWidth(space) + w > width) {
-      flush();
-      return place(word, paint);
+  const placeLong = (piece: Piece) => {
+    // A word longer than the line (a URL): cut it where lines end.
+    for (const part of hardWrap(piece.text, width - used)) {
+      if (used > 0 && used + displayWidth(part) > width) flush();
+      line += piece.paint(part);
+      used += displayWidth(part);
     }
-    if (w > width && used === 0) {
-      // A word longer than the line (a URL): cut it where the line ends.
-      let head = '';
-      let hw = 0;
-      for (const ch of word) {
-        const cw = charWidth(ch.codePointAt(0)!);
-        if (hw + cw > width) break;
-        head += ch;
-        hw += cw;
-      }
-      line += paint(head);
-      used += hw;
-      flush();
-      const rest = word.slice(head.length);
-      if (rest) place(rest, paint);
-      return;
-    }
-    line += space + paint(word);
-    used += displayWidth(space) + w;
-    pendingSpace = '';
   };
-  for (const run of runs) {
-    if (run.atomic) {
-      if (pendingSpace === '' && used > 0) pendingSpace = ' ';
-      place(run.text, run.paint);
+  for (const token of tokens(runs)) {
+    if (token.kind === 'newline') { flush(); continue; }
+    if (token.kind === 'space') { if (used > 0) pendingSpace = token.text; continue; }
+    // A chip (button) never touches what comes before it.
+    if (token.atomic && pendingSpace === '' && used > 0) pendingSpace = ' ';
+    const w = token.pieces.reduce((n, piece) => n + displayWidth(piece.text), 0);
+    const space = used > 0 ? pendingSpace : '';
+    if (used > 0 && used + displayWidth(space) + w > width) flush();
+    else { line += space; used += displayWidth(space); }
+    pendingSpace = '';
+    if (w > width - used) {
+      for (const piece of token.pieces) placeLong(piece);
       continue;
     }
-    for (const m of run.text.matchAll(/(\n)|([^\S\n]+)|(\S+)/g)) {
-      if (m[1]) flush();
-      else if (m[2]) pendingSpace = used > 0 ? m[2] : '';
-      else place(m[3], run.paint);
-    }
+    for (const piece of token.pieces) line += piece.paint(piece.text);
+    used += w;
   }
   if (used > 0 || lines.length === 0) lines.push(line);
   return lines;

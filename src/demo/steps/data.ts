@@ -69,3 +69,15 @@ export const KATHERINE = {
 };
 
 export const REJECTION = { reason: 'Bad fit', comment: 'Researching a thesis: no buying project and no budget.' };
+
+/** A free-mail address, no company, a low score: misses the agreed lead definition. */
+export const SAM = {
+  id: 'crm-00Q5e00004',
+  email: 'sam.sample@gmail.com',
+  name: 'Sam Sample',
+  owner,
+  campaign: CAMPAIGN.key,
+  stage: 'awareness',
+  score: 22,
+  activities: [{ type: 'downloaded', content: 'AI Buyer Guide', url: CAMPAIGN.assets[0].url, at: '2026-11-23T07:12:00Z' }],
+};

@@ -1,4 +1,5 @@
 import type { Step } from '../story.ts';
+import { heldLead } from './held-lead.ts';
 import { leadArrives } from './lead-arrives.ts';
 import { openHome } from './open-home.ts';
 import { postBrief } from './post-brief.ts';
@@ -12,4 +13,5 @@ export const STORY: Step[] = [
   rejectLead,
   reminder,
   openHome,
+  heldLead,
 ];
