@@ -111,6 +111,32 @@ export interface AppStateTable {
   updated_at: string;
 }
 
+export type RatingVerdict = 'useful' | 'not_useful';
+
+export interface ContentRatingTable {
+  id: Generated<number>;
+  asset_id: number;
+  campaign_id: number; // the asset's campaign when rated
+  user_id: string; // Slack user id of the rep
+  lead_id: string | null; // the lead whose DM carried the button, when there was one
+  verdict: RatingVerdict | null; // null: a comment without a rating yet
+  rated_at: string | null;
+  comment: string | null;
+  commented_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DigestPostTable {
+  id: Generated<number>;
+  channel: string;
+  week: string; // ISO week in TZ, e.g. 2026-W48
+  period_start: string;
+  period_end: string;
+  outbox_id: number | null;
+  created_at: string;
+}
+
 export interface Database {
   campaigns: CampaignTable;
   campaign_assets: CampaignAssetTable;
@@ -119,6 +145,8 @@ export interface Database {
   outbox: OutboxTable;
   slack_events: SlackEventTable;
   app_state: AppStateTable;
+  content_ratings: ContentRatingTable;
+  digest_posts: DigestPostTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;
@@ -129,3 +157,4 @@ export type Lead = Selectable<LeadTable>;
 export type NewLead = Insertable<LeadTable>;
 export type LeadEvent = Selectable<LeadEventTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type ContentRating = Selectable<ContentRatingTable>;

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.ts';
 import { getCampaignRoute, listCampaignsRoute } from './campaigns-api.ts';
 import { getLeadRoute, listLeadsRoute } from './leads-api.ts';
+import { contentApi } from './content-api.ts';
 import type { Router } from './router.ts';
 
 /** The read API (API token). */
@@ -9,4 +10,5 @@ export function registerApiRoutes(router: Router, deps: Deps): void {
   router.add('GET', '/api/campaigns/:key', getCampaignRoute(deps));
   router.add('GET', '/api/leads', listLeadsRoute(deps));
   router.add('GET', '/api/leads/:id', getLeadRoute(deps));
+  router.add('GET', '/api/content', contentApi(deps));
 }

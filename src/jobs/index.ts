@@ -4,6 +4,7 @@ import { mqlAnnouncementJob } from './mql-announcement.ts';
 import { campaignOwnersJob } from './campaign-owners.ts';
 import { leadOwnersJob } from './lead-owners.ts';
 import { leadSlaJob } from './lead-sla.ts';
+import { digestJob } from './digest.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -15,12 +16,13 @@ export interface Job {
   runAtStart?: boolean;
 }
 
-export function allJobs(_deps: Deps): Job[] {
+export function allJobs(deps: Deps): Job[] {
   return [
     mqlAnnouncementJob(),
     heldSummaryJob(),
     campaignOwnersJob,
     leadSlaJob,
     leadOwnersJob,
+    digestJob(deps),
   ];
 }

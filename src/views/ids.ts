@@ -56,3 +56,6 @@ export const LEAD_BLOCKS = {
   rejectComment: 'lead_reject_comment',
   rejectCommentInput: 'lead_reject_comment_input',
 } as const;
+
+/** The comment modal's one input (VIEWS.ratingComment). */
+export const RATING_COMMENT_INPUT = { block: 'rating_comment', action: 'rating_comment_text' } as const;

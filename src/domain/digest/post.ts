@@ -1,0 +1,89 @@
+import type { Deps } from '../../deps.ts';
+import { enqueue, type SlackPostPayload } from '../../delivery/outbox.ts';
+import { buildDigest, type DigestMessage } from '../../views/digest.ts';
+import { loadDigestData } from './data.ts';
+import type { Period } from './lead-stats.ts';
+import { firstScheduledTime, isoWeek } from './week.ts';
+
+const WEEK_MS = 7 * 24 * 3_600_000;
+// node-cron may call a moment before the minute it was set for; a run that early still counts.
+const EARLY_TOLERANCE_MS = 30_000;
+
+export type WeeklyOutcome =
+  | { channel: string; week: string; result: 'queued'; outboxId: number | null }
+  | { channel: string; week: string; result: 'already_posted' };
+
+function source(deps: Deps) {
+  return { db: deps.db, sla: deps.config.leadSla, timeZone: deps.config.timeZone };
+}
+
+/**
+ * The weekly run: for each digest channel, this ISO week's digest once its scheduled time
+ * (DIGEST_CRON in TZ) has come. Safe to call any number of times, from any replica: the
+ * (channel, week) row is taken in the same transaction as the outbox row, so only one wins.
+ */
+export async function runWeeklyDigests(deps: Deps): Promise<WeeklyOutcome[]> {
+  const now = deps.clock.now();
+  const { timeZone, digestCron, digestChannels } = deps.config;
+  const week = isoWeek(now, timeZone);
+  const scheduled = firstScheduledTime(digestCron, timeZone, week.start, new Date(now.getTime() + EARLY_TOLERANCE_MS));
+  if (!scheduled) {
+    deps.logger.debug({ week: week.label }, "this week's digest is not due yet");
+    return [];
+  }
+  const period = { start: new Date(scheduled.getTime() - WEEK_MS), end: scheduled };
+  // The same figures go to every channel: read them once, and only if some channel still needs them.
+  let message: Promise<DigestMessage> | undefined;
+  const digest = () => (message ??= loadDigestData(source(deps), period, now).then((data) => buildDigest(data, now)));
+  const outcomes: WeeklyOutcome[] = [];
+  for (const channel of digestChannels) outcomes.push(await postWeeklyDigest(deps, channel, week.label, period, digest));
+  deps.logger.info(
+    { week: week.label, queued: outcomes.filter((o) => o.result === 'queued').map((o) => o.channel), alreadyPosted: outcomes.filter((o) => o.result === 'already_posted').map((o) => o.channel) },
+    'weekly digest checked',
+  );
+  return outcomes;
+}
+
+async function postWeeklyDigest(deps: Deps, channel: string, week: string, period: Period, digest: () => Promise<DigestMessage>): Promise<WeeklyOutcome> {
+  const taken = await deps.db.selectFrom('digest_posts').select('id').where('channel', '=', channel).where('week', '=', week).executeTakeFirst();
+  if (taken) return { channel, week, result: 'already_posted' };
+
+  const message = await digest();
+  const payload: SlackPostPayload = { channel, text: message.text, blocks: message.blocks };
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const outboxId = await deps.db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('digest_posts')
+      .values({ channel, week, period_start: period.start.toISOString(), period_end: period.end.toISOString(), outbox_id: null, created_at: at })
+      .onConflict((oc) => oc.columns(['channel', 'week']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!claimed) return undefined;
+    const queued = await enqueue(trx, now, { kind: 'slack.post', target: channel, payload, dedupeKey: `digest:${channel}:${week}` });
+    await trx.updateTable('digest_posts').set({ outbox_id: queued.id }).where('id', '=', claimed.id).execute();
+    return queued.id;
+  });
+  if (outboxId === undefined) return { channel, week, result: 'already_posted' };
+  deps.wakeOutbox();
+  deps.logger.info({ channel, week }, 'weekly digest queued');
+  return { channel, week, result: 'queued', outboxId };
+}
+
+/** An on-demand digest of the last 7 days (admins, the CLI): outside the once-a-week rule. */
+export async function postDigestNow(deps: Deps, channels: string[]): Promise<Array<{ channel: string; outboxId: number }>> {
+  const now = deps.clock.now();
+  const period = { start: new Date(now.getTime() - WEEK_MS), end: now };
+  const message = buildDigest(await loadDigestData(source(deps), period, now), now, { onDemand: true });
+  const queued = await deps.db.transaction().execute(async (trx) => {
+    const ids: Array<{ channel: string; outboxId: number }> = [];
+    for (const channel of channels) {
+      const payload: SlackPostPayload = { channel, text: message.text, blocks: message.blocks };
+      const { id } = await enqueue(trx, now, { kind: 'slack.post', target: channel, payload });
+      if (id !== null) ids.push({ channel, outboxId: id });
+    }
+    return ids;
+  });
+  deps.wakeOutbox();
+  return queued;
+}
