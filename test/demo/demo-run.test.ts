@@ -101,6 +101,19 @@ describe('handoff demo', () => {
     expect(all.some((f) => f.label.startsWith('DM to') && f.body.includes('Sam Sample'))).toBe(false);
   });
 
+  it("shows the rating's running tally to the rep", () => {
+    const tally = frames(run.stdout).find((f) => f.label === 'DM to Riley Rep · only visible to Riley Rep' && f.body.includes('AI Buyer Guide'));
+    expect(tally?.body).toMatch(/useful/i);
+    expect(tally?.body).toContain('1 👍');
+  });
+
+  it('posts the digest to the digest channel with the week in numbers', () => {
+    const digest = frames(run.stdout).find((f) => f.label.startsWith('#revenue-team · Handoff'));
+    expect(digest?.body).toContain('Bad fit');
+    expect(digest?.body).toContain('Katherine Johnson');
+    expect(digest?.body).toContain('AI Buyer Guide');
+  });
+
   it('ends by telling the reader how to connect a real workspace', () => {
     expect(run.stdout).toContain('Connect a real workspace:');
     expect(run.stdout).toContain('manifest.yml');

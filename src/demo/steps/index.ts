@@ -1,8 +1,10 @@
 import type { Step } from '../story.ts';
+import { weeklyDigest } from './digest.ts';
 import { heldLead } from './held-lead.ts';
 import { leadArrives } from './lead-arrives.ts';
 import { openHome } from './open-home.ts';
 import { postBrief } from './post-brief.ts';
+import { rateContent } from './rate-content.ts';
 import { rejectLead } from './reject-lead.ts';
 import { reminder } from './reminder.ts';
 
@@ -10,8 +12,10 @@ import { reminder } from './reminder.ts';
 export const STORY: Step[] = [
   postBrief,
   leadArrives,
+  rateContent,
   rejectLead,
   reminder,
   openHome,
   heldLead,
+  weeklyDigest,
 ];
