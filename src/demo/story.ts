@@ -153,6 +153,11 @@ export class StepContext {
     }
   }
 
+  /** Waits until Handoff has recorded a lead's DM as delivered (the SLA and the answer times run from then). */
+  async delivered(leadId: string): Promise<void> {
+    await this.until(async () => (await this.world.api(`/api/leads/${encodeURIComponent(leadId)}`)).json?.delivery === 'delivered', `Handoff to record the DM about lead ${leadId} as delivered`);
+  }
+
   /** The modal most recently opened on someone's screen with this callback_id. */
   async modal(callbackId: string, what: string): Promise<any> {
     await this.waitFor('views.open', (c) => c.args.view?.callback_id === callbackId, what);

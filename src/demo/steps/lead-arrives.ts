@@ -12,5 +12,6 @@ export const leadArrives: Step = {
     await ctx.waitFor('chat.postMessage', (c) => says(c.args, ADA.name) && says(c.args, ACTIONS.leadAccept), `the DM about ${ADA.name}`);
     const dm = ctx.message(PEOPLE.rep.id, (m) => says(m, ACTIONS.leadHot) && says(m, ADA.name), `the DM about ${ADA.name}`);
     ctx.state.adaDm = { channel: dm.channel, ts: dm.ts };
+    await ctx.delivered(ADA.id);
   },
 };

@@ -11,6 +11,7 @@ export const rejectLead: Step = {
     ctx.expect(res.status === 202, `the lead intake answered ${res.status} ${res.text.slice(0, 200)}`);
     await ctx.waitFor('chat.postMessage', (c) => says(c.args, GRACE.name) && says(c.args, ACTIONS.leadReject), `the DM about ${GRACE.name}`);
     const dm = ctx.message(PEOPLE.rep.id, (m) => says(m, ACTIONS.leadReject) && says(m, GRACE.name), `the DM about ${GRACE.name}`);
+    await ctx.delivered(GRACE.id);
     ctx.later(7 * 60_000, 'seven minutes later, Riley has looked the lead up');
     await ctx.click(PEOPLE.rep, { message: { channel: dm.channel, ts: dm.ts } }, ACTIONS.leadReject, 'Not qualified');
     const form = await ctx.modal(VIEWS.leadReject, 'the Not qualified form');

@@ -13,7 +13,7 @@ export const reminder: Step = {
     ctx.expect(res.status === 202, `the lead intake answered ${res.status} ${res.text.slice(0, 200)}`);
     await ctx.waitFor('chat.postMessage', (c) => says(c.args, KATHERINE.name) && says(c.args, ACTIONS.leadAccept), `the DM about ${KATHERINE.name}`);
     // The SLA runs from delivery, which Handoff records once Slack has answered.
-    await ctx.until(async () => (await ctx.world.api(`/api/leads/${KATHERINE.id}`)).json?.delivery === 'delivered', 'Handoff to record the DM as delivered');
+    await ctx.delivered(KATHERINE.id);
 
     ctx.later(31 * MINUTE, '31 minutes later, nobody has answered (a demo request should be answered within 1 hour)');
     await ctx.runJob('lead-sla', 'the speed-to-lead job runs (every minute in production)');
