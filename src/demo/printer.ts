@@ -3,7 +3,7 @@
 
 import type { DemoEntry } from './entries.ts';
 import type { NameLookup } from './render/mrkdwn.ts';
-import { displayWidth, padEnd, painter, truncate } from './render/terminal.ts';
+import { displayWidth, padEnd, painter, truncate, wrapRuns } from './render/terminal.ts';
 import { renderBlocksAsText, renderViewAsText } from './render/text.ts';
 
 export interface PrintOptions {
@@ -26,8 +26,9 @@ function framed(label: string, body: string, o: PrintOptions): string {
 
 export function formatStepTitle(n: number, caption: string, o: PrintOptions): string {
   const p = painter(o.color);
-  const head = `${String(n).padStart(2, ' ')}. ${caption}`;
-  return `\n${p.bold(p.magenta(head))}`;
+  const number = `${String(n).padStart(2, ' ')}. `;
+  const lines = wrapRuns([{ text: caption, paint: (s) => p.bold(p.magenta(s)) }], o.width - number.length);
+  return `\n${lines.map((l, i) => (i === 0 ? p.bold(p.magenta(number)) : ' '.repeat(number.length)) + l).join('\n')}`;
 }
 
 export function formatEntry(entry: DemoEntry, o: PrintOptions): string {

@@ -16,8 +16,19 @@ import { DemoStepError, runStep, StepContext, type Step, type StoryState } from 
 import { startDemoWorld, type DemoWorld } from './world.ts';
 
 export interface DemoIo {
-  out: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  out: { write(s: string): unknown; isTTY?: boolean; columns?: number; on?(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown };
   err: { write(s: string): unknown };
+}
+
+/** `handoff demo | head` closes the pipe early: stop writing, finish quietly, still clean up. */
+function tolerateClosedPipe(io: DemoIo): DemoIo {
+  let closed = false;
+  io.out.on?.('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  const out = { isTTY: io.out.isTTY, columns: io.out.columns, write: (s: string) => (closed ? false : io.out.write(s)) };
+  return { out, err: io.err };
 }
 
 const STEP_GAP_MS = 4 * 60_000;
@@ -26,6 +37,11 @@ const USAGE = `Usage: handoff demo [--html FILE]
 
 Plays Handoff's whole story against a built-in Slack stand-in: no workspace, no configuration.
   --html FILE   also write the conversation as a web page that looks like Slack`;
+
+const INTRO_TEXT = [
+  '*Handoff demo* — the real app against a built-in Slack stand-in (no workspace needed).',
+  '_Every request goes over HTTP, signed like Slack\'s; leads are stored in a temporary SQLite file and sent through the outbox._',
+].join('\n');
 
 export const CONNECT_TEXT = [
   '*Connect a real workspace:*',
@@ -65,7 +81,8 @@ function writePage(file: string, entries: DemoEntry[], world: DemoWorld | undefi
 }
 
 /** `handoff demo`; resolves to the exit code. */
-export async function runDemo(args: string[], io: DemoIo = { out: process.stdout, err: process.stderr }, story: Step[] = STORY): Promise<number> {
+export async function runDemo(args: string[], given: DemoIo = { out: process.stdout, err: process.stderr }, story: Step[] = STORY): Promise<number> {
+  const io = tolerateClosedPipe(given);
   const parsed = parseArgs(args);
   if (parsed === 'help') {
     io.out.write(`${USAGE}\n`);
@@ -80,8 +97,7 @@ export async function runDemo(args: string[], io: DemoIo = { out: process.stdout
   const color = colorWanted(io.out);
   const p = painter(color);
   const width = Math.min(100, Math.max(60, io.out.columns ?? 80));
-  io.out.write(`${p.bold('Handoff demo')} — the real app against a built-in Slack stand-in (no workspace needed).\n`);
-  io.out.write(p.dim('Every request below goes over HTTP, signed like Slack\'s; leads are stored in a temporary SQLite file and sent through the outbox.\n'));
+  io.out.write(`${renderBlocksAsText({ text: INTRO_TEXT }, { width, color })}\n`);
 
   let world: DemoWorld | undefined;
   const entries: DemoEntry[] = [];

@@ -5,7 +5,7 @@ import { SAM } from './data.ts';
 
 /** Both teams agreed what a qualified lead is; a lead that misses it waits for marketing instead of a rep. */
 export const heldLead: Step = {
-  caption: 'A lead that misses the agreed definition is held for marketing, not sent to Riley',
+  caption: 'A lead that misses the agreed definition is held for marketing',
   async run(ctx) {
     await ctx.command(PEOPLE.marketer, '/handoff', 'mql', CHANNELS.marketing);
     const res = await ctx.intake('HubSpot', '/webhooks/leads', SAM);

@@ -5,7 +5,7 @@ import { ADA } from './data.ts';
 
 /** The CRM hands Handoff a lead; within seconds its owner has the lead and the campaign's brief in a DM. */
 export const leadArrives: Step = {
-  caption: 'A lead from the webinar arrives from the CRM; Riley gets it in a DM, with the brief',
+  caption: 'A lead arrives from the CRM; Riley gets it in a DM, with the brief',
   async run(ctx) {
     const res = await ctx.intake('HubSpot', '/webhooks/leads', ADA);
     ctx.expect(res.status === 202 && res.json?.status === 'accepted', `the lead intake answered ${res.status} ${res.text.slice(0, 200)}`);
