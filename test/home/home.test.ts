@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
 import { ACTIONS } from '../../src/views/ids.ts';
+import { encodeRatingValue } from '../../src/views/rating-buttons.ts';
 import { HOME_TEXT } from '../../src/views/home.ts';
 import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
 import { eventually, leadBody, readable, seedCampaign } from '../leads/support.ts';
@@ -73,27 +74,32 @@ describe('the App Home', () => {
 
   it("shows a marketer their campaigns with this week's leads, accept rate, top rejection and asset ratings", async () => {
     app = await startTestApp();
-    await seedCampaign(app);
+    const { assetIds } = await seedCampaign(app);
     const first = await sendLead(app, { campaign: 'q4-ai-webinar' });
     const second = await sendLead(app, { campaign: 'q4-ai-webinar' });
     await app.handoff.deps.db.updateTable('leads').set({ status: 'accepted', answered_at: '2026-11-23T10:05:00.000Z' }).where('id', '=', first).execute();
     await app.handoff.deps.db.updateTable('leads').set({ status: 'rejected', answered_at: '2026-11-23T10:06:00.000Z', reject_reason: 'too_early' }).where('id', '=', second).execute();
+    await app.standIn.waitFor('chat.postMessage', (c) => JSON.stringify(c.args.blocks ?? '').includes(`rate_useful:${assetIds[0]}`));
+    const rated = await app.slack.blockAction({ userId: PEOPLE.rep.id, actionId: `${ACTIONS.rateUseful}:${assetIds[0]}`, value: encodeRatingValue({ assetId: assetIds[0], leadId: first }) });
+    expect(rated.status).toBe(200);
+    await eventually(async () => (await app!.handoff.deps.db.selectFrom('content_ratings').select('id').execute()).length === 1, 5000, 'the rating');
     const view = await openHome(app, PEOPLE.marketer.id);
     const text = readable(view);
     expect(text).toContain('Your campaigns');
+    expect(text).toMatch(/AI Buyer's Guide.*: 👍 1 · 👎 0/);
     expect(text).toContain('Q4 AI Readiness Webinar');
     expect(text).toContain('2 leads this week · 50% accepted');
     expect(text).toMatch(/top rejection: too early \(1\)/i);
-    expect(text).toContain("AI Buyer's Guide");
     expect(buttonsIn(view)).toContain(ACTIONS.homeNewBrief);
   });
 
   it('shows system health to admins only when HANDOFF_ADMINS names them', async () => {
-    app = await startTestApp({ env: { HANDOFF_ADMINS: PEOPLE.admin.id } });
+    app = await startTestApp({ env: { HANDOFF_ADMINS: PEOPLE.admin.id, DIGEST_CHANNELS: 'CDIGEST001' } });
     const adminView = readable(await openHome(app, PEOPLE.admin.id));
     expect(adminView).toContain('System health');
     expect(adminView).toMatch(/Outbox:\* \d+ waiting/);
     expect(adminView).toContain('Failed deliveries (24 h):* 0');
+    expect(adminView).toContain('Last digest:* <#CDIGEST001>: not yet');
     const repView = readable(await openHome(app, PEOPLE.rep.id));
     expect(repView).not.toContain('System health');
   });
