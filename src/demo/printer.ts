@@ -69,11 +69,13 @@ export function formatTable(columns: string[], rows: string[][], width: number, 
   const natural = columns.map((c, i) => Math.max(displayWidth(c), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const budget = width - gap * (columns.length - 1);
   const widths = [...natural];
-  // Shrink the widest column until the row fits.
+  // Shrink the widest other column until the row fits; the first (the key, e.g. an email) goes last.
   while (widths.reduce((a, b) => a + b, 0) > budget) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest] <= 6) break;
-    widths[widest] -= 1;
+    const others = widths.slice(1);
+    const candidates = others.some((w) => w > 6) ? others.map((w, i) => [w, i + 1]) : [[widths[0], 0]];
+    const [widest, at] = candidates.reduce((a, b) => (b[0] > a[0] ? b : a));
+    if (widest <= 6) break;
+    widths[at] -= 1;
   }
   const line = (cells: string[], paint: (s: string) => string = (s) => s) =>
     cells.map((c, i) => (i === cells.length - 1 ? paint(truncate(c, widths[i])) : paint(padEnd(truncate(c, widths[i]), widths[i])))).join(' '.repeat(gap));

@@ -133,13 +133,19 @@ describe('an ephemeral answer and what the demo prints around messages', () => {
     expect(formatEntry({ kind: 'action', step: 's', actor: 'Riley Rep', text: 'clicks *Hot — pause emails*' }, print)).toBe('  ▸ Riley Rep clicks Hot — pause emails');
   });
 
-  it('prints API rows as an aligned table, cutting what does not fit', () => {
-    const table = formatTable(['email', 'until'], [['ada@analytical.example', '2026-12-23'], ['a-very-long-address-that-goes-on@example.com', '2027-01-01']], 40, false);
-    const lines = table.split('\n');
+  it('prints API rows as an aligned table', () => {
+    const lines = formatTable(['email', 'until'], [['ada@analytical.example', '2026-12-23'], ['grace@cobol.example', '2027-01-01']], 60, false).split('\n');
     expect(lines[0]).toMatch(/^email\s+until$/);
-    expect(lines[1].indexOf('2026-12-23')).toBe(lines[0].indexOf('until'));
-    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(40);
-    expect(lines[2]).toContain('…');
+    expect(lines[1]).toBe('ada@analytical.example  2026-12-23');
+    expect(lines[2].indexOf('2027-01-01')).toBe(lines[0].indexOf('until'));
+  });
+
+  it('cuts the other columns before the first when a row does not fit', () => {
+    const table = formatTable(['email', 'note'], [['ada@analytical.example', 'closing next week, the CFO is in the loop']], 40, false);
+    const row = table.split('\n')[1];
+    expect(row.startsWith('ada@analytical.example  closing')).toBe(true);
+    expect(row.endsWith('…')).toBe(true);
+    expect(displayWidth(row)).toBeLessThanOrEqual(40);
   });
 });
 
