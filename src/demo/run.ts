@@ -13,7 +13,7 @@ import { painter } from './render/terminal.ts';
 import { renderBlocksAsText } from './render/text.ts';
 import { STORY } from './steps/index.ts';
 import { DemoStepError, runStep, StepContext, type Step, type StoryState } from './story.ts';
-import { startDemoWorld, type DemoWorld } from './world.ts';
+import { PEOPLE, startDemoWorld, type DemoWorld } from './world.ts';
 
 export interface DemoIo {
   out: { write(s: string): unknown; isTTY?: boolean; columns?: number; on?(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown };
@@ -31,6 +31,9 @@ function tolerateClosedPipe(io: DemoIo): DemoIo {
   return { out, err: io.err };
 }
 
+const CAST = `${PEOPLE.marketer.real_name} (marketing), ${PEOPLE.rep.real_name} (sales rep), ${PEOPLE.admin.real_name} (Handoff admin); `
+  + 'channels #marketing, #sales and #revenue-team (the digest)';
+
 const STEP_GAP_MS = 4 * 60_000;
 
 const USAGE = `Usage: handoff demo [--html FILE]
@@ -41,6 +44,8 @@ Plays Handoff's whole story against a built-in Slack stand-in: no workspace, no 
 const INTRO_TEXT = [
   '*Handoff demo* — the real app against a built-in Slack stand-in (no workspace needed).',
   '_Every request goes over HTTP, signed like Slack\'s; leads are stored in a temporary SQLite file and sent through the outbox._',
+  '',
+  `*Cast:* ${CAST}.`,
 ].join('\n');
 
 export const CONNECT_TEXT = [
@@ -72,7 +77,7 @@ function parseArgs(args: string[]): { html?: string } | 'help' | string {
 function writePage(file: string, entries: DemoEntry[], world: DemoWorld | undefined, io: DemoIo): void {
   const html = renderConversationHtml(entries, {
     title: 'Handoff — demo conversation',
-    subtitle: 'The real app, played against a built-in Slack stand-in. Every message below is what Handoff sent.',
+    subtitle: `The real app, played against a built-in Slack stand-in: every message below is what Handoff sent. Cast: ${CAST}.`,
     names: world?.names,
     footer: CONNECT_TEXT,
   });
