@@ -111,6 +111,34 @@ export interface AppStateTable {
   updated_at: string;
 }
 
+export type HotPauseStatus = 'active' | 'released' | 'expired';
+
+export interface HotPauseTable {
+  id: Generated<number>;
+  email: string;
+  email_lower: string;
+  /** email_lower while active, NULL once ended: a unique index keeps one active pause per email. */
+  active_email: string | null;
+  status: HotPauseStatus;
+  lead_id: string | null;
+  lead_name: string | null;
+  company: string | null;
+  campaign_key: string | null;
+  note: string | null;
+  source: 'command' | 'button';
+  paused_by: string;
+  paused_at: string;
+  paused_until: string; // the instant marketing may email again
+  extended_by: string | null;
+  extended_at: string | null;
+  warned_until: string | null; // the paused_until the rep was last warned about
+  let_end_by: string | null;
+  ended_at: string | null;
+  ended_by: string | null;
+  end_reason: 'released' | 'expired' | null;
+  updated_at: string;
+}
+
 export type RatingVerdict = 'useful' | 'not_useful';
 
 export interface ContentRatingTable {
@@ -145,6 +173,7 @@ export interface Database {
   outbox: OutboxTable;
   slack_events: SlackEventTable;
   app_state: AppStateTable;
+  hot_pauses: HotPauseTable;
   content_ratings: ContentRatingTable;
   digest_posts: DigestPostTable;
 }
@@ -157,4 +186,5 @@ export type Lead = Selectable<LeadTable>;
 export type NewLead = Insertable<LeadTable>;
 export type LeadEvent = Selectable<LeadEventTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type HotPause = Selectable<HotPauseTable>;
 export type ContentRating = Selectable<ContentRatingTable>;

@@ -133,10 +133,12 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
     }
     if (attempt.failure.type === 'rate_limited') pace.pause(attempt.pauseKey, plan.delayMs);
     const ambiguous = attempt.failure.type === 'transient' && attempt.failure.ambiguous && row.kind === 'slack.post';
+    // A row that was already uncertain (a lapsed claim: its sender was killed mid-post) stays so
+    // until a post is known to have landed; otherwise the retry after e.g. a 429 would post blind.
     await reschedule(deps.db, row, me, {
       nextAttemptAt: new Date(clock.now().getTime() + plan.delayMs),
       error: attempt.failure.error,
-      uncertainAt: ambiguous ? deps.clock.now() : undefined,
+      uncertainAt: ambiguous || (uncertain && row.kind === 'slack.post') ? deps.clock.now() : undefined,
     });
   }
 

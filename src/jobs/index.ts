@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { hotleadExpiryJob } from './hotlead-expiry.ts';
 import { heldSummaryJob } from './held-summary.ts';
 import { mqlAnnouncementJob } from './mql-announcement.ts';
 import { campaignOwnersJob } from './campaign-owners.ts';
@@ -18,6 +19,7 @@ export interface Job {
 
 export function allJobs(deps: Deps): Job[] {
   return [
+    hotleadExpiryJob,
     mqlAnnouncementJob(),
     heldSummaryJob(),
     campaignOwnersJob,

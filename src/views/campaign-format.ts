@@ -1,22 +1,8 @@
 // Small text helpers for campaign views: Slack rejects what is too long, and reads &, < and > as markup.
 
-/** Cuts text to at most `max` characters, ending with "…" when it had to cut. */
-export function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return text.slice(0, Math.max(0, max - 1)).trimEnd() + '…';
-}
+import { escapeMrkdwn } from './text.ts';
 
-/** Escapes what mrkdwn would read as a link, mention or entity. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** A mrkdwn link whose label cannot break out of the link syntax. */
-export function mrkdwnLink(url: string, label: string): string {
-  const safeUrl = url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
-  const safeLabel = escapeMrkdwn(label).replace(/\|/g, '¦');
-  return `<${safeUrl}|${safeLabel}>`;
-}
+export { cut, escapeMrkdwn, mrkdwnLink } from './text.ts';
 
 const DAY = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' });
 

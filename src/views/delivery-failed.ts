@@ -1,4 +1,5 @@
 // The notice marketing gets when Handoff gives up on a message: what, to whom, and why.
+import { cut, escapeMrkdwn as escapeText } from './text.ts';
 
 export interface DeliveryFailure {
   outboxId: number;
@@ -15,13 +16,6 @@ export interface DeliveryFailure {
 
 const PREVIEW_MAX = 300;
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /** How a person would name the destination: a channel or user mention, or the webhook's address without its query. */
 export function describeTarget(target: string): string {

@@ -1,7 +1,7 @@
 import type { HeldSummary } from '../domain/mql/held.ts';
 import { leadLabel } from '../domain/mql/words.ts';
 import { ACTIONS, BLOCK_PREFIXES } from './ids.ts';
-import { cut } from './mql-definition.ts';
+import { cut, escapeMrkdwn as escape } from './text.ts';
 
 const BLOCK_ID_MAX = 255;
 
@@ -11,10 +11,6 @@ function when(iso: string, timeZone: string): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** Slack mrkdwn treats these as markup; lead data comes from outside. */
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 export function heldLeadBlockId(leadId: string): string | undefined {
   const id = `${BLOCK_PREFIXES.heldLead}${leadId}`;

@@ -170,8 +170,10 @@ function assetBlocks(lead: Lead, campaign: CampaignBrief | undefined, budget: nu
 export function buildLeadDm(data: LeadDmData, _now: Date): SlackMessage {
   const { lead, campaign, answers } = data;
   const top: Record<string, unknown>[] = [{ type: 'header', text: plain(headerText(lead), 150) }, whoBlock(lead)];
-  const met = leadQualification(lead)?.met ?? [];
-  if (met.length > 0) top.push(context(`*Why it qualifies:* ${esc(met.join('; '))}`));
+  const qualification = leadQualification(lead);
+  if (qualification?.qualified && qualification.met.length > 0) top.push(context(`*Why it qualifies:* ${esc(qualification.met.join('; '))}`));
+  // A held lead an admin released anyway: the rep should know what it missed.
+  else if (qualification && !qualification.qualified) top.push(context(`*Released by an admin although it missed:* ${esc(qualification.failed.join('; '))}`));
   top.push(whyNowBlock(lead), { type: 'divider' }, ...campaignBlocks(lead, campaign));
   top.push(section(`*Suggested opener*\n> ${esc(suggestedOpener(lead, campaign))}`));
 

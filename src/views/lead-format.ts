@@ -1,26 +1,11 @@
-// Text helpers for lead messages: Slack rejects a message whose texts are too long, and
-// mrkdwn treats &, < and > as markup, so everything a CRM sends is escaped and cut here.
+// Text helpers for lead messages; the shared rules are in text.ts.
+import { cut, escapeMrkdwn, mrkdwnLink } from './text.ts';
 
-/** Cuts to at most `max` characters, on a word boundary when one is near, ending in "…". */
-export function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let slice = text.slice(0, Math.max(0, max - 1));
-  // Never leave half of a surrogate pair (an emoji) behind.
-  if (/[\uD800-\uDBFF]$/.test(slice)) slice = slice.slice(0, -1);
-  const space = slice.search(/\s\S*$/);
-  if (space > max * 0.6) slice = slice.slice(0, space);
-  return slice.trimEnd() + '…';
-}
+export { cut, escapeMrkdwn as esc } from './text.ts';
 
-export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** A mrkdwn link whose label and URL cannot break out of the <url|label> syntax. */
+/** A mrkdwn link, or the escaped label when there is no URL. */
 export function link(url: string | undefined, label: string): string {
-  if (!url) return esc(label);
-  const safeUrl = url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
-  return `<${safeUrl}|${esc(label).replace(/\|/g, '¦')}>`;
+  return url ? mrkdwnLink(url, label) : escapeMrkdwn(label);
 }
 
 /**

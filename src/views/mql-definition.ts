@@ -1,14 +1,12 @@
 import type { MqlRules } from '../domain/mql/rules.ts';
 import { definitionLines, describeDefinition } from '../domain/mql/words.ts';
+import { cut } from './text.ts';
 
 // The agreed lead definition in plain words: `/handoff mql` and the change announcement.
 
 const SECTION_MAX = 3000;
 const HEADER_MAX = 150;
 
-export function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: cut(text, SECTION_MAX) } });
 const header = (text: string) => ({ type: 'header', text: { type: 'plain_text', text: cut(text, HEADER_MAX), emoji: true } });

@@ -3,10 +3,9 @@
 
 const ELLIPSIS = '…';
 
-/** Escapes the three characters Slack's mrkdwn treats as control (`<!channel>` must stay text). */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+import { escapeMrkdwn } from './text.ts';
+
+export { escapeMrkdwn };
 
 /** One line of plain words: collapses whitespace (a newline in a name would break a table row). */
 export function oneLine(text: string): string {

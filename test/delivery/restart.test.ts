@@ -44,4 +44,26 @@ describe('the outbox across restarts', () => {
       await first.stop();
     }
   });
+
+  it('still looks in the history first when the retry after a lapsed claim meets a 429', async () => {
+    const first = await startTestApp({ outbox: { stopTimeoutMs: 20, claimLeaseMs: 1_000 } });
+    first.standIn.addFault({ method: 'chat.postMessage', fault: { kind: 'delay', ms: 300 }, times: 1 });
+    const id = await post(first, PEOPLE.rep.id, 'in flight when we were killed');
+    await until('the post to be in flight', () => first.standIn.callsTo('chat.postMessage').length === 1);
+    await first.stopApp();
+    const dm = first.standIn.dmChannelFor(PEOPLE.rep.id);
+    await until('Slack to have posted it anyway', () => first.standIn.messages(dm).length === 1);
+    // The next sender's first look at Slack is rate limited.
+    first.standIn.addFault({ method: 'conversations.history', fault: { kind: 'rate_limited', retryAfterSec: 1 }, times: 1 });
+    first.standIn.addFault({ method: 'conversations.open', fault: { kind: 'rate_limited', retryAfterSec: 1 }, times: 1 });
+
+    const second = await startTestApp({ databasePath: first.databasePath, reuseStandIn: first.standIn, outbox: { claimLeaseMs: 1_000 } });
+    try {
+      await rowIs(second, id, 'sent', 10_000);
+      expect(first.standIn.messages(dm)).toHaveLength(1);
+    } finally {
+      await second.stop();
+      await first.stop();
+    }
+  });
 });

@@ -1,10 +1,17 @@
 import type { Deps } from '../../deps.ts';
+import type { HotPause } from '../../db/schema.ts';
+import { UserFacingError } from '../../errors.ts';
+import { refreshHome } from '../../home/refresh.ts';
+import { recordLeadAnswer } from '../leads/answers.ts';
+import { announcePauseChange } from './announce.ts';
+import { MAX_PAUSE_DAYS, parseEmail, pauseEndAfterDays } from './parse.ts';
+import { findActivePause, isOpenLead, isUniqueViolation, leadsWithEmail, openLeadsOf, pickLead, type PauseLead } from './store.ts';
 
 export interface PauseInput {
   email: string;
   /** Slack user id of the rep. */
   by: string;
-  /** Defaults to now + HOTLEAD_DEFAULT_DAYS. */
+  /** Defaults to the end of the day HOTLEAD_DEFAULT_DAYS days from today (in TZ). */
   until?: Date;
   note?: string;
   /** The lead the pause came from, when known (the DM's button). */
@@ -17,14 +24,157 @@ export interface PauseResult {
   pausedUntil: Date;
   /** Whether Handoff has ever received a lead with this email. */
   knownLead: boolean;
+  /** The end date before this call, when the email was already paused. */
+  previousUntil: Date | undefined;
+  /** Who paused the email first (the caller unless it was already paused). */
+  pausedBy: string;
+  email: string;
+  leadName: string | null;
+  /** How many of the caller's open leads with this email are being answered as hot. */
+  answeredLeads: number;
+  /**
+   * Settles once those leads are answered (how many changed). The answers are not awaited by
+   * pauseMarketingEmails itself: recording one refreshes the App Home through Slack, and a
+   * slash command must be acknowledged first. Never rejects.
+   */
+  answered: Promise<number>;
+  pauseId: number;
+}
+
+const DAY_MS = 86_400_000;
+
+interface Written {
+  outcome: PauseResult['outcome'];
+  pause: HotPause;
+  previousUntil?: string;
+  leads: PauseLead[];
+}
+
+async function writePause(deps: Deps, input: PauseInput, email: { address: string; lower: string }, until: Date, now: Date): Promise<Written> {
+  return deps.db.transaction().execute(async (trx) => {
+    const leads = await leadsWithEmail(trx, email.lower);
+    const lead = pickLead(leads, input.by, input.leadId);
+    const at = now.toISOString();
+    const untilIso = until.toISOString();
+    const note = input.note?.trim() || null;
+    const active = await findActivePause(trx, email.lower);
+
+    if (!active) {
+      const pause = await trx
+        .insertInto('hot_pauses')
+        .values({
+          email: lead?.email ?? email.address,
+          email_lower: email.lower,
+          active_email: email.lower,
+          status: 'active',
+          lead_id: lead?.id ?? null,
+          lead_name: lead?.name ?? null,
+          company: lead?.company ?? null,
+          campaign_key: lead?.campaign_key ?? null,
+          note,
+          source: input.source,
+          paused_by: input.by,
+          paused_at: at,
+          paused_until: untilIso,
+          extended_by: null,
+          extended_at: null,
+          warned_until: null,
+          let_end_by: null,
+          ended_at: null,
+          ended_by: null,
+          end_reason: null,
+          updated_at: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await announcePauseChange(deps, trx, now, pause, leads, { kind: 'paused', by: input.by });
+      return { outcome: 'paused', pause, leads };
+    }
+
+    if (until.getTime() <= Date.parse(active.paused_until)) return { outcome: 'kept', pause: active, leads };
+
+    const pause = await trx
+      .updateTable('hot_pauses')
+      .set({
+        paused_until: untilIso,
+        extended_by: input.by,
+        extended_at: at,
+        let_end_by: null,
+        note: note ?? active.note,
+        lead_id: active.lead_id ?? lead?.id ?? null,
+        lead_name: active.lead_name ?? lead?.name ?? null,
+        company: active.company ?? lead?.company ?? null,
+        campaign_key: active.campaign_key ?? lead?.campaign_key ?? null,
+        updated_at: at,
+      })
+      .where('id', '=', active.id)
+      .where('status', '=', 'active')
+      .where('paused_until', '=', active.paused_until)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await announcePauseChange(deps, trx, now, pause, leads, { kind: 'extended', by: input.by, previousUntil: active.paused_until });
+    return { outcome: 'extended', pause, previousUntil: active.paused_until, leads };
+  });
+}
+
+/** The lead the pause came from (when still open) and the rep's other open leads with this email. */
+function leadsToAnswer(input: PauseInput, leads: PauseLead[]): string[] {
+  const fromButton = leads.filter((l) => l.id === input.leadId && isOpenLead(l));
+  return [...new Set([...fromButton, ...openLeadsOf(leads, input.by)].map((l) => l.id))];
+}
+
+async function answerLeadsHot(deps: Deps, input: PauseInput, ids: string[]): Promise<number> {
+  let answered = 0;
+  for (const leadId of ids) {
+    try {
+      const { changed } = await recordLeadAnswer(deps, { leadId, answer: 'hot', by: input.by });
+      if (changed) answered += 1;
+    } catch (error) {
+      // The pause stands either way; the lead keeps its earlier answer.
+      deps.logger.warn({ err: error, leadId }, 'could not answer a lead as hot after pausing its emails');
+    }
+  }
+  return answered;
 }
 
 /**
- * "This lead is hot, pause the marketing emails": records the pause, tells marketing and the
- * email tool (through the outbox), and marks the email's open leads as answered hot.
- * (Implemented by the hot-lead feature.)
+ * "This lead is hot, pause the marketing emails": records the pause (or extends / keeps an
+ * existing one), tells marketing and the email tool through the outbox in the same transaction,
+ * adds it to the leads' timelines, and answers the email's open leads of the rep as hot.
  */
 export async function pauseMarketingEmails(deps: Deps, input: PauseInput): Promise<PauseResult> {
-  const until = input.until ?? new Date(deps.clock.now().getTime() + deps.config.hotleadDefaultDays * 86_400_000);
-  return { outcome: 'paused', pausedUntil: until, knownLead: false };
+  const now = deps.clock.now();
+  const email = parseEmail(input.email);
+  if (!email) throw new UserFacingError(`\`${input.email}\` is not an email address.`, 'invalid_email');
+  const until = input.until ?? pauseEndAfterDays(deps.config.hotleadDefaultDays, now, deps.config.timeZone).until;
+  if (until.getTime() <= now.getTime()) throw new UserFacingError('A pause must end in the future.', 'invalid_until');
+  if (until.getTime() > now.getTime() + (MAX_PAUSE_DAYS + 1) * DAY_MS) {
+    throw new UserFacingError(`A pause may last at most ${MAX_PAUSE_DAYS} days.`, 'invalid_until');
+  }
+
+  let written: Written;
+  try {
+    written = await writePause(deps, input, email, until, now);
+  } catch (error) {
+    // Two pauses of one email at once: the database kept one; the second becomes an extend-or-keep.
+    if (!isUniqueViolation(error)) throw error;
+    written = await writePause(deps, input, email, until, now);
+  }
+  if (written.outcome !== 'kept') deps.wakeOutbox();
+
+  const toAnswer = leadsToAnswer(input, written.leads);
+  const answered = answerLeadsHot(deps, input, toAnswer);
+  if (written.outcome !== 'kept') void refreshHome(deps, input.by);
+  return {
+    outcome: written.outcome,
+    pausedUntil: new Date(written.pause.paused_until),
+    knownLead: written.leads.length > 0,
+    previousUntil: written.outcome === 'paused' ? undefined : new Date(written.previousUntil ?? written.pause.paused_until),
+    pausedBy: written.pause.paused_by,
+    email: written.pause.email,
+    leadName: written.pause.lead_name,
+    answeredLeads: toAnswer.length,
+    answered,
+    pauseId: written.pause.id,
+  };
 }

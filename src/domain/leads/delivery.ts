@@ -1,6 +1,7 @@
+import type { Deps } from '../../deps.ts';
 import type { DeliveryHook } from '../../delivery/hooks.ts';
 import { isAnswered } from './model.ts';
-import { enqueueLeadDmUpdate } from './dm.ts';
+import { enqueueLeadDmUpdate, LEAD_DM_REF } from './dm.ts';
 import { addLeadEvent, findLead } from './queries.ts';
 
 /**
@@ -32,3 +33,27 @@ export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
   });
   if (answeredMeanwhile) deps.wakeOutbox();
 };
+
+/**
+ * The outbox marks a DM sent and then runs the hook above; a process killed in between leaves
+ * a lead 'queued' whose DM did arrive. This finds such leads and records what the outbox knows.
+ */
+export async function reconcileLeadDeliveries(deps: Deps): Promise<number> {
+  const rows = await deps.db
+    .selectFrom('outbox')
+    .innerJoin('leads', 'leads.id', 'outbox.ref_id')
+    .select(['outbox.ref_id as leadId', 'outbox.status', 'outbox.result', 'outbox.last_error'])
+    .where('outbox.ref_type', '=', LEAD_DM_REF)
+    .where('outbox.status', 'in', ['sent', 'failed'])
+    .where('leads.delivery', '=', 'queued')
+    .limit(500)
+    .execute();
+  for (const row of rows) {
+    const result = row.result ? (JSON.parse(row.result) as { channel?: string; ts?: string }) : {};
+    const outcome = row.status === 'sent' && result.channel && result.ts
+      ? { ok: true as const, channel: result.channel, ts: result.ts }
+      : { ok: false as const, error: row.last_error ?? 'failed' };
+    await leadDmDelivered(deps, row.leadId!, outcome);
+  }
+  return rows.length;
+}

@@ -1,15 +1,69 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
-import { HOTLEAD_USAGE, unknownWords } from '../../views/usage.ts';
+import { UserFacingError } from '../../errors.ts';
+import { parseHotleadCommand, type HotleadCommand } from '../../domain/hotleads/parse.ts';
+import { pauseMarketingEmails } from '../../domain/hotleads/pause.ts';
+import { releaseMarketingPause } from '../../domain/hotleads/release.ts';
+import { listActivePauses } from '../../domain/hotleads/store.ts';
+import { PermissionCheckFailed } from '../../domain/permissions.ts';
+import {
+  invalidHotlead, LIST_ALL_REFUSED, notPausedReply, pauseListReply, pauseReply, releasedReply, releaseRefusedReply, SALES_ONLY,
+} from '../../views/hotlead-replies.ts';
+import { HOTLEAD_USAGE } from '../../views/usage.ts';
+import { isSalesWithinAck } from './sales-access.ts';
+
+type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+
+/** What the caller reads for one parsed command; every branch is a local database call. */
+async function answer(deps: Deps, userId: string, command: Exclude<HotleadCommand, { kind: 'help' | 'invalid' }>): Promise<string> {
+  const { timeZone, marketingChannel, outboundWebhookUrl } = deps.config;
+  switch (command.kind) {
+    case 'list': {
+      if (command.all && !deps.permissions.isAdmin(userId)) return LIST_ALL_REFUSED;
+      const pauses = await listActivePauses(deps.db, command.all ? undefined : userId);
+      return pauseListReply(pauses, command.all ? 'all' : 'mine', timeZone);
+    }
+    case 'release': {
+      const result = await releaseMarketingPause(deps, { email: command.email, by: userId, byIsAdmin: deps.permissions.isAdmin(userId) });
+      if (result.outcome === 'not_paused') return notPausedReply(command.email);
+      if (result.outcome === 'refused') return releaseRefusedReply(result.pause, result.owners);
+      return releasedReply(result.pause, marketingChannel);
+    }
+    case 'pause': {
+      const result = await pauseMarketingEmails(deps, { email: command.email, by: userId, until: command.until, note: command.note, source: 'command' });
+      return pauseReply({ ...result, marketingChannel, webhook: Boolean(outboundWebhookUrl) }, timeZone);
+    }
+  }
+}
 
 /** `/hotlead EMAIL [DAYS|Nd|until DATE] [note…] | release EMAIL | list [all] | help` */
-export function hotleadCommand(_deps: Deps) {
-  return async function hotlead(args: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> {
-    const words = args.command.text.trim();
-    if (words === '' || words === 'help') {
+export function hotleadCommand(deps: Deps) {
+  return async function hotlead(args: Args): Promise<void> {
+    const userId = args.command.user_id;
+    const command = parseHotleadCommand(args.command.text ?? '', {
+      now: deps.clock.now(),
+      timeZone: deps.config.timeZone,
+      defaultDays: deps.config.hotleadDefaultDays,
+    });
+    if (command.kind === 'help') {
       await args.ack({ response_type: 'ephemeral', text: HOTLEAD_USAGE });
       return;
     }
-    await args.ack({ response_type: 'ephemeral', text: unknownWords('/hotlead', words, HOTLEAD_USAGE) });
+    if (command.kind === 'invalid') {
+      await args.ack({ response_type: 'ephemeral', text: invalidHotlead(command.problem, command.unknownWords ? args.command.text : undefined) });
+      return;
+    }
+
+    let text: string;
+    try {
+      text = (await isSalesWithinAck(deps, userId)) ? await answer(deps, userId, command) : SALES_ONLY;
+    } catch (error) {
+      if (!(error instanceof UserFacingError) && !(error instanceof PermissionCheckFailed)) {
+        await args.ack({ response_type: 'ephemeral', text: 'Something went wrong on Handoff\'s side. Please try again; `/hotlead list` shows what is paused.' });
+        throw error;
+      }
+      text = error.message;
+    }
+    await args.ack({ response_type: 'ephemeral', text });
   };
 }

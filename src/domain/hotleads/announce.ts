@@ -1,0 +1,76 @@
+// Everything a pause change tells the world, written in the same transaction as the change:
+// the leads' timelines, the #marketing notice and the signed outbound event (both via the outbox).
+
+import type { Transaction } from 'kysely';
+import type { Database, HotPause } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import { enqueue, type SlackPostPayload, type WebhookPayload } from '../../delivery/outbox.ts';
+import { extensionNotice, pauseNotice, resumeNotice, type PauseCampaign } from '../../views/hotlead-notices.ts';
+import { findCampaignByKey } from '../campaigns/queries.ts';
+import { addToTimelines, type PauseLead } from './store.ts';
+import { pauseEvent, type PauseEventType } from './webhook-events.ts';
+
+export type PauseChange =
+  | { kind: 'paused'; by: string }
+  | { kind: 'extended'; by: string; previousUntil: string }
+  | { kind: 'resumed'; by: string | null; reason: 'released' | 'expired' };
+
+const TIMELINE_TYPE = { paused: 'hot_paused', extended: 'hot_extended', released: 'hot_released', expired: 'hot_expired' } as const;
+const EVENT_TYPE: Record<PauseChange['kind'], PauseEventType> = { paused: 'lead.paused', extended: 'lead.extended', resumed: 'lead.resumed' };
+
+async function campaignOf(trx: Transaction<Database>, p: HotPause): Promise<PauseCampaign | null> {
+  if (!p.campaign_key) return null;
+  const brief = await findCampaignByKey(trx, p.campaign_key);
+  return { key: p.campaign_key, name: brief?.name ?? null };
+}
+
+/** Dedupe suffix: one notice and one event per pause per change (an extension per new end date). */
+function changeKey(p: HotPause, change: PauseChange): string {
+  return change.kind === 'extended' ? `extended:${p.paused_until}` : change.kind;
+}
+
+export async function announcePauseChange(
+  deps: Deps,
+  trx: Transaction<Database>,
+  now: Date,
+  pause: HotPause,
+  leads: Pick<PauseLead, 'id'>[],
+  change: PauseChange,
+): Promise<void> {
+  const at = now.toISOString();
+  const timelineType = change.kind === 'resumed' ? TIMELINE_TYPE[change.reason] : TIMELINE_TYPE[change.kind];
+  await addToTimelines(trx, leads, {
+    type: timelineType,
+    actor: change.by,
+    at,
+    detail: {
+      pause_id: pause.id,
+      email: pause.email_lower,
+      paused_until: pause.paused_until,
+      ...(change.kind === 'extended' ? { previous_until: change.previousUntil } : {}),
+      ...(change.kind === 'paused' ? { note: pause.note, source: pause.source } : {}),
+    },
+  });
+
+  const key = changeKey(pause, change);
+  const { marketingChannel, outboundWebhookUrl, timeZone } = deps.config;
+  if (marketingChannel) {
+    const campaign = await campaignOf(trx, pause);
+    const notice = change.kind === 'paused'
+      ? pauseNotice(pause, campaign, timeZone)
+      : change.kind === 'extended'
+        ? extensionNotice(pause, change.previousUntil, change.by, campaign, timeZone)
+        : resumeNotice(pause, { reason: change.reason, by: change.by }, campaign, timeZone);
+    const payload: SlackPostPayload = { channel: marketingChannel, text: notice.text, blocks: notice.blocks };
+    await enqueue(trx, now, { kind: 'slack.post', target: marketingChannel, payload, dedupeKey: `hotlead-notice:${pause.id}:${key}` });
+  }
+  if (outboundWebhookUrl) {
+    const body = pauseEvent(EVENT_TYPE[change.kind], pause, {
+      actor: change.by,
+      previousUntil: change.kind === 'extended' ? change.previousUntil : undefined,
+      resumedBecause: change.kind === 'resumed' ? change.reason : undefined,
+    }, now);
+    const payload: WebhookPayload = { eventId: body.id, body };
+    await enqueue(trx, now, { kind: 'webhook', target: outboundWebhookUrl, payload, dedupeKey: `hotlead-event:${pause.id}:${key}` });
+  }
+}

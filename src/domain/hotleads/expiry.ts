@@ -1,0 +1,90 @@
+// Ending pauses on time: warn the rep a day ahead, lift each pause once at its end.
+// Every write is a conditional update, so a second run (or a second replica) changes nothing twice,
+// and the outbox dedupe keys make each warning, notice and event exist once.
+
+import type { Deps } from '../../deps.ts';
+import { enqueue, type SlackPostPayload } from '../../delivery/outbox.ts';
+import { refreshHome } from '../../home/refresh.ts';
+import { pauseEndingWarning } from '../../views/hotlead-notices.ts';
+import { announcePauseChange } from './announce.ts';
+import { leadsWithEmail } from './store.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Lifts every active pause whose end has come; returns how many this run lifted. */
+export async function liftEndedPauses(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const due = await deps.db
+    .selectFrom('hot_pauses')
+    .select(['id', 'email_lower'])
+    .where('status', '=', 'active')
+    .where('paused_until', '<=', at)
+    .orderBy('paused_until')
+    .execute();
+  let lifted = 0;
+  const reps = new Set<string>();
+  for (const candidate of due) {
+    const liftedFor = await deps.db.transaction().execute(async (trx) => {
+      const pause = await trx
+        .updateTable('hot_pauses')
+        .set({ status: 'expired', active_email: null, ended_at: at, ended_by: null, end_reason: 'expired', updated_at: at })
+        .where('id', '=', candidate.id)
+        .where('status', '=', 'active')
+        .where('paused_until', '<=', at)
+        .returningAll()
+        .executeTakeFirst();
+      if (!pause) return undefined;
+      const leads = await leadsWithEmail(trx, pause.email_lower);
+      await announcePauseChange(deps, trx, now, pause, leads, { kind: 'resumed', by: null, reason: 'expired' });
+      return pause.paused_by;
+    });
+    if (liftedFor) {
+      lifted += 1;
+      reps.add(liftedFor);
+    }
+  }
+  if (lifted > 0) deps.wakeOutbox();
+  for (const rep of reps) await refreshHome(deps, rep);
+  return lifted;
+}
+
+/**
+ * DMs the rep once per end date when a pause ends within a day. A pause whose end was set at
+ * most two days before it (a `1`-day pause) is not warned about: the rep chose that end just now.
+ */
+export async function warnEndingPauses(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  const horizon = new Date(now.getTime() + DAY_MS).toISOString();
+  const candidates = await deps.db
+    .selectFrom('hot_pauses')
+    .selectAll()
+    .where('status', '=', 'active')
+    .where('paused_until', '>', now.toISOString())
+    .where('paused_until', '<=', horizon)
+    .execute();
+  let warned = 0;
+  for (const c of candidates) {
+    if (c.warned_until === c.paused_until) continue;
+    const setAt = Date.parse(c.extended_at ?? c.paused_at);
+    if (Date.parse(c.paused_until) - setAt <= 2 * DAY_MS) continue;
+    const done = await deps.db.transaction().execute(async (trx) => {
+      const claimed = await trx
+        .updateTable('hot_pauses')
+        .set({ warned_until: c.paused_until })
+        .where('id', '=', c.id)
+        .where('status', '=', 'active')
+        .where('paused_until', '=', c.paused_until)
+        .where((eb) => eb.or([eb('warned_until', 'is', null), eb('warned_until', '<>', c.paused_until)]))
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) return false;
+      const warning = pauseEndingWarning(c, deps.config.timeZone);
+      const payload: SlackPostPayload = { channel: c.paused_by, text: warning.text, blocks: warning.blocks };
+      await enqueue(trx, now, { kind: 'slack.post', target: c.paused_by, payload, dedupeKey: `hotlead-warn:${c.id}:${c.paused_until}` });
+      return true;
+    });
+    if (done) warned += 1;
+  }
+  if (warned > 0) deps.wakeOutbox();
+  return warned;
+}

@@ -1,0 +1,44 @@
+import type { Deps } from '../../deps.ts';
+import type { HotPause } from '../../db/schema.ts';
+import { refreshHome } from '../../home/refresh.ts';
+import { announcePauseChange } from './announce.ts';
+import { findActivePause, leadsWithEmail, ownersOf } from './store.ts';
+
+export type ReleaseResult =
+  | { outcome: 'released'; pause: HotPause }
+  | { outcome: 'not_paused' }
+  | { outcome: 'refused'; pause: HotPause; owners: string[] };
+
+/** Who may end or change a pause: whoever paused it, an owner of a lead with that email, or an admin. */
+export function mayChangePause(pause: Pick<HotPause, 'paused_by'>, owners: string[], by: string, byIsAdmin: boolean): boolean {
+  return byIsAdmin || pause.paused_by === by || owners.includes(by);
+}
+
+/** `/hotlead release EMAIL`: ends the pause now and tells marketing and the email tool. */
+export async function releaseMarketingPause(deps: Deps, input: { email: string; by: string; byIsAdmin: boolean }): Promise<ReleaseResult> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const emailLower = input.email.trim().toLowerCase();
+  const result = await deps.db.transaction().execute(async (trx): Promise<ReleaseResult> => {
+    const active = await findActivePause(trx, emailLower);
+    if (!active) return { outcome: 'not_paused' };
+    const leads = await leadsWithEmail(trx, emailLower);
+    const owners = ownersOf(leads);
+    if (!mayChangePause(active, owners, input.by, input.byIsAdmin)) return { outcome: 'refused', pause: active, owners };
+    const pause = await trx
+      .updateTable('hot_pauses')
+      .set({ status: 'released', active_email: null, ended_at: at, ended_by: input.by, end_reason: 'released', updated_at: at })
+      .where('id', '=', active.id)
+      .where('status', '=', 'active')
+      .returningAll()
+      .executeTakeFirst();
+    if (!pause) return { outcome: 'not_paused' };
+    await announcePauseChange(deps, trx, now, pause, leads, { kind: 'resumed', by: input.by, reason: 'released' });
+    return { outcome: 'released', pause };
+  });
+  if (result.outcome === 'released') {
+    deps.wakeOutbox();
+    for (const person of new Set([result.pause.paused_by, input.by])) void refreshHome(deps, person);
+  }
+  return result;
+}

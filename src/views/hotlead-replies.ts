@@ -1,0 +1,119 @@
+// What the rep reads in answer to `/hotlead` and the pause buttons. Pure: (data, time zone) → text.
+
+import type { HotPause } from '../db/schema.ts';
+import { readableUntil } from '../domain/hotleads/calendar.ts';
+import { HOTLEAD_USAGE, unknownWords } from './usage.ts';
+import { cut, escapeMrkdwn } from './hotlead-format.ts';
+import { whoIsPaused } from './hotlead-notices.ts';
+
+export interface PauseReply {
+  outcome: 'paused' | 'extended' | 'kept';
+  email: string;
+  leadName: string | null;
+  pausedUntil: Date;
+  previousUntil?: Date;
+  /** Who paused it first, when the pause already existed. */
+  pausedBy: string;
+  knownLead: boolean;
+  answeredLeads: number;
+  marketingChannel: string | undefined;
+  webhook: boolean;
+}
+
+const MAX_REPLY = 3000;
+
+/** The usage with what was wrong; a mistyped command also gets the shared "not something I understand". */
+export function invalidHotlead(problem: string, words?: string): string {
+  const text = `${problem}\n\n${HOTLEAD_USAGE}`;
+  return cut(words === undefined ? text : unknownWords('/hotlead', words, text), MAX_REPLY);
+}
+
+function whatHappensNext(r: PauseReply, until: string): string {
+  const told = r.marketingChannel ? `<#${r.marketingChannel}> has been told not to email them` : 'Marketing has been told not to email them';
+  const tool = r.webhook ? 'the email tool gets the change through its webhook and the suppression list' : "the email tool's suppression list (`GET /api/suppressions`) includes the email";
+  return `What happens next: ${told}, ${tool} until ${until}, and I'll DM you a day before the pause ends so you can extend it.`;
+}
+
+export function pauseReply(r: PauseReply, timeZone: string): string {
+  const until = readableUntil(r.pausedUntil, timeZone);
+  const who = whoIsPaused({ email: r.email, lead_name: r.leadName });
+  const lines: string[] = [];
+  if (r.outcome === 'paused') {
+    lines.push(`:fire: Paused marketing emails to ${who} until *${until}*.`);
+    lines.push(whatHappensNext(r, until));
+  } else if (r.outcome === 'extended') {
+    const was = r.previousUntil ? readableUntil(r.previousUntil, timeZone) : undefined;
+    lines.push(`:fire: ${who} was already paused${was ? ` until ${was}` : ''}; I *extended* the pause until *${until}*.`);
+    lines.push(whatHappensNext(r, until));
+  } else {
+    const by = r.pausedBy ? ` by <@${r.pausedBy}>` : '';
+    lines.push(`${who} is already paused${by} until *${until}*, which is no earlier than you asked: I *kept* that date. Nothing changed.`);
+  }
+  if (!r.knownLead) lines.push(`_${escapeMrkdwn(r.email)} is not a known lead: Handoff has never received a lead with this email. The pause works all the same._`);
+  if (r.answeredLeads > 0) lines.push(`Marked ${r.answeredLeads === 1 ? 'your open lead' : `your ${r.answeredLeads} open leads`} with this email as hot.`);
+  return cut(lines.join('\n'), MAX_REPLY);
+}
+
+export function releasedReply(p: Pick<HotPause, 'email' | 'lead_name'>, marketingChannel: string | undefined): string {
+  const where = marketingChannel ? `<#${marketingChannel}> has been told` : 'Marketing has been told';
+  return `:white_check_mark: Released the pause on ${whoIsPaused(p)}: marketing may email them again. ${where}, and the email is off the suppression list.`;
+}
+
+export function notPausedReply(email: string): string {
+  return `${escapeMrkdwn(email)} is not paused, so there is nothing to release.`;
+}
+
+export function releaseRefusedReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_by'>, owners: string[]): string {
+  const ownerText = owners.length ? `, the lead's owner (${owners.map((o) => `<@${o}>`).join(', ')})` : ", the lead's owner";
+  return `You can't release ${whoIsPaused(p)}: only whoever paused it (<@${p.paused_by}>)${ownerText} or a Handoff admin may. Ask one of them.`;
+}
+
+export function pauseListReply(pauses: HotPause[], scope: 'mine' | 'all', timeZone: string): string {
+  if (pauses.length === 0) {
+    return scope === 'mine'
+      ? 'You have no paused leads. Pause one with `/hotlead EMAIL`.'
+      : 'No emails are paused right now.';
+  }
+  const title = scope === 'mine' ? `*Your paused leads* (${pauses.length})` : `*All paused emails* (${pauses.length})`;
+  const lines = pauses.map((p) => {
+    const by = scope === 'all' ? ` — by <@${p.paused_by}>` : '';
+    const note = p.note ? ` — _${escapeMrkdwn(cut(p.note, 80))}_` : '';
+    return `• ${whoIsPaused(p)} until *${readableUntil(new Date(p.paused_until), timeZone)}*${by}${note}`;
+  });
+  // Keep whole lines under Slack's limit and say how many did not fit.
+  const out: string[] = [title];
+  let length = title.length;
+  for (let i = 0; i < lines.length; i++) {
+    if (length + lines[i].length + 40 > MAX_REPLY) {
+      out.push(`…and ${lines.length - i} more.`);
+      break;
+    }
+    out.push(lines[i]);
+    length += lines[i].length + 1;
+  }
+  return out.join('\n');
+}
+
+export const LIST_ALL_REFUSED = 'Only Handoff admins (HANDOFF_ADMINS) may list everyone\'s pauses; `/hotlead list` shows yours.';
+export const SALES_ONLY = 'Only members of the sales user group may use `/hotlead`. Ask a Handoff admin to add you.';
+export const PAUSE_BUTTON_UNREADABLE = 'This button is not one Handoff can read; nothing changed.';
+
+export function extendedReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_until'>, timeZone: string): string {
+  return `:fire: Extended the pause on ${whoIsPaused(p)} until *${readableUntil(new Date(p.paused_until), timeZone)}*. #marketing has been told.`;
+}
+
+export function alreadyEndedReply(p: Pick<HotPause, 'email' | 'lead_name'>): string {
+  return `The pause on ${whoIsPaused(p)} has already ended; pause again with \`/hotlead ${escapeMrkdwn(p.email)}\`.`;
+}
+
+export function alreadyExtendedReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_until'>, timeZone: string): string {
+  return `The pause on ${whoIsPaused(p)} was already changed: it now runs until *${readableUntil(new Date(p.paused_until), timeZone)}*. Nothing else changed.`;
+}
+
+export function letEndReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_until'>, timeZone: string): string {
+  return `OK: the pause on ${whoIsPaused(p)} ends after ${readableUntil(new Date(p.paused_until), timeZone)}, and #marketing will be told then.`;
+}
+
+export function pauseButtonRefused(p: Pick<HotPause, 'paused_by'>): string {
+  return `Only whoever paused it (<@${p.paused_by}>), the lead's owner or a Handoff admin may change this pause.`;
+}

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, lastDayCovered, localDateOf, readableDate, startOfLocalDate } from '../../src/domain/hotleads/calendar.ts';
+import { decodePauseButton, encodePauseButton, parseEmail, parseHotleadCommand, pauseEndAfterDays } from '../../src/domain/hotleads/parse.ts';
+
+const ZONES = ['UTC', 'Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Kiritimati', 'America/Sao_Paulo', 'Asia/Kolkata'];
+const settings = { now: new Date('2026-11-23T10:00:00Z'), timeZone: 'UTC', defaultDays: 30 };
+
+describe('the /hotlead grammar', () => {
+  it('reads the email, a duration and the note, keeping the note as written', () => {
+    expect(parseHotleadCommand('  Ada@X.example   2w   call  Friday, 3pm ', settings)).toMatchObject({
+      kind: 'pause', email: 'Ada@X.example', days: 14, lastDay: '2026-12-07', note: 'call  Friday, 3pm', durationGiven: true,
+    });
+    expect(parseHotleadCommand('ada@x.example note only', settings)).toMatchObject({ kind: 'pause', days: 30, note: 'note only', durationGiven: false });
+    expect(parseHotleadCommand('ada@x.example 1 week', settings)).toMatchObject({ kind: 'pause', days: 7, note: undefined });
+    expect(parseHotleadCommand('ada@x.example UNTIL 2026-12-01', settings)).toMatchObject({ kind: 'pause', days: 8, lastDay: '2026-12-01' });
+  });
+
+  it('refuses a second word that starts like a number but is not a duration', () => {
+    expect(parseHotleadCommand('ada@x.example 2nd call booked', settings)).toEqual({ kind: 'invalid', problem: 'I could not read `2nd` as a duration: write 14, 14d, 2w or until 2026-12-21.' });
+  });
+
+  it('reads only real addresses as emails', () => {
+    expect(parseEmail('<mailto:a.b+tag@sub.example.co|a.b+tag@sub.example.co>')).toEqual({ address: 'a.b+tag@sub.example.co', lower: 'a.b+tag@sub.example.co' });
+    for (const bad of ['a@b', 'a@@b.example', '.a@b.example', 'a..b@b.example', 'a@-b.example', 'a b@c.example', 'a@b.123', `${'a'.repeat(65)}@b.example`]) {
+      expect(parseEmail(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('never throws and always answers one of its kinds', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), fc.integer({ min: 0, max: 4_000_000_000_000 }), (text, ms) => {
+      const parsed = parseHotleadCommand(text, { ...settings, now: new Date(ms) });
+      expect(['help', 'list', 'release', 'pause', 'invalid']).toContain(parsed.kind);
+      if (parsed.kind === 'pause') {
+        expect(parsed.days).toBeGreaterThanOrEqual(1);
+        expect(parsed.days).toBeLessThanOrEqual(365);
+        expect(parsed.until.getTime()).toBeGreaterThan(ms);
+      }
+    }));
+  });
+
+  it('round-trips the warning buttons’ value and rejects anything else', () => {
+    expect(decodePauseButton(encodePauseButton(42, '2026-11-27T00:00:00.000Z'))).toEqual({ pauseId: 42, until: '2026-11-27T00:00:00.000Z' });
+    for (const bad of [undefined, '', '42', '0|2026-11-27T00:00:00.000Z', 'x|2026-11-27T00:00:00.000Z', '42|tomorrow']) expect(decodePauseButton(bad)).toBeUndefined();
+  });
+});
+
+describe('pause days in a time zone', () => {
+  it('ends a pause of N days at the start of the local day after today + N, in any zone and across DST', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 365 }),
+      fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2035-01-01') }),
+      fc.constantFrom(...ZONES),
+      (days, ms, zone) => {
+        const now = new Date(ms);
+        const end = pauseEndAfterDays(days, now, zone);
+        expect(end.lastDay).toBe(addDays(localDateOf(now, zone), days));
+        expect(lastDayCovered(end.until, zone)).toBe(end.lastDay);
+        expect(localDateOf(end.until, zone)).toBe(addDays(end.lastDay, 1));
+      },
+    ));
+  });
+
+  it('finds local midnight on DST change days', () => {
+    expect(startOfLocalDate('2026-03-29', 'Europe/Paris').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfLocalDate('2026-03-30', 'Europe/Paris').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(startOfLocalDate('2026-11-01', 'America/New_York').toISOString()).toBe('2026-11-01T04:00:00.000Z');
+    expect(startOfLocalDate('2026-11-02', 'America/New_York').toISOString()).toBe('2026-11-02T05:00:00.000Z');
+  });
+
+  it('writes dates the way people read them', () => {
+    expect(readableDate('2026-12-21')).toBe('Mon 21 Dec 2026');
+    expect(readableDate('2027-01-01')).toBe('Fri 1 Jan 2027');
+  });
+});
