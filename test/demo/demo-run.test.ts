@@ -101,6 +101,17 @@ describe('handoff demo', () => {
     expect(all.some((f) => f.label.startsWith('DM to') && f.body.includes('Sam Sample'))).toBe(false);
   });
 
+  it('pauses marketing emails when the rep clicks Hot, and the suppression list shows it', () => {
+    const all = frames(run.stdout);
+    const notice = all.find((f) => f.label.startsWith('#marketing · Handoff') && f.body.includes('Pause marketing emails to Ada Lovelace'));
+    expect(notice?.body).toContain('ada@analytical.example');
+    expect(notice?.body).toContain('@Riley Rep');
+    expect(all.find((f) => f.label.includes('updated') && f.body.includes('Marked hot'))?.label).toMatch(/^DM to Riley Rep/);
+    const table = all.find((f) => f.label === 'GET /api/suppressions');
+    expect(table?.body).toMatch(/^email\s+paused_until\s+paused_by/);
+    expect(table?.body).toMatch(/ada@analytical\.example\s+2026-12-24 00:00 UTC\s+Riley Rep/);
+  });
+
   it("shows the rating's running tally to the rep", () => {
     const tally = frames(run.stdout).find((f) => f.label === 'DM to Riley Rep · only visible to Riley Rep' && f.body.includes('AI Buyer Guide'));
     expect(tally?.body).toMatch(/useful/i);
