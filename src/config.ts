@@ -174,3 +174,10 @@ export function readEnvironment(): Record<string, string | undefined> {
   dotenv.config({ processEnv: fromFile, quiet: true });
   return { ...fromFile, ...process.env };
 }
+
+/** ANSI colours only on a terminal, never with NO_COLOR set (no-color.org); FORCE_COLOR forces them. */
+export function colorWanted(stream: { isTTY?: boolean }, env: Record<string, string | undefined> = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}
