@@ -114,7 +114,7 @@ function contentLines(d: DigestData, kind: 'best' | 'worst'): string[] {
 function contentSections(d: DigestData): Block[] {
   if (d.content.ratings === 0) return [section('*Content:* no content was rated this week.')];
   const out: Block[] = [];
-  const head = `*Content reps rated this week* (${n(d.content.ratings)} ratings on ${n(d.content.ratedAssets)} assets)`;
+  const head = `*Content reps rated this week* (${n(d.content.ratings)} ${d.content.ratings === 1 ? 'rating' : 'ratings'} on ${n(d.content.ratedAssets)} ${d.content.ratedAssets === 1 ? 'asset' : 'assets'})`;
   const best = contentLines(d, 'best');
   const worst = contentLines(d, 'worst');
   out.push(section(head + '\n' + (best.length ? '*Most useful*\n' + fitLines(best, SECTION_MAX - head.length - 20) : '_Nothing was rated useful more than not._')));

@@ -55,7 +55,7 @@ function acceptedBlocks(data: HomeData): Block[] {
 
 function hotBlocks(data: HomeData): Block[] {
   if (data.hot.length === 0) return [];
-  const lines = data.hot.map((p) => `• 🔥 ${esc(p.leadName ? `${p.leadName} (${p.email})` : p.email)} — emails paused until ${slackTime(p.pausedUntil)}`);
+  const lines = data.hot.map((p) => `• 🔥 ${esc(p.leadName ? `${p.leadName} (${p.email})` : p.email)} — emails paused through ${esc(p.through)}`);
   return [header('Your hot leads'), section(fitLines(lines, SECTION_MAX)), context('`/hotlead release EMAIL` lets marketing email them again.')];
 }
 

@@ -65,6 +65,17 @@ describe('the App Home', () => {
     expect(text).toContain('Katherine Johnson');
   });
 
+  it("lists a rep's hot leads with the last day their emails stay paused", async () => {
+    app = await startTestApp();
+    await sendLead(app, { name: 'Ada Lovelace', email: 'ada@analytical.example' });
+    const res = await app.slack.command('/hotlead', 'ada@analytical.example', { userId: PEOPLE.rep.id });
+    expect(res.status).toBe(200);
+    const view = await openHome(app, PEOPLE.rep.id);
+    const text = readable(view);
+    expect(text).toContain('Your hot leads');
+    expect(text).toContain('🔥 Ada Lovelace (ada@analytical.example) — emails paused through Wed 23 Dec 2026');
+  });
+
   it('tells a rep with no leads that nothing is waiting', async () => {
     app = await startTestApp();
     const view = await openHome(app, PEOPLE.rep2.id);

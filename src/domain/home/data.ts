@@ -28,6 +28,8 @@ export interface HotPause {
   email: string;
   leadName: string | null;
   pausedUntil: string;
+  /** The last day emails stay paused, readable in TZ ("Wed 23 Dec 2026"), as the rep was told. */
+  through: string;
 }
 
 export interface HomeData {
