@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -9,6 +9,40 @@ export interface DatabaseHandle {
   /** The raw connection, for the few things Kysely does not model (backup, pragmas). */
   sqlite: SQLite.Database;
   close(): Promise<void>;
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE). Kysely's plain BEGIN is
+ * deferred: with a second process on the same file, a transaction that read first and then
+ * writes fails at once with SQLITE_BUSY_SNAPSHOT, which the busy timeout does not retry.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/**
+ * SQLite does run DDL in transactions; saying so makes Kysely's migrator apply all pending
+ * migrations in one (immediate) transaction, so two processes starting on a new file at the
+ * same moment take turns instead of both creating the same tables.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
 }
 
 export function openDatabase(path: string): DatabaseHandle {
@@ -20,7 +54,7 @@ export function openDatabase(path: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   // Another process (a second replica, `handoff digest --now`) may hold the write lock briefly.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   let closed = false;
   return {
     db,

@@ -131,6 +131,18 @@ describe('the App Home', () => {
     expect(text).toContain('Your campaigns');
   });
 
+  it('answers a refused click on the Home in a small modal, since the Home has no place for a private reply', async () => {
+    app = await startTestApp();
+    const id = await sendLead(app, { name: 'Hedy Lamarr' });
+    const res = await app.slack.blockAction({ userId: PEOPLE.stranger.id, actionId: ACTIONS.leadAccept, value: id, view: { id: 'VHOME0001', type: 'home', blocks: [], private_metadata: '', callback_id: '', hash: '1.a' } });
+    expect(res.status).toBe(200);
+    const [open] = await app.standIn.waitFor('views.open');
+    expect(open.args.view.title.text).toBe('Handoff');
+    expect(readable(open.args.view)).toContain(`<@${PEOPLE.rep.id}>`);
+    const lead = await app.handoff.deps.db.selectFrom('leads').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(lead.status).toBe('new');
+  });
+
   it('refreshes after the rep accepts a lead', async () => {
     app = await startTestApp();
     const id = await sendLead(app, { name: 'Hedy Lamarr' });

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
+import { replyEphemeral } from './reply-ephemeral.ts';
 import { releaseFromHeldSummary, type ReleaseNotice } from '../../domain/mql/release.ts';
 import { RELEASE_BAD_VALUE, RELEASE_NOT_ADMIN, releaseAnswer } from '../../views/held-release.ts';
 
@@ -12,7 +13,7 @@ const leadId = z.string().trim().min(1).max(255);
 export function heldReleaseAction(deps: Deps) {
   return async function heldRelease({ ack, body, action, respond }: Args): Promise<void> {
     await ack();
-    const say = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+    const say = (text: string) => replyEphemeral(deps, { body, respond }, { text });
     const id = leadId.safeParse(action.value);
     if (!id.success) return void (await say(RELEASE_BAD_VALUE));
     if (!deps.permissions.isAdmin(body.user.id)) return void (await say(RELEASE_NOT_ADMIN));

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
+import { replyEphemeral } from './reply-ephemeral.ts';
 import { answerLead } from '../../domain/leads/answers.ts';
 import { answerRefusal, LEAD_REPLIES } from '../../views/lead-notices.ts';
 import { leadIdFrom } from './lead-button-value.ts';
@@ -11,6 +12,6 @@ export function leadAcceptAction(deps: Deps) {
     const leadId = leadIdFrom(action.value);
     const outcome = leadId ? await answerLead(deps, { leadId, answer: 'accepted', by: body.user.id }) : { kind: 'gone' as const };
     const refusal = outcome.kind === 'gone' ? LEAD_REPLIES.gone : answerRefusal(outcome);
-    if (refusal) await respond({ response_type: 'ephemeral', replace_original: false, text: refusal });
+    if (refusal) await replyEphemeral(deps, { body, respond }, { text: refusal });
   };
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
+import { replyEphemeral } from './reply-ephemeral.ts';
 import { UserFacingError } from '../../errors.ts';
 import { pauseMarketingEmails } from '../../domain/hotleads/pause.ts';
 import { checkLeadAnswer } from '../../domain/leads/answers.ts';
@@ -17,7 +18,7 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 export function leadHotAction(deps: Deps) {
   return async function leadHot({ ack, body, action, respond }: Args): Promise<void> {
     await ack();
-    const tell = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+    const tell = (text: string) => replyEphemeral(deps, { body, respond }, { text });
     const userId = body.user.id;
     const leadId = leadIdFrom(action.value);
     const check = leadId ? await checkLeadAnswer(deps, leadId, userId, 'hot') : { kind: 'gone' as const };

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
+import { replyEphemeral } from './reply-ephemeral.ts';
 import { checkLeadAnswer } from '../../domain/leads/answers.ts';
 import { answerRefusal, LEAD_REPLIES } from '../../views/lead-notices.ts';
 import { buildRejectModal } from '../../views/lead-reject-modal.ts';
@@ -12,7 +13,7 @@ export function leadRejectAction(deps: Deps) {
     const leadId = leadIdFrom(action.value);
     const check = leadId ? await checkLeadAnswer(deps, leadId, body.user.id, 'rejected') : { kind: 'gone' as const };
     if (check.kind !== 'ok') {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: answerRefusal(check) ?? LEAD_REPLIES.gone });
+      await replyEphemeral(deps, { body, respond }, { text: answerRefusal(check) ?? LEAD_REPLIES.gone });
       return;
     }
     await deps.slack.views.open({ trigger_id: body.trigger_id, view: buildRejectModal(check.lead) as never });

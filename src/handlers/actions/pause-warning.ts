@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
+import { replyEphemeral } from './reply-ephemeral.ts';
 import { decodePauseButton } from '../../domain/hotleads/parse.ts';
 import { answerPauseWarning, type WarningAnswerResult } from '../../domain/hotleads/warning-answers.ts';
 import {
@@ -24,7 +25,7 @@ function replyFor(result: WarningAnswerResult, timeZone: string): string {
 export function pauseWarningAction(deps: Deps, answer: 'extend' | 'let_end') {
   return async function pauseWarning({ ack, body, action, respond }: Args): Promise<void> {
     await ack();
-    const tell = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+    const tell = (text: string) => replyEphemeral(deps, { body, respond }, { text });
     const decoded = decodePauseButton(action.value);
     if (!decoded) return void (await tell(PAUSE_BUTTON_UNREADABLE));
     const userId = body.user.id;

@@ -1,12 +1,13 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
+import { noticeModal } from '../../views/notice-modal.ts';
 
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+type Args = Pick<AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>, 'body' | 'respond'>;
 
 /**
  * Answers the person who clicked, and only them: through the click's response_url when the
- * button sat in a message, else as an ephemeral message in the channel. Home tab and modal
- * clicks have neither; they get nothing here (their own view shows the result).
+ * button sat in a message, else as an ephemeral message in the channel, else (a click on the
+ * App Home, which has neither) in a small modal opened with the click's trigger.
  */
 export async function replyEphemeral(deps: Deps, args: Args, message: { text: string; blocks?: unknown[] }): Promise<void> {
   const body = args.body;
@@ -18,5 +19,9 @@ export async function replyEphemeral(deps: Deps, args: Args, message: { text: st
     await deps.slack.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, text: message.text, blocks: message.blocks as never });
     return;
   }
-  deps.logger.info({ user: body.user.id }, 'a rating click came from a surface with no way to answer ephemerally');
+  if (body.trigger_id) {
+    await deps.slack.views.open({ trigger_id: body.trigger_id, view: noticeModal(message) as never });
+    return;
+  }
+  deps.logger.info({ user: body.user.id }, 'a click came from a surface with no way to answer privately');
 }
