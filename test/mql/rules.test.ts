@@ -63,6 +63,11 @@ campaigns:
     expect(qualify(rules, lead({ score: null })).qualified).toBe(true);
   });
 
+  it('refuses YAML whose alias points at no anchor with a clear problem, not a crash', () => {
+    const problems = problemsOf(writeRules('min_score: *nope\n'));
+    expect(problems.join('\n')).toMatch(/not valid YAML: Unresolved alias/);
+  });
+
   it('names the file and every problem, including unknown keys that are likely typos', () => {
     const path = writeRules(`
 mn_score: 60

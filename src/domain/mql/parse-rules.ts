@@ -108,7 +108,12 @@ function parseText(text: string, path: string): { data?: unknown; problems: stri
   if (doc.errors.length > 0) {
     return { problems: doc.errors.map((e) => `not valid YAML: ${e.message.split('\n')[0]}`) };
   }
-  return { data: doc.toJS(), problems: [] };
+  try {
+    // toJS resolves aliases: an alias to an anchor that does not exist (or a runaway alias) throws here.
+    return { data: doc.toJS({ maxAliasCount: 100 }), problems: [] };
+  } catch (error) {
+    return { problems: [`not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`] };
+  }
 }
 
 /** Every problem with the rules' content, in words an operator can act on (no prefix). */
