@@ -56,7 +56,7 @@ export const startup: Bench = {
       { figure: 'start-up to healthy (1M-lead DB)', handoff: median(handoff), baseline: median(bare), unit: 'ms', goal: '—', met: null,
         note: `spawn to the first 200 from /healthz, median of ${RUNS}; baseline: a bare Bolt app (also through tsx) to its first HTTP answer. \`node -e ""\` alone: ${median(node).toFixed(0)} ms.` },
       { figure: `start-up with ${BACKLOG / 1000}k overdue leads`, handoff: backlogMs, baseline: median(handoff), unit: 'ms', goal: '—', met: null,
-        note: `the same database with ${BACKLOG.toLocaleString('en')} unanswered leads past their SLA never escalated (an outage, an import): the catch-up at start runs before /healthz answers; baseline: the normal start above.${backlogNote}` },
+        note: `the same database with ${BACKLOG.toLocaleString('en')} unanswered leads past their SLA never escalated (an outage): the catch-up at start runs in pages between requests; baseline: the normal start above.${backlogNote}` },
     ] satisfies Row[];
   },
 };

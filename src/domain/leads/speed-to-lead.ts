@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.ts';
-import type { Lead } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Database, Lead } from '../../db/schema.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 import { escalationText, reminderText } from '../../views/lead-notices.ts';
 import { slaFor } from '../sla.ts';
@@ -10,7 +11,18 @@ import { addLeadEvent } from './queries.ts';
 // restarts and replicas: the mark is a conditional UPDATE in the same transaction as the
 // message, and the message has a dedupe key.
 
-const PAGE = 500;
+// Small pages in one transaction each: one fsync per page, and the event loop gets a turn
+// between pages, so a catch-up after an outage (thousands of overdue leads) never keeps
+// /healthz or Slack's acks waiting. better-sqlite3 is synchronous: awaits alone do not yield.
+const PAGE = 100;
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface DueStep {
+  lead: Lead;
+  sla: number;
+  step: 'remind' | 'escalate';
+  dueAt: Date;
+}
 
 export interface SpeedToLeadSummary {
   reminded: number;
@@ -32,68 +44,74 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
       .orderBy('id')
       .limit(PAGE)
       .execute();
-    for (const lead of page) {
+    const due = page.flatMap((lead): DueStep[] => {
       const sla = slaFor(deps.config.leadSla, lead.stage);
       const since = Date.parse(lead.delivered_at ?? lead.received_at);
       const waited = now.getTime() - since;
-      if (waited >= sla) {
-        if (await escalate(deps, lead, sla, now)) summary.escalated += 1;
-      } else if (waited >= sla / 2 && !lead.reminded_at) {
-        if (await remind(deps, lead, sla, new Date(since + sla), now)) summary.reminded += 1;
+      if (waited >= sla) return [{ lead, sla, step: 'escalate', dueAt: new Date(since + sla) }];
+      if (waited >= sla / 2 && !lead.reminded_at) return [{ lead, sla, step: 'remind', dueAt: new Date(since + sla) }];
+      return [];
+    });
+    const done = due.length === 0 ? { reminded: 0, escalated: 0 } : await deps.db.transaction().execute(async (trx) => {
+      const counts: SpeedToLeadSummary = { reminded: 0, escalated: 0 };
+      for (const { lead, sla, step, dueAt } of due) {
+        if (step === 'escalate') {
+          if (await escalate(deps, trx, lead, sla, now)) counts.escalated += 1;
+        } else if (await remind(trx, lead, sla, dueAt, now)) counts.reminded += 1;
       }
-    }
+      return counts;
+    });
+    summary.reminded += done.reminded;
+    summary.escalated += done.escalated;
+    if (done.reminded + done.escalated > 0) deps.wakeOutbox();
     if (page.length < PAGE) break;
     after = page[page.length - 1].id;
+    await yieldToRequests();
   }
-  if (summary.reminded + summary.escalated > 0) deps.wakeOutbox();
   return summary;
 }
 
-async function remind(deps: Deps, lead: Lead, sla: number, dueAt: Date, now: Date): Promise<boolean> {
+async function remind(trx: Kysely<Database>, lead: Lead, sla: number, dueAt: Date, now: Date): Promise<boolean> {
   if (!lead.owner_slack_id) return false;
   const owner = lead.owner_slack_id;
-  return deps.db.transaction().execute(async (trx) => {
-    const marked = await trx
-      .updateTable('leads')
-      .set({ reminded_at: now.toISOString(), updated_at: now.toISOString() })
-      .where('id', '=', lead.id)
-      .where('reminded_at', 'is', null)
-      .where('status', '=', 'new')
-      .executeTakeFirst();
-    if (Number(marked.numUpdatedRows) === 0) return false;
-    await enqueue(trx, now, {
-      kind: 'slack.post',
-      target: owner,
-      payload: { channel: owner, text: reminderText(lead, sla, dueAt) },
-      dedupeKey: `lead-reminder:${lead.id}`,
-    });
-    await addLeadEvent(trx, now, { leadId: lead.id, type: 'reminded', actor: null, detail: { owner, sla_ms: sla } });
-    return true;
+  const marked = await trx
+    .updateTable('leads')
+    .set({ reminded_at: now.toISOString(), updated_at: now.toISOString() })
+    .where('id', '=', lead.id)
+    .where('reminded_at', 'is', null)
+    .where('status', '=', 'new')
+    .executeTakeFirst();
+  if (Number(marked.numUpdatedRows) === 0) return false;
+  await enqueue(trx, now, {
+    kind: 'slack.post',
+    target: owner,
+    payload: { channel: owner, text: reminderText(lead, sla, dueAt) },
+    dedupeKey: `lead-reminder:${lead.id}`,
   });
+  await addLeadEvent(trx, now, { leadId: lead.id, type: 'reminded', actor: null, detail: { owner, sla_ms: sla } });
+  return true;
 }
 
-async function escalate(deps: Deps, lead: Lead, sla: number, now: Date): Promise<boolean> {
+async function escalate(deps: Deps, trx: Kysely<Database>, lead: Lead, sla: number, now: Date): Promise<boolean> {
   const channel = deps.config.salesChannel;
-  return deps.db.transaction().execute(async (trx) => {
-    const marked = await trx
-      .updateTable('leads')
-      .set({ escalated_at: now.toISOString(), updated_at: now.toISOString() })
-      .where('id', '=', lead.id)
-      .where('escalated_at', 'is', null)
-      .where('status', '=', 'new')
-      .executeTakeFirst();
-    if (Number(marked.numUpdatedRows) === 0) return false;
-    if (channel) {
-      await enqueue(trx, now, {
-        kind: 'slack.post',
-        target: channel,
-        payload: { channel, text: escalationText(lead, sla) },
-        dedupeKey: `lead-escalation:${lead.id}`,
-      });
-    } else {
-      deps.logger.warn({ leadId: lead.id }, 'a lead passed its SLA unanswered, but SALES_CHANNEL is not set: nobody was told');
-    }
-    await addLeadEvent(trx, now, { leadId: lead.id, type: 'escalated', detail: { owner: lead.owner_slack_id, channel: channel ?? null, sla_ms: sla } });
-    return true;
-  });
+  const marked = await trx
+    .updateTable('leads')
+    .set({ escalated_at: now.toISOString(), updated_at: now.toISOString() })
+    .where('id', '=', lead.id)
+    .where('escalated_at', 'is', null)
+    .where('status', '=', 'new')
+    .executeTakeFirst();
+  if (Number(marked.numUpdatedRows) === 0) return false;
+  if (channel) {
+    await enqueue(trx, now, {
+      kind: 'slack.post',
+      target: channel,
+      payload: { channel, text: escalationText(lead, sla) },
+      dedupeKey: `lead-escalation:${lead.id}`,
+    });
+  } else {
+    deps.logger.warn({ leadId: lead.id }, 'a lead passed its SLA unanswered, but SALES_CHANNEL is not set: nobody was told');
+  }
+  await addLeadEvent(trx, now, { leadId: lead.id, type: 'escalated', detail: { owner: lead.owner_slack_id, channel: channel ?? null, sla_ms: sla } });
+  return true;
 }
