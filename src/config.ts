@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import dotenv from 'dotenv';
+import cron from 'node-cron';
 import { parseSla, type SlaByStage } from './domain/sla.ts';
 
 // The one reader of process.env: everything else receives the parsed Config.
@@ -27,9 +28,17 @@ const channelList = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
+// node-cron runs it, so node-cron says whether it is valid ("99 9 * * 1" has 5 fields but no minute 99).
 const cronExpression = z.string().trim().refine(
-  (s) => s.split(/\s+/).length === 5 || s.split(/\s+/).length === 6,
-  'must be a cron expression with 5 fields, such as "0 9 * * 1"',
+  (s) => {
+    const fields = s.split(/\s+/).length;
+    try {
+      return (fields === 5 || fields === 6) && cron.validate(s);
+    } catch {
+      return false;
+    }
+  },
+  'must be a cron expression with 5 fields, such as "0 9 * * 1" (minute hour day-of-month month day-of-week)',
 );
 
 const timeZone = z.string().trim().refine((tz) => {
@@ -135,6 +144,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     if (missing('SLACK_BOT_TOKEN')) problems.push('SLACK_BOT_TOKEN: required (the bot token, xoxb-…); run `npm run demo` to try Handoff without Slack');
     if (missing('SLACK_APP_TOKEN') && missing('SLACK_SIGNING_SECRET')) problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
     if (missing('MARKETING_CHANNEL')) problems.push('MARKETING_CHANNEL: required (the channel ID for pause-email and lead notices)');
+  }
+  // Events are signed with the webhook secret; without it every one would wait forever unsent.
+  if (given.HANDOFF_OUTBOUND_WEBHOOK_URL !== undefined && given.HANDOFF_WEBHOOK_SECRET === undefined) {
+    problems.push('HANDOFF_OUTBOUND_WEBHOOK_URL: needs HANDOFF_WEBHOOK_SECRET, which signs the events sent to it');
   }
   const e = result.success ? result.data : undefined;
   if (problems.length > 0 || !e) throw new ConfigError(problems);

@@ -78,11 +78,17 @@ describe('configuration', () => {
       HOTLEAD_DEFAULT_DAYS: '400',
       HANDOFF_ADMINS: 'alice',
       SLACK_API_URL: 'not a url',
+      DIGEST_CRON: '99 9 * * 1',
     });
     const named = problems.map((p) => p.split(':')[0]);
     expect(named).toEqual(
-      expect.arrayContaining(['SLACK_BOT_TOKEN', 'PORT', 'DATABASE_URL', 'DIGEST_CHANNELS', 'TZ', 'LEAD_SLA', 'HOTLEAD_DEFAULT_DAYS', 'HANDOFF_ADMINS', 'SLACK_API_URL']),
+      expect.arrayContaining(['SLACK_BOT_TOKEN', 'PORT', 'DATABASE_URL', 'DIGEST_CHANNELS', 'TZ', 'LEAD_SLA', 'HOTLEAD_DEFAULT_DAYS', 'HANDOFF_ADMINS', 'SLACK_API_URL', 'DIGEST_CRON']),
     );
+  });
+
+  it('refuses an outbound webhook without the secret that signs its events', () => {
+    const problems = problemsOf({ ...VALID, HANDOFF_OUTBOUND_WEBHOOK_URL: 'https://hooks.example.com/handoff' });
+    expect(problems).toEqual(['HANDOFF_OUTBOUND_WEBHOOK_URL: needs HANDOFF_WEBHOOK_SECRET, which signs the events sent to it']);
   });
 
   it('requires the bot token, the signing secret in HTTP mode and the marketing channel outside the demo', () => {
