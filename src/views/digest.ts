@@ -1,6 +1,7 @@
 import type { DigestData } from '../domain/digest/data.ts';
 import { DIGEST_LIMITS } from '../domain/digest/data.ts';
 import type { CampaignRow } from '../domain/digest/lead-stats.ts';
+import { describeRejectionInsight } from '../domain/mql/insights.ts';
 import { formatDuration } from '../domain/sla.ts';
 import { ratingButtons } from './rating-buttons.ts';
 import { escapeMrkdwn, fitLines, fitText, noEmails, oneLine, safeName } from './text-fit.ts';
@@ -11,16 +12,6 @@ import { escapeMrkdwn, fitLines, fitText, noEmails, oneLine, safeName } from './
 
 const MAX_BLOCKS = 50;
 const SECTION_MAX = 3000;
-
-export const REJECT_REASON_LABELS: Record<string, string> = {
-  no_budget: 'No budget',
-  not_decision_maker: 'Not the decision maker',
-  too_early: 'Too early',
-  bad_fit: 'Bad fit',
-  bad_data: 'Bad data',
-  duplicate: 'Duplicate',
-  other: 'Other',
-};
 
 type Block = Record<string, unknown>;
 
@@ -66,11 +57,16 @@ function speedSection(d: DigestData): Block {
   return section(`*Speed to lead:* ${share} · ${median}`);
 }
 
+// Each reason beside the scores of the leads it hit, so the teams can see where the lead
+// definition lets through leads reps do not want ("all scored 50–60" → raise min_score).
 function reasonsSection(d: DigestData): Block | undefined {
-  if (d.reasons.length === 0) return undefined;
-  const top = d.reasons.slice(0, 3).map((r) => `${REJECT_REASON_LABELS[r.reason] ?? userText(r.reason, 40)} *${n(r.count)}*`);
-  const rest = d.reasons.slice(3).reduce((s, r) => s + r.count, 0);
-  return section(`*Why reps rejected leads:* ${top.join(' · ')}${rest ? ` · other reasons *${n(rest)}*` : ''}`);
+  if (d.rejections.length === 0) return undefined;
+  const shown = d.rejections.slice(0, 3);
+  // A reason code outside the known list is text from the database: it must not ping or format.
+  const lines = shown.map((r) => `• ${describeRejectionInsight({ ...r, reason: userText(r.reason, 40) })}`);
+  const rest = d.rejections.slice(3).reduce((s, r) => s + r.rejected, 0);
+  if (rest > 0) lines.push(`• …and ${n(rest)} more rejected for other reasons`);
+  return section(`*Why reps rejected leads*, against the lead definition (\`/handoff mql\`):\n${lines.join('\n')}`);
 }
 
 function overdueSection(d: DigestData): Block {

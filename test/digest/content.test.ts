@@ -34,14 +34,14 @@ describe('the weekly digest of a seeded week', () => {
       leadRow({ received_at: received('17'), campaign_key: 'q4-ai-webinar', status: 'accepted', ...answered('17', '10:00', '17T10:30') }),
       leadRow({ received_at: received('17'), campaign_key: 'q4-ai-webinar', status: 'accepted', ...answered('17', '11:00', '17T13:00') }),
       leadRow({ received_at: received('18'), campaign_key: 'q4-ai-webinar', status: 'accepted', ...answered('18', '09:00', '19T15:00') }),
-      leadRow({ received_at: received('18'), campaign_key: 'q4-ai-webinar', status: 'rejected', reject_reason: 'bad_fit', stage: 'decision', ...answered('18', '10:00', '18T10:20') }),
+      leadRow({ received_at: received('18'), campaign_key: 'q4-ai-webinar', status: 'rejected', reject_reason: 'bad_fit', score: 52, stage: 'decision', ...answered('18', '10:00', '18T10:20') }),
       leadRow({ received_at: received('19'), campaign_key: 'q4-ai-webinar', status: 'rejected', reject_reason: 'no_budget', stage: 'awareness', ...answered('19', '10:00', '19T12:00') }),
       leadRow({ received_at: received('20'), campaign_key: 'q4-ai-webinar', status: 'hot', stage: 'decision', ...answered('20', '10:00', '20T12:00') }),
-      leadRow({ received_at: received('20'), campaign_key: 'security-summit', status: 'rejected', reject_reason: 'bad_fit', ...answered('20', '09:00', '20T09:10') }),
-      leadRow({ received_at: received('20'), campaign_key: 'security-summit', status: 'rejected', reject_reason: 'bad_fit', ...answered('20', '09:00', '20T10:00') }),
+      leadRow({ received_at: received('20'), campaign_key: 'security-summit', status: 'rejected', reject_reason: 'bad_fit', score: 58, ...answered('20', '09:00', '20T09:10') }),
+      leadRow({ received_at: received('20'), campaign_key: 'security-summit', status: 'rejected', reject_reason: 'bad_fit', score: 55, ...answered('20', '09:00', '20T10:00') }),
       leadRow({ received_at: received('21'), campaign_key: 'security-summit', status: 'new', stage: 'decision', delivered_at: h('21T10:00'), name: 'Ada Lovelace', company: 'Analytical Engines', email: 'ada@analytical.example' }),
       leadRow({ received_at: received('21'), campaign_key: 'security-summit', status: 'held', delivery: 'not_sent', delivered_at: null }),
-      leadRow({ received_at: received('21'), status: 'rejected', reject_reason: 'too_early', ...answered('21', '09:00', '21T09:40') }),
+      leadRow({ received_at: received('21'), status: 'rejected', reject_reason: 'too_early', score: null, ...answered('21', '09:00', '21T09:40') }),
       leadRow({ received_at: received('22'), status: 'new', delivered_at: h('22T08:00'), name: 'grace@navy.example', company: 'US Navy', owner_slack_id: null, delivery: 'awaiting_owner' }),
       leadRow({ received_at: h('23T07:55'), status: 'new', delivered_at: h('23T08:00') }),
       // Outside the week: before it began.
@@ -105,9 +105,14 @@ describe('the weekly digest of a seeded week', () => {
     ].join('\n'));
   });
 
-  it('reports speed to lead and the top reasons for rejecting', () => {
+  it('reports speed to lead, and each reason for rejecting beside the scores of the leads it hit', () => {
     expect(text).toContain('*Speed to lead:* *64%* answered within SLA (7 of 11) · median time to answer *1 h*');
-    expect(text).toContain('*Why reps rejected leads:* Bad fit *3* · No budget *1* · Too early *1*');
+    expect(text).toContain([
+      '*Why reps rejected leads*, against the lead definition (`/handoff mql`):',
+      '• 3 of 12 leads rejected as bad fit — all scored 52–58',
+      '• 1 of 12 leads rejected as no budget — it scored 70',
+      '• 1 of 12 leads rejected as too early — none had a score',
+    ].join('\n'));
   });
 
   it('names unanswered leads past their SLA by name and company with their owner, never by email', () => {

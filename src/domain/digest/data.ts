@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import type { SlaByStage } from '../sla.ts';
 import { campaignNames, campaignsStarting, newContent, ratedContent, type ContentLists, type NewAsset, type UpcomingCampaign } from './content-stats.ts';
 import { leadBreakdown, overdueLeads, speedToLead, type CampaignRow, type LeadTotals, type OverdueLead, type Period, type SpeedToLead } from './lead-stats.ts';
+import { rejectionsAgainstDefinition, type RejectionInsight } from '../mql/insights.ts';
 import { addDays, localDate } from './week.ts';
 
 /** Everything one digest shows; the view decides how much of each list fits. */
@@ -11,7 +12,8 @@ export interface DigestData {
   timeZone: string;
   totals: LeadTotals;
   speed: SpeedToLead;
-  reasons: Array<{ reason: string; count: number }>;
+  /** Reps' rejections by reason, set against the lead definition: how many of those handed over, and their scores. */
+  rejections: RejectionInsight[];
   overdue: OverdueLead[];
   campaigns: Array<CampaignRow & { name: string | null }>;
   content: ContentLists;
@@ -38,15 +40,16 @@ export interface DigestSource {
 /** Reads one digest's figures for the period; `now` judges what is overdue and what starts soon. */
 export async function loadDigestData(src: DigestSource, period: Period, now: Date): Promise<DigestData> {
   const { db, sla, timeZone } = src;
-  const { totals, reasons, campaigns: rows } = await leadBreakdown(db, period, sla, now);
+  const { totals, campaigns: rows } = await leadBreakdown(db, period, sla, now);
   const today = localDate(now, timeZone);
   const until = addDays(today, DIGEST_LIMITS.soonDays);
-  const [speed, overdue, content, startingSoon, fresh] = await Promise.all([
+  const [speed, overdue, content, startingSoon, fresh, rejections] = await Promise.all([
     speedToLead(db, period, sla, totals.overdue),
     overdueLeads(db, period, sla, now, DIGEST_LIMITS.overdue),
     ratedContent(db, period, { top: DIGEST_LIMITS.content, comments: DIGEST_LIMITS.comments }),
     campaignsStarting(db, today, until, DIGEST_LIMITS.startingSoon),
     newContent(db, period, DIGEST_LIMITS.newContent),
+    totals.rejected > 0 ? rejectionsAgainstDefinition(db, period.start, period.end) : Promise.resolve([]),
   ]);
   const names = await campaignNames(db, rows.slice(0, DIGEST_LIMITS.campaigns).flatMap((r) => (r.key ? [r.key] : [])));
   return {
@@ -54,7 +57,7 @@ export async function loadDigestData(src: DigestSource, period: Period, now: Dat
     timeZone,
     totals,
     speed,
-    reasons,
+    rejections,
     overdue,
     campaigns: rows.map((r) => ({ ...r, name: r.key ? names.get(r.key) ?? null : null })),
     content,

@@ -72,13 +72,12 @@ function overdue(eb: Eb, sla: SlaByStage, now: Date) {
 
 export interface LeadBreakdown {
   totals: LeadTotals;
-  reasons: Array<{ reason: string; count: number }>;
   /** Largest first (all of them: the view keeps the top ones and sums the rest). */
   campaigns: CampaignRow[];
 }
 
 /**
- * Totals, reject reasons and per-campaign rows from ONE grouped scan of the window's leads
+ * Totals and per-campaign rows from ONE grouped scan of the window's leads
  * (index-only on leads_digest): at most campaigns × statuses × reasons rows come back.
  */
 export async function leadBreakdown(db: Kysely<Database>, p: Period, sla: SlaByStage, now: Date): Promise<LeadBreakdown> {
@@ -89,7 +88,6 @@ export async function leadBreakdown(db: Kysely<Database>, p: Period, sla: SlaByS
     .groupBy(['campaign_key', 'status', 'reject_reason'])
     .execute();
   const totals: LeadTotals = { received: 0, handedOver: 0, accepted: 0, rejected: 0, hot: 0, held: 0, waiting: 0, overdue: 0 };
-  const reasons = new Map<string, number>();
   const campaigns = new Map<string | null, CampaignRow>();
   for (const r of rows) {
     const n = Number(r.n);
@@ -110,15 +108,12 @@ export async function leadBreakdown(db: Kysely<Database>, p: Period, sla: SlaByS
       case 'rejected': {
         totals.rejected += n;
         campaign.rejected += n;
-        const reason = r.reject_reason ?? 'other';
-        reasons.set(reason, (reasons.get(reason) ?? 0) + n);
         break;
       }
     }
   }
   return {
     totals,
-    reasons: [...reasons].map(([reason, c]) => ({ reason, count: c })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
     campaigns: [...campaigns.values()].sort((a, b) => b.received - a.received || (a.key ?? '\uffff').localeCompare(b.key ?? '\uffff')),
   };
 }
