@@ -93,6 +93,7 @@ describe('/hotlead pauses marketing emails', () => {
     ['an unreadable duration', 'x@y.example 14x', 'I could not read `14x` as a duration'],
     ['a negative duration', 'x@y.example -3', 'I could not read `-3` as a duration'],
     ['a fraction', 'x@y.example 1.5', 'I could not read `1.5` as a duration'],
+    ['months', 'x@y.example 3 months', 'A pause is counted in whole days or weeks, not `months` (3 months is about `90d`)'],
     ['today', 'x@y.example until 2026-11-23', '2026-11-23 is today'],
     ['a past date', 'x@y.example until 2026-11-01', '2026-11-01 is in the past'],
     ['a date too far', 'x@y.example until 2027-11-24', 'more than 365 days away'],

@@ -20,6 +20,16 @@ describe('the /hotlead grammar', () => {
     expect(parseHotleadCommand('ada@x.example 2nd call booked', settings)).toEqual({ kind: 'invalid', problem: 'I could not read `2nd` as a duration: write 14, 14d, 2w or until 2026-12-21.' });
   });
 
+  it('refuses units a pause is not counted in rather than reading "3 months" as 3 days', () => {
+    expect(parseHotleadCommand('ada@x.example 3 months', settings)).toEqual({
+      kind: 'invalid', problem: 'A pause is counted in whole days or weeks, not `months` (3 months is about `90d`): write 14, 14d, 2w or until 2026-12-21.',
+    });
+    expect(parseHotleadCommand('ada@x.example 1 month deal', settings)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('(1 month is about `30d`)') });
+    expect(parseHotleadCommand('ada@x.example 1 year', settings)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('not `year`:') });
+    expect(parseHotleadCommand('ada@x.example 48 hours', settings)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('not `hours`:') });
+    expect(parseHotleadCommand('ada@x.example 3 more calls', settings)).toMatchObject({ kind: 'pause', days: 3, note: 'more calls' });
+  });
+
   it('reads only real addresses as emails', () => {
     expect(parseEmail('<mailto:a.b+tag@sub.example.co|a.b+tag@sub.example.co>')).toEqual({ address: 'a.b+tag@sub.example.co', lower: 'a.b+tag@sub.example.co' });
     for (const bad of ['a@b', 'a@@b.example', '.a@b.example', 'a..b@b.example', 'a@-b.example', 'a b@c.example', 'a@b.123', `${'a'.repeat(65)}@b.example`]) {

@@ -92,6 +92,8 @@ function words(text: string): Word[] {
 }
 
 const UNIT_WORD = /^(d|days?|w|wks?|weeks?)$/i;
+// Units a rep may reach for that a pause is not counted in: "3 months" must not become 3 days.
+const OTHER_UNIT_WORD = /^(mo|mos|mths?|months?|y|yrs?|years?|h|hrs?|hours?|mins?|minutes?)[.,;:!]?$/i;
 const DURATION_EXAMPLES = 'write 14, 14d, 2w or until 2026-12-21';
 
 /** Reads a duration starting at words[i]; returns the pause end and how many words it used. */
@@ -116,6 +118,10 @@ function readDuration(ws: Word[], i: number, settings: ParseSettings): { end: Pa
   if (unit === '' && next !== undefined && UNIT_WORD.test(next)) {
     unit = next[0].toLowerCase();
     used = 2;
+  } else if (unit === '' && next !== undefined && OTHER_UNIT_WORD.test(next)) {
+    const months = /^m(o|th|onth)/i.test(next);
+    const hint = months && m[1].length <= 2 ? ` (${word} ${next} is about \`${Number(m[1]) * 30}d\`)` : '';
+    return { problem: `A pause is counted in whole days or weeks, not \`${next}\`${hint}: ${DURATION_EXAMPLES}.` };
   }
   const count = m[1].length > 6 ? Infinity : Number(m[1]);
   const days = unit === 'w' ? count * 7 : count;
