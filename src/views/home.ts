@@ -11,6 +11,7 @@ import { cut, esc, fitLines, link, slackTime } from './lead-format.ts';
 const MAX_BLOCKS = 100;
 const SECTION_MAX = 3000;
 const MAX_OPEN_LEADS = 20;
+const MAX_ACCEPTED = 10;
 
 type Block = Record<string, unknown>;
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: cut(text, SECTION_MAX) });
@@ -35,7 +36,7 @@ function leadLine(lead: HomeData['accepted'][number]): string {
 }
 
 function openLeadBlocks(data: HomeData, budget: number): Block[] {
-  const blocks: Block[] = [header(`Waiting for your answer (${data.unanswered.length})`)];
+  const blocks: Block[] = [header(`Waiting for your answer (${data.unansweredTotal})`)];
   if (data.unanswered.length === 0) return [...blocks, section(HOME_TEXT.noOpenLeads)];
   const fits = Math.max(0, Math.min(data.unanswered.length, MAX_OPEN_LEADS, Math.floor((budget - 2) / 2)));
   for (const { lead, leftMs } of data.unanswered.slice(0, fits)) {
@@ -43,14 +44,21 @@ function openLeadBlocks(data: HomeData, budget: number): Block[] {
     blocks.push(section(`${leadLine(lead)}${campaign}\n${timeLeft(leftMs)}`));
     blocks.push({ type: 'actions', block_id: `home_lead_${blocks.length}`, elements: leadButtons(lead) });
   }
-  if (data.unanswered.length > fits) blocks.push(context(`…and ${data.unanswered.length - fits} more in your DMs.`));
+  if (data.unansweredTotal > fits) blocks.push(context(`…and ${data.unansweredTotal - fits} more in your DMs.`));
   return blocks;
 }
 
+// An accepted lead can still turn hot, as from its DM: one block each, the button beside it.
 function acceptedBlocks(data: HomeData): Block[] {
   if (data.accepted.length === 0) return [];
-  const lines = data.accepted.map((lead) => `• ${leadLine(lead)} — accepted ${slackTime(lead.answered_at ?? lead.updated_at)}`);
-  return [header('Accepted in the last 14 days'), section(fitLines(lines, SECTION_MAX))];
+  const blocks: Block[] = [header(`Accepted in the last 14 days (${data.acceptedTotal})`)];
+  for (const lead of data.accepted.slice(0, MAX_ACCEPTED)) {
+    const [hot] = leadButtons(lead);
+    blocks.push({ ...section(`${leadLine(lead)}\naccepted ${slackTime(lead.answered_at ?? lead.updated_at)}`), ...(hot ? { accessory: hot } : {}) });
+  }
+  const more = data.acceptedTotal - Math.min(data.accepted.length, MAX_ACCEPTED);
+  if (more > 0) blocks.push(context(`…and ${more} more accepted.`));
+  return blocks;
 }
 
 function hotBlocks(data: HomeData): Block[] {

@@ -61,8 +61,14 @@ describe('the App Home', () => {
     const text = readable(view);
     expect(text).toContain('Waiting for your answer (1)');
     expect(text).toMatch(/Dorothy Vaughan[\s\S]*past the SLA/);
-    expect(text).toContain('Accepted in the last 14 days');
-    expect(text).toContain('Katherine Johnson');
+    expect(text).toContain('Accepted in the last 14 days (1)');
+    const row = view.blocks.find((b: any) => b.type === 'section' && b.text.text.includes('Katherine Johnson'));
+    expect(row.accessory).toMatchObject({ action_id: ACTIONS.leadHot, value: accepted });
+
+    // An accepted lead can still turn hot from the Home, as from its DM.
+    const hot = await app.slack.blockAction({ userId: PEOPLE.rep.id, actionId: ACTIONS.leadHot, value: accepted, view: { id: 'VHOME0001', type: 'home', blocks: [], private_metadata: '', callback_id: '', hash: '1.a' } });
+    expect(hot.status).toBe(200);
+    await eventually(async () => (await db.selectFrom('leads').select('status').where('id', '=', accepted).executeTakeFirst())?.status === 'hot', 5000, 'the lead to turn hot');
   });
 
   it("lists a rep's hot leads with the last day their emails stay paused", async () => {
@@ -126,8 +132,9 @@ describe('the App Home', () => {
     const view = await openHome(app, PEOPLE.rep.id);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     const text = readable(view);
-    expect(text).toContain('Waiting for your answer (40)');
-    expect(text).toMatch(/…and \d+ more in your DMs/);
+    expect(text).toContain('Waiting for your answer (120)');
+    const shown = buttonsIn(view).filter((id) => id === ACTIONS.leadAccept).length;
+    expect(text).toContain(`…and ${120 - shown} more in your DMs`);
     expect(text).toContain('Your campaigns');
   });
 

@@ -34,8 +34,12 @@ export interface HotPause {
 
 export interface HomeData {
   userId: string;
+  /** The oldest unanswered leads (at most LIST_LIMIT); `unansweredTotal` counts them all. */
   unanswered: UnansweredLead[];
+  unansweredTotal: number;
+  /** The latest accepted leads (at most LIST_LIMIT); `acceptedTotal` counts them all. */
   accepted: Lead[];
+  acceptedTotal: number;
   hot: HotPause[];
   /** Present for marketers: their active campaigns. */
   campaigns: CampaignSummary[] | undefined;
@@ -61,26 +65,40 @@ export async function loadHomeData(deps: Deps, userId: string, sources: HomeSour
     .orderBy('received_at', 'asc')
     .limit(LIST_LIMIT)
     .execute();
+  const unansweredTotal = open.length < LIST_LIMIT ? open.length : await countLeads(deps, userId, 'new');
   const unanswered = open.map((lead) => {
     const since = new Date(lead.delivered_at ?? lead.received_at).getTime();
     return { lead, leftMs: since + slaFor(config.leadSla, lead.stage) - now.getTime() };
   });
+  const acceptedSince = new Date(now.getTime() - 14 * DAY).toISOString();
   const accepted = await db
     .selectFrom('leads')
     .selectAll()
     .where('owner_slack_id', '=', userId)
     .where('status', '=', 'accepted')
-    .where('answered_at', '>=', new Date(now.getTime() - 14 * DAY).toISOString())
+    .where('answered_at', '>=', acceptedSince)
     .orderBy('answered_at', 'desc')
     .limit(LIST_LIMIT)
     .execute();
+  const acceptedTotal = accepted.length < LIST_LIMIT ? accepted.length : await countLeads(deps, userId, 'accepted', acceptedSince);
   const hot = sources.hotPauses ? await sources.hotPauses(deps, userId) : [];
   const campaigns = (await isMarketer(deps, userId)) ? await campaignSummaries(deps, userId, now, sources) : undefined;
   const showHealth = !deps.permissions.adminsConfigured || deps.permissions.isAdmin(userId);
   const health = showHealth
     ? { ...(await outboxHealth(db, now)), lastDigests: sources.lastDigests ? await sources.lastDigests(deps) : [] }
     : undefined;
-  return { userId, unanswered, accepted, hot, campaigns, health };
+  return { userId, unanswered, unansweredTotal, accepted, acceptedTotal, hot, campaigns, health };
+}
+
+async function countLeads(deps: Deps, userId: string, status: 'new' | 'accepted', answeredSince?: string): Promise<number> {
+  let query = deps.db
+    .selectFrom('leads')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('owner_slack_id', '=', userId)
+    .where('status', '=', status);
+  if (answeredSince) query = query.where('answered_at', '>=', answeredSince);
+  const row = await query.executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** A marketer is in MARKETING_USERGROUP (when set) or owns a brief; Slack being unreachable counts as no. */
