@@ -31,8 +31,9 @@ export function suppressionsRoute(deps: Deps): RouteHandler {
     const format = (url.searchParams.get('format') ?? 'json').toLowerCase();
     if (format !== 'json' && format !== 'csv') throw badRequest('invalid_format', 'format must be json or csv.');
     const since = parseSince(url.searchParams.get('since'));
-    const asOf = deps.clock.now().toISOString();
-    const rows = await activeSuppressions(deps.db, since);
+    const now = deps.clock.now();
+    const asOf = now.toISOString();
+    const rows = await activeSuppressions(deps.db, now, since);
 
     if (format === 'csv') {
       // escape_formulas: a note starting with "=" must not run as a formula in a spreadsheet.

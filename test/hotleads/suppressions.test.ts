@@ -80,4 +80,13 @@ describe('GET /api/suppressions', () => {
       expect(res.json.message).toMatch(/since must be|format must be/);
     }
   });
+
+  // Last: it moves the clock past a pause's end.
+  it('drops a pause the moment it ends, before the expiry job marks it ended', async () => {
+    clock.advance(32 * 24 * 3_600_000); // past Ada's extended 2026-12-24, before Grace's 2027-01-01
+    const res = await app.get('/api/suppressions');
+    expect(res.json.suppressions.map((s: { email: string }) => s.email)).toEqual(['grace@navy.example']);
+    const csv = await app.get('/api/suppressions?format=csv');
+    expect(csv.text).not.toContain('ada@analytical.example');
+  });
 });

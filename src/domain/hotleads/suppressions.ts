@@ -46,8 +46,9 @@ function toSuppression(p: HotPause): Suppression {
 }
 
 /** Active pauses; with `since`, only those created or extended at or after it. */
-export async function activeSuppressions(db: Kysely<Database>, since?: string): Promise<Suppression[]> {
-  let q = db.selectFrom('hot_pauses').selectAll().where('status', '=', 'active');
+export async function activeSuppressions(db: Kysely<Database>, now: Date, since?: string): Promise<Suppression[]> {
+  // A pause past its end is over even before the expiry job (every few minutes) marks it so.
+  let q = db.selectFrom('hot_pauses').selectAll().where('status', '=', 'active').where('paused_until', '>', now.toISOString());
   if (since) q = q.where('updated_at', '>=', since);
   const rows = await q.orderBy('updated_at').orderBy('id').execute();
   return rows.map(toSuppression);
