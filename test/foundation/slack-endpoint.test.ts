@@ -70,6 +70,8 @@ describe('command help and usage', () => {
 
   it.each([
     ['/handoff', 'frobnicate now', HANDOFF_USAGE],
+    ['/handoff', 'mql please', HANDOFF_USAGE],
+    ['/handoff', 'help me', HANDOFF_USAGE],
     ['/campaign', 'delete everything', CAMPAIGN_USAGE],
     ['/hotlead', 'please', HOTLEAD_USAGE],
   ])('%s with unknown words answers with its usage', async (command, words, usage) => {

@@ -10,8 +10,14 @@ type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 export function handoffCommand(deps: Deps) {
   return async function handoff(args: Args): Promise<void> {
     const words = args.command.text.trim();
-    const [sub = 'help'] = words.split(/\s+/);
-    switch (sub.toLowerCase()) {
+    const [sub = 'help', ...rest] = words.split(/\s+/);
+    const subcommand = sub.toLowerCase();
+    // help and mql take no words: "mql foo" is a typo to point out, not to ignore.
+    if ((subcommand === 'help' || subcommand === 'mql') && rest.length > 0) {
+      await args.ack({ response_type: 'ephemeral', text: unknownWords('/handoff', words, HANDOFF_USAGE) });
+      return;
+    }
+    switch (subcommand) {
       case 'help':
       case '':
         await args.ack({ response_type: 'ephemeral', text: ALL_COMMANDS_HELP });
