@@ -46,12 +46,32 @@ export function reminderText(lead: LeadRef, slaMs: number, dueAt: Date): string 
   );
 }
 
-/** To SALES_CHANNEL at the full SLA: name and company only (lead details stay in the owner's DM). */
-export function escalationText(lead: Pick<Lead, 'name' | 'email' | 'company' | 'owner_slack_id' | 'stage'>, slaMs: number): string {
+/**
+ * To SALES_CHANNEL at the full SLA: name and company only (lead details stay in the owner's DM).
+ * A lead that never reached its owner says why, and its CRM id, so someone else can take it.
+ */
+export function escalationText(
+  lead: Pick<Lead, 'id' | 'name' | 'company' | 'owner_slack_id' | 'owner_email' | 'stage' | 'delivery'>,
+  slaMs: number,
+): string {
   const who = lead.name?.trim() || 'A lead';
   const company = lead.company ? ` (${esc(lead.company)})` : '';
   const stage = lead.stage ? `${esc(lead.stage)} stage, ` : '';
-  return `🚨 *${esc(who)}*${company} has waited more than ${formatDuration(slaMs)} (${stage}SLA) and nobody has answered — <@${lead.owner_slack_id}>, it's your lead.`;
+  const waited = `🚨 *${esc(who)}*${company} has waited more than ${formatDuration(slaMs)} (${stage}SLA)`;
+  const unreached = unreachedReason(lead);
+  if (unreached) return `${waited} and nobody could answer it: ${unreached} — someone needs to pick it up (CRM id \`${esc(cut(lead.id, 100))}\`).`;
+  return `${waited} and nobody has answered — <@${lead.owner_slack_id}>, it's your lead.`;
+}
+
+function unreachedReason(lead: Pick<Lead, 'owner_slack_id' | 'owner_email' | 'delivery'>): string | undefined {
+  switch (lead.delivery) {
+    case 'awaiting_owner':
+      return lead.owner_email ? `its owner ${esc(lead.owner_email)} is not in this Slack workspace` : 'it has no owner in Slack';
+    case 'failed':
+      return lead.owner_slack_id ? `its DM to <@${lead.owner_slack_id}> could not be delivered` : 'its DM could not be delivered';
+    default:
+      return undefined;
+  }
 }
 
 export const LEAD_REPLIES = {

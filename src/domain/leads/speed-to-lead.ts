@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import type { Kysely } from 'kysely';
-import type { Database, Lead } from '../../db/schema.ts';
+import type { Database, Lead, LeadDelivery } from '../../db/schema.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 import { escalationText, reminderText } from '../../views/lead-notices.ts';
 import { slaFor } from '../sla.ts';
@@ -10,12 +10,20 @@ import { addLeadEvent } from './queries.ts';
 // LEAD_SLA and escalate once to SALES_CHANNEL at all of it. "Once" holds across double runs,
 // restarts and replicas: the mark is a conditional UPDATE in the same transaction as the
 // message, and the message has a dedupe key.
+//
+// A lead that never reached its owner (nobody in Slack has the owner's email, or the DM was
+// refused for good) has nobody to remind, and nobody but the channel can act on it: it is
+// escalated at the full SLA from its arrival. Delivered later, it is not escalated again.
 
 // Small pages in one transaction each: one fsync per page, and the event loop gets a turn
 // between pages, so a catch-up after an outage (thousands of overdue leads) never keeps
 // /healthz or Slack's acks waiting. better-sqlite3 is synchronous: awaits alone do not yield.
 const PAGE = 100;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+// Not 'queued': its DM is still on its way (the outbox retries until Slack takes it or refuses
+// it for good, which makes it 'failed'). Not 'not_sent': a held lead was deliberately not handed to anyone.
+const WATCHED: LeadDelivery[] = ['delivered', 'awaiting_owner', 'failed'];
 
 interface DueStep {
   lead: Lead;
@@ -38,20 +46,13 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
       .selectFrom('leads')
       .selectAll()
       .where('status', '=', 'new')
-      .where('delivery', '=', 'delivered')
+      .where('delivery', 'in', WATCHED)
       .where('escalated_at', 'is', null)
       .where('id', '>', after)
       .orderBy('id')
       .limit(PAGE)
       .execute();
-    const due = page.flatMap((lead): DueStep[] => {
-      const sla = slaFor(deps.config.leadSla, lead.stage);
-      const since = Date.parse(lead.delivered_at ?? lead.received_at);
-      const waited = now.getTime() - since;
-      if (waited >= sla) return [{ lead, sla, step: 'escalate', dueAt: new Date(since + sla) }];
-      if (waited >= sla / 2 && !lead.reminded_at) return [{ lead, sla, step: 'remind', dueAt: new Date(since + sla) }];
-      return [];
-    });
+    const due = page.flatMap((lead) => dueStep(lead, slaFor(deps.config.leadSla, lead.stage), now) ?? []);
     const done = due.length === 0 ? { reminded: 0, escalated: 0 } : await deps.db.transaction().execute(async (trx) => {
       const counts: SpeedToLeadSummary = { reminded: 0, escalated: 0 };
       for (const { lead, sla, step, dueAt } of due) {
@@ -69,6 +70,17 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
     await yieldToRequests();
   }
   return summary;
+}
+
+function dueStep(lead: Lead, sla: number, now: Date): DueStep | undefined {
+  // A delivered lead's clock starts when its owner could first see it; any other has only its arrival.
+  const since = Date.parse((lead.delivery === 'delivered' && lead.delivered_at) || lead.received_at);
+  const waited = now.getTime() - since;
+  const dueAt = new Date(since + sla);
+  if (waited >= sla) return { lead, sla, step: 'escalate', dueAt };
+  // Only a delivered lead has an owner who saw it and can be nudged.
+  if (lead.delivery === 'delivered' && waited >= sla / 2 && !lead.reminded_at) return { lead, sla, step: 'remind', dueAt };
+  return undefined;
 }
 
 async function remind(trx: Kysely<Database>, lead: Lead, sla: number, dueAt: Date, now: Date): Promise<boolean> {
@@ -100,6 +112,9 @@ async function escalate(deps: Deps, trx: Kysely<Database>, lead: Lead, sla: numb
     .where('id', '=', lead.id)
     .where('escalated_at', 'is', null)
     .where('status', '=', 'new')
+    // The text says why nobody acted (unknown owner, failed DM); an owner resolved since the
+    // page was read makes that untrue, so such a lead waits for the next run's fresh look.
+    .where('delivery', '=', lead.delivery)
     .executeTakeFirst();
   if (Number(marked.numUpdatedRows) === 0) return false;
   if (channel) {
@@ -112,6 +127,6 @@ async function escalate(deps: Deps, trx: Kysely<Database>, lead: Lead, sla: numb
   } else {
     deps.logger.warn({ leadId: lead.id }, 'a lead passed its SLA unanswered, but SALES_CHANNEL is not set: nobody was told');
   }
-  await addLeadEvent(trx, now, { leadId: lead.id, type: 'escalated', detail: { owner: lead.owner_slack_id, channel: channel ?? null, sla_ms: sla } });
+  await addLeadEvent(trx, now, { leadId: lead.id, type: 'escalated', detail: { owner: lead.owner_slack_id, delivery: lead.delivery, channel: channel ?? null, sla_ms: sla } });
   return true;
 }
