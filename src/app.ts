@@ -7,6 +7,7 @@ import { buildRoutes } from './http/routes.ts';
 import { HttpError, sendJson } from './http/router.ts';
 import { boltLogger } from './logger.ts';
 import { slackClientOptions } from './slack/client.ts';
+import { createSocketModeReceiver, keepSocketModeConnected, type SocketModeKeeper } from './slack/socket-mode.ts';
 
 export interface HandoffApp {
   bolt: App;
@@ -26,7 +27,8 @@ export function createHandoffApp(deps: Deps): HandoffApp {
     return { botToken: config.slack.botToken, botId: bot?.botId, botUserId: bot?.userId, teamId: bot?.teamId };
   };
 
-  const receiver = config.slack.socketMode
+  const socketReceiver = config.slack.socketMode ? createSocketModeReceiver(config, logger) : undefined;
+  const receiver = socketReceiver
     ? undefined
     : new HTTPReceiver({
         signingSecret: config.slack.signingSecret ?? '',
@@ -39,7 +41,7 @@ export function createHandoffApp(deps: Deps): HandoffApp {
     authorize,
     logger: boltLogger(logger),
     clientOptions: slackClientOptions(config, logger),
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.slack.appToken }),
+    receiver: receiver ?? socketReceiver,
   });
 
   bolt.error(async (error) => {
@@ -77,27 +79,29 @@ export function createHandoffApp(deps: Deps): HandoffApp {
       });
   });
   server.keepAliveTimeout = 5_000;
+  let socketMode: SocketModeKeeper | undefined;
 
   return {
     bolt,
     server,
     async listen(port, host = '0.0.0.0') {
-      if (config.slack.socketMode) await bolt.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
       });
+      // Only once HTTP answers: Slack being unreachable must not keep health and intake down.
+      if (socketReceiver) socketMode = keepSocketModeConnected(socketReceiver.client, logger);
       const address = server.address();
       return typeof address === 'object' && address ? address.port : port;
     },
     async close() {
+      await socketMode?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // Give in-flight requests a moment to finish, then cut what is left.
       const deadline = setTimeout(() => server.closeAllConnections(), 5_000);
       await closed;
       clearTimeout(deadline);
-      if (config.slack.socketMode) await bolt.stop().catch(() => undefined);
     },
   };
 }

@@ -6,6 +6,7 @@
 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SocketModeLinks } from './socket-mode-links.ts';
 import { methods, type Reply, type StandInState } from './web-api-methods.ts';
 
 export interface StandInUser { id: string; email: string; name?: string; real_name?: string; is_admin?: boolean; deleted?: boolean; tz?: string }
@@ -80,6 +81,8 @@ export class SlackStandIn {
   readonly botUserId: string;
   readonly botId: string;
   calls: RecordedCall[] = [];
+  /** Socket Mode WebSocket links, opened from the URLs apps.connections.open hands out. */
+  readonly socketMode: SocketModeLinks;
 
   private readonly state: StandInState;
   private faults: Array<{ rule: FaultRule; left: number }> = [];
@@ -96,6 +99,7 @@ export class SlackStandIn {
     this.botUserId = opts.botUserId ?? 'UBOT0001';
     this.botId = opts.botId ?? 'BBOT0001';
     this.random = prng(opts.randomFaults?.seed ?? 1);
+    this.socketMode = new SocketModeLinks('A0HANDOFF');
     this.state = {
       botUserId: this.botUserId, botId: this.botId, teamId: this.teamId, appId: 'A0HANDOFF',
       users: new Map((opts.users ?? []).map((u) => [u.id, u])),
@@ -105,6 +109,7 @@ export class SlackStandIn {
       nextTs: () => this.nextTs(),
       nextId: (prefix) => `${prefix}${(++this.idCounter).toString(36).toUpperCase().padStart(8, '0')}`,
       dmChannelFor: (userId) => this.dmChannelFor(userId),
+      socketModeUrl: () => `ws://127.0.0.1:${port}/link/?ticket=${this.state.nextId('TICKET')}`,
     };
   }
 
@@ -116,6 +121,10 @@ export class SlackStandIn {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
         res.end(`stand-in error: ${err instanceof Error ? err.message : String(err)}`);
       });
+    });
+    server.on('upgrade', (req, socket) => {
+      if (new URL(req.url ?? '/', 'http://localhost').pathname === '/link/') holder.standIn!.socketMode.accept(req, socket);
+      else socket.destroy();
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -224,6 +233,7 @@ export class SlackStandIn {
   async close(): Promise<void> {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
+    this.socketMode.closeAll();
     await closed;
   }
 
@@ -318,7 +328,7 @@ export class SlackStandIn {
     const handler = methods[method];
     if (!handler) return { status: 200, body: { ok: false, error: 'unknown_method' } };
     if (!token) return { status: 200, body: { ok: false, error: 'not_authed' } };
-    return handler(args, this.state);
+    return handler(args, this.state, token);
   }
 
   private send(res: http.ServerResponse, reply: Reply): void {

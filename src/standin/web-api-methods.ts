@@ -31,10 +31,12 @@ export interface StandInState {
   nextTs(): string;
   nextId(prefix: string): string;
   dmChannelFor(userId: string): string;
+  /** Where a Socket Mode client opens its WebSocket. */
+  socketModeUrl(): string;
 }
 
 type Args = Record<string, any>;
-type Handler = (a: Args, s: StandInState) => Reply;
+type Handler = (a: Args, s: StandInState, token: string) => Reply;
 
 const ok = (body: Args = {}): Reply => ({ status: 200, body: { ok: true, ...body } });
 const fail = (error: string, messages?: string[]): Reply => ({
@@ -156,7 +158,8 @@ export const methods: Record<string, Handler> = {
   'auth.test': (_a, s) =>
     ok({ url: 'https://handoff-demo.slack.com/', team: 'Handoff Demo', user: 'handoff', team_id: s.teamId, user_id: s.botUserId, bot_id: s.botId, is_enterprise_install: false }),
 
-  'apps.connections.open': () => fail('not_allowed_token_type'),
+  // Only an app-level token may open a Socket Mode connection; Slack refuses a bot token so.
+  'apps.connections.open': (_a, s, token) => (token.startsWith('xapp-') ? ok({ url: s.socketModeUrl() }) : fail('not_allowed_token_type')),
 
   'chat.postMessage': (a, s) => {
     const bad = channelError(a.channel);
