@@ -82,6 +82,11 @@ describe('command help and usage', () => {
     expect(res.json.text).toContain(usage);
   });
 
+  it('ask Slack who the bot is once in all, never once per request', async () => {
+    for (let i = 0; i < 5; i++) expect((await app.slack.command('/handoff', 'help')).status).toBe(200);
+    expect(app.standIn.callsTo('auth.test')).toHaveLength(1);
+  });
+
   it.each([['/campaign', CAMPAIGN_USAGE], ['/hotlead', HOTLEAD_USAGE]])('%s help answers its usage', async (command, usage) => {
     const res = await app.slack.command(command, 'help');
     expect(res.json.text).toBe(usage);
