@@ -37,6 +37,8 @@ export function createHandoffApp(deps: Deps): HandoffApp {
 
   const bolt = new App({
     authorize,
+    // Nothing reads Bolt's conversation store; without it a request skips a store lookup.
+    convoStore: false,
     logger: boltLogger(logger),
     clientOptions: slackClientOptions(config, logger),
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.slack.appToken }),
