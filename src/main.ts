@@ -7,6 +7,9 @@ import { startOutboxSender, type OutboxSenderOptions } from './delivery/sender.t
 import type { Deps } from './deps.ts';
 import { loadMqlRules } from './domain/mql/rules.ts';
 import { Permissions } from './domain/permissions.ts';
+import { HomeRefreshQueue } from './home/refresh-queue.ts';
+import { publishHome } from './home/refresh.ts';
+import { InFlightWork } from './in-flight-work.ts';
 import { allJobs } from './jobs/index.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -56,6 +59,8 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
     directory,
     permissions: new Permissions(config, directory),
     mqlRules,
+    homeRefreshes: new HomeRefreshQueue((userId) => publishHome(deps, userId), logger),
+    inFlight: new InFlightWork(),
     wakeOutbox: () => {},
   };
   return deps;
@@ -96,7 +101,10 @@ export async function startHandoff(options: StartOptions): Promise<RunningHandof
       stopping ??= (async () => {
         identity.abort();
         await app.close();
+        // Answers already acked finish their work, and the Homes they changed are published.
+        await deps.inFlight.settled();
         await scheduler?.stop();
+        await deps.homeRefreshes.drain();
         await sender.stop();
         await deps.dbHandle.close();
         logger.info('Handoff stopped');
