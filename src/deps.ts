@@ -10,6 +10,7 @@ import type { MqlRules } from './domain/mql/rules.ts';
 import type { Permissions } from './domain/permissions.ts';
 import type { Logger } from './logger.ts';
 import type { SlackDirectory } from './slack/directory.ts';
+import type { AckFirstTurns } from './slack/yield-to-acks.ts';
 
 /** The context handed to every listener, route and job: no module singletons. */
 export interface Deps {
@@ -26,6 +27,8 @@ export interface Deps {
   mqlRules: MqlRules | undefined;
   /** App Home publishes asked for by changes, run shortly after and coalesced per person. */
   homeRefreshes: HomeRefreshQueue;
+  /** Listener work past its ack waits for a turn here, so other requests' acks go first. */
+  ackFirst: AckFirstTurns;
   /** Listener work still running after its ack; shutdown waits for it. */
   inFlight: InFlightWork;
   /** Tells the outbox sender there is something new to send now rather than at its next poll. */

@@ -15,6 +15,7 @@ import { startScheduler } from './jobs/scheduler.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createSlackClient } from './slack/client.ts';
 import { SlackDirectory } from './slack/directory.ts';
+import { AckFirstTurns } from './slack/yield-to-acks.ts';
 
 export interface StartOptions {
   env: Record<string, string | undefined>;
@@ -59,7 +60,12 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
     directory,
     permissions: new Permissions(config, directory),
     mqlRules,
-    homeRefreshes: new HomeRefreshQueue((userId) => publishHome(deps, userId), logger),
+    homeRefreshes: new HomeRefreshQueue(async (userId) => {
+      // Reading the Home is synchronous database work: it waits for its turn like a listener past its ack.
+      await deps.ackFirst.turn();
+      await publishHome(deps, userId);
+    }, logger),
+    ackFirst: new AckFirstTurns(),
     inFlight: new InFlightWork(),
     wakeOutbox: () => {},
   };
