@@ -61,8 +61,8 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
     permissions: new Permissions(config, directory),
     mqlRules,
     homeRefreshes: new HomeRefreshQueue(async (userId) => {
-      // Reading the Home is synchronous database work: it waits for its turn like a listener past its ack.
-      await deps.ackFirst.turn();
+      // Reading the Home is synchronous database work: it waits for a turn behind acks and answers.
+      await deps.ackFirst.backgroundTurn();
       await publishHome(deps, userId);
     }, logger),
     ackFirst: new AckFirstTurns(),

@@ -1,17 +1,35 @@
 /**
- * Turns for listener work that runs after its ack. better-sqlite3 is synchronous, so such work
- * holds the event loop while it runs. Granting one turn per pass of the event loop lets every
- * request that has arrived meanwhile be parsed and acked between two pieces of work, rather than
- * waiting behind all of them: Slack's 3-second clock runs until the ack, not until the work ends.
+ * Turns for synchronous database work that can wait for acks. better-sqlite3 holds the event loop
+ * while it runs, so work started straight after an ack would keep every request that has already
+ * arrived waiting for its own. One turn is granted per pass of the event loop, so requests that
+ * arrived meanwhile are parsed and acked between two pieces of work: Slack's 3-second clock runs
+ * until the ack, not until the work ends.
+ *
+ * A listener past its ack goes before background work (the outbox, Home refreshes): its turn comes
+ * in the same pass as its ack, so by the time the clicker has the ack, the answer is recorded.
  */
 export class AckFirstTurns {
-  private readonly waiting: (() => void)[] = [];
+  private readonly listeners: (() => void)[] = [];
+  private readonly background: (() => void)[] = [];
   private granting = false;
 
-  /** Resolves when it is this caller's turn; the caller's synchronous work then runs before the next request is read. */
+  /** For a listener past its ack. */
   turn(): Promise<void> {
+    return this.wait(this.listeners);
+  }
+
+  /** For work no request is waiting on. */
+  backgroundTurn(): Promise<void> {
+    return this.wait(this.background);
+  }
+
+  get waitingCount(): number {
+    return this.listeners.length + this.background.length;
+  }
+
+  private wait(queue: (() => void)[]): Promise<void> {
     return new Promise((resolve) => {
-      this.waiting.push(resolve);
+      queue.push(resolve);
       if (!this.granting) {
         this.granting = true;
         setImmediate(this.grant);
@@ -19,14 +37,10 @@ export class AckFirstTurns {
     });
   }
 
-  get waitingCount(): number {
-    return this.waiting.length;
-  }
-
   private readonly grant = (): void => {
-    this.waiting.shift()?.();
+    (this.listeners.shift() ?? this.background.shift())?.();
     // setImmediate from inside an immediate runs on the next pass, after the poll phase reads new requests.
-    if (this.waiting.length > 0) setImmediate(this.grant);
+    if (this.waitingCount > 0) setImmediate(this.grant);
     else this.granting = false;
   };
 }

@@ -19,4 +19,13 @@ describe('turns for work past the ack', () => {
     await turns.turn();
     expect(turns.waitingCount).toBe(0);
   });
+
+  it('serves a listener past its ack before background work that asked earlier', async () => {
+    const turns = new AckFirstTurns();
+    const order: string[] = [];
+    const background = turns.backgroundTurn().then(() => { order.push('outbox'); });
+    const listener = turns.turn().then(() => { order.push('click'); });
+    await Promise.all([background, listener]);
+    expect(order).toEqual(['click', 'outbox']);
+  });
 });
