@@ -39,6 +39,8 @@ export function createHandoffApp(deps: Deps): HandoffApp {
 
   const bolt = new App({
     authorize,
+    // Nothing reads Bolt's conversation store; without it a request skips a store lookup.
+    convoStore: false,
     logger: boltLogger(logger),
     clientOptions: slackClientOptions(config, logger),
     receiver: receiver ?? socketReceiver,
@@ -50,6 +52,10 @@ export function createHandoffApp(deps: Deps): HandoffApp {
     logger.error({ err: original }, 'a Slack listener failed');
   });
 
+  // Listeners go on past their ack; shutdown waits for them before closing the database.
+  bolt.use(async function followPastAck({ next }) {
+    await deps.inFlight.track(next());
+  });
   registerListeners(bolt, deps);
   const router = buildRoutes(deps);
 

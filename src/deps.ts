@@ -4,10 +4,13 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import type { Database } from './db/schema.ts';
+import type { HomeRefreshQueue } from './home/refresh-queue.ts';
+import type { InFlightWork } from './in-flight-work.ts';
 import type { MqlRules } from './domain/mql/rules.ts';
 import type { Permissions } from './domain/permissions.ts';
 import type { Logger } from './logger.ts';
 import type { SlackDirectory } from './slack/directory.ts';
+import type { AckFirstTurns } from './slack/yield-to-acks.ts';
 
 /** The context handed to every listener, route and job: no module singletons. */
 export interface Deps {
@@ -22,6 +25,12 @@ export interface Deps {
   permissions: Permissions;
   /** The agreed lead definition (MQL_RULES), undefined when every lead qualifies. */
   mqlRules: MqlRules | undefined;
+  /** App Home publishes asked for by changes, run shortly after and coalesced per person. */
+  homeRefreshes: HomeRefreshQueue;
+  /** Listener work past its ack waits for a turn here, so other requests' acks go first. */
+  ackFirst: AckFirstTurns;
+  /** Listener work still running after its ack; shutdown waits for it. */
+  inFlight: InFlightWork;
   /** Tells the outbox sender there is something new to send now rather than at its next poll. */
   wakeOutbox(): void;
 }

@@ -7,11 +7,15 @@ import { startOutboxSender, type OutboxSenderOptions } from './delivery/sender.t
 import type { Deps } from './deps.ts';
 import { loadMqlRules } from './domain/mql/rules.ts';
 import { Permissions } from './domain/permissions.ts';
+import { HomeRefreshQueue } from './home/refresh-queue.ts';
+import { publishHome } from './home/refresh.ts';
+import { InFlightWork } from './in-flight-work.ts';
 import { allJobs } from './jobs/index.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createSlackClient } from './slack/client.ts';
 import { SlackDirectory } from './slack/directory.ts';
+import { AckFirstTurns } from './slack/yield-to-acks.ts';
 
 export interface StartOptions {
   env: Record<string, string | undefined>;
@@ -56,6 +60,13 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
     directory,
     permissions: new Permissions(config, directory),
     mqlRules,
+    homeRefreshes: new HomeRefreshQueue(async (userId) => {
+      // Reading the Home is synchronous database work: it waits for a turn behind acks and answers.
+      await deps.ackFirst.backgroundTurn();
+      await publishHome(deps, userId);
+    }, logger),
+    ackFirst: new AckFirstTurns(),
+    inFlight: new InFlightWork(),
     wakeOutbox: () => {},
   };
   return deps;
@@ -96,7 +107,10 @@ export async function startHandoff(options: StartOptions): Promise<RunningHandof
       stopping ??= (async () => {
         identity.abort();
         await app.close();
+        // Answers already acked finish their work, and the Homes they changed are published.
+        await deps.inFlight.settled();
         await scheduler?.stop();
+        await deps.homeRefreshes.drain();
         await sender.stop();
         await deps.dbHandle.close();
         logger.info('Handoff stopped');

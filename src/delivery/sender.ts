@@ -79,6 +79,8 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
   async function fill(): Promise<number> {
     let soonest = Infinity;
     if (inFlight.size >= opts.maxInFlight) return soonest;
+    // Each synchronous database step waits its turn, so a busy outbox never holds up Slack's acks.
+    await deps.ackFirst.backgroundTurn();
     const rows = await dueRows(deps.db, clock.now(), opts.batchSize);
     for (const row of rows) {
       if (stopped || inFlight.size >= opts.maxInFlight) break;
@@ -88,6 +90,7 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
         soonest = Math.min(soonest, wait);
         continue;
       }
+      await deps.ackFirst.backgroundTurn();
       if (!(await claimRow(deps.db, row, me, clock.now(), opts.claimLeaseMs))) continue;
       start({ ...row, attempts: row.attempts + 1 }, row.uncertain_at !== null || row.claimed_by !== null);
     }
@@ -112,6 +115,7 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
 
   async function deliver(row: OutboxRow, uncertain: boolean): Promise<void> {
     const attempt = await send(row, uncertain);
+    await deps.ackFirst.backgroundTurn();
     // A post that landed, or may have, counts toward the channel's pace; a refusal does not.
     if (row.kind === 'slack.post' && (attempt.sent || (attempt.failure.type === 'transient' && attempt.failure.ambiguous))) {
       pace.posted(attempt.sent ? attempt.channel : attempt.pauseKey);

@@ -10,13 +10,9 @@ export async function publishHome(deps: Deps, userId: string): Promise<void> {
 }
 
 /**
- * Re-publishes a person's App Home after something it shows changed. Never throws: the Home
- * is a view of the database, and the next app_home_opened shows the truth anyway.
+ * Asks for a person's App Home to be re-published after something it shows changed. Returns at
+ * once: the publish follows shortly (see HomeRefreshQueue), and a failure is only logged.
  */
-export async function refreshHome(deps: Deps, userId: string): Promise<void> {
-  try {
-    await publishHome(deps, userId);
-  } catch (error) {
-    deps.logger.warn({ err: error, userId }, 'could not refresh the App Home');
-  }
+export function refreshHome(deps: Deps, userId: string): void {
+  deps.homeRefreshes.request(userId);
 }

@@ -68,7 +68,7 @@ export function releaseRefusedReply(p: Pick<HotPause, 'email' | 'lead_name' | 'p
   return `You can't release ${whoIsPaused(p)}: only whoever paused it (<@${p.paused_by}>)${ownerText} or a Handoff admin may. Ask one of them.`;
 }
 
-export function pauseListReply(pauses: HotPause[], scope: 'mine' | 'all', timeZone: string): string {
+export function pauseListReply(pauses: Pick<HotPause, 'email' | 'lead_name' | 'note' | 'paused_by' | 'paused_until'>[], scope: 'mine' | 'all', timeZone: string): string {
   if (pauses.length === 0) {
     return scope === 'mine'
       ? 'You have no paused leads. Pause one with `/hotlead EMAIL`.'

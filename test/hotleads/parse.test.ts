@@ -82,4 +82,13 @@ describe('pause days in a time zone', () => {
     expect(readableDate('2026-12-21')).toBe('Mon 21 Dec 2026');
     expect(readableDate('2027-01-01')).toBe('Fri 1 Jan 2027');
   });
+
+  it('gives one instant each zone’s own date, however often it is asked', () => {
+    const instant = new Date('2026-12-21T23:30:00Z');
+    for (let n = 0; n < 3; n++) {
+      expect(localDateOf(instant, 'UTC')).toBe('2026-12-21');
+      expect(localDateOf(instant, 'Europe/Berlin')).toBe('2026-12-22');
+      expect(localDateOf(instant, 'America/Los_Angeles')).toBe('2026-12-21');
+    }
+  });
 });

@@ -34,10 +34,21 @@ function zonedParts(instant: Date, timeZone: string): { y: number; m: number; d:
   return { y: out.year, m: out.month, d: out.day, h: out.hour % 24, mi: out.minute, s: out.second };
 }
 
+// formatToParts is slow next to the rest of a reply, and `/hotlead list` asks it the same
+// instants (each pause's end) on every call: answers are kept, up to a bound.
+const MAX_KEPT_DATES = 2_000;
+const localDates = new Map<string, LocalDate>();
+
 /** The calendar date an instant falls on in a time zone. */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  const key = `${instant.getTime()} ${timeZone}`;
+  const kept = localDates.get(key);
+  if (kept !== undefined) return kept;
   const { y, m, d } = zonedParts(instant, timeZone);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (localDates.size >= MAX_KEPT_DATES) localDates.clear();
+  localDates.set(key, date);
+  return date;
 }
 
 /** How far the zone's wall clock is ahead of UTC at an instant, in ms. */

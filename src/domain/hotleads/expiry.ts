@@ -45,7 +45,7 @@ export async function liftEndedPauses(deps: Deps): Promise<number> {
     }
   }
   if (lifted > 0) deps.wakeOutbox();
-  for (const rep of reps) await refreshHome(deps, rep);
+  for (const rep of reps) refreshHome(deps, rep);
   return lifted;
 }
 

@@ -163,8 +163,9 @@ export async function pauseMarketingEmails(deps: Deps, input: PauseInput): Promi
   if (written.outcome !== 'kept') deps.wakeOutbox();
 
   const toAnswer = leadsToAnswer(input, written.leads);
-  const answered = answerLeadsHot(deps, input, toAnswer);
-  if (written.outcome !== 'kept') void refreshHome(deps, input.by);
+  // Followed so shutdown waits for it: the caller may have answered the rep already.
+  const answered = deps.inFlight.track(answerLeadsHot(deps, input, toAnswer));
+  if (written.outcome !== 'kept') refreshHome(deps, input.by);
   return {
     outcome: written.outcome,
     pausedUntil: new Date(written.pause.paused_until),

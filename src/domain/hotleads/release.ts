@@ -38,7 +38,7 @@ export async function releaseMarketingPause(deps: Deps, input: { email: string; 
   });
   if (result.outcome === 'released') {
     deps.wakeOutbox();
-    for (const person of new Set([result.pause.paused_by, input.by])) void refreshHome(deps, person);
+    for (const person of new Set([result.pause.paused_by, input.by])) refreshHome(deps, person);
   }
   return result;
 }

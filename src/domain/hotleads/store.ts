@@ -23,9 +23,18 @@ export async function findPauseById(db: Db, id: number): Promise<HotPause | unde
   return db.selectFrom('hot_pauses').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Active pauses, soonest end first; only one person's when `pausedBy` is given. */
-export async function listActivePauses(db: Db, pausedBy?: string): Promise<HotPause[]> {
-  let q = db.selectFrom('hot_pauses').selectAll().where('status', '=', 'active');
+/** What a list of pauses shows of each (`/hotlead list`, the App Home). */
+export type ListedPause = Pick<HotPause, 'id' | 'email' | 'lead_name' | 'note' | 'paused_by' | 'paused_until'>;
+
+/**
+ * Active pauses, soonest end first; only one person's when `pausedBy` is given. Only the
+ * columns a list shows: `/hotlead list` answers inside Slack's ack, and every row is read there.
+ */
+export async function listActivePauses(db: Db, pausedBy?: string): Promise<ListedPause[]> {
+  let q = db
+    .selectFrom('hot_pauses')
+    .select(['id', 'email', 'lead_name', 'note', 'paused_by', 'paused_until'])
+    .where('status', '=', 'active');
   if (pausedBy) q = q.where('paused_by', '=', pausedBy);
   return q.orderBy('paused_until').orderBy('id').execute();
 }

@@ -88,6 +88,6 @@ export async function answerPauseWarning(deps: Deps, input: WarningAnswerInput):
     return { outcome: 'extended', pause };
   });
   if (result.outcome === 'extended' || result.outcome === 'let_end' || result.outcome === 'ended') deps.wakeOutbox();
-  if (result.outcome === 'extended') void refreshHome(deps, result.pause.paused_by);
+  if (result.outcome === 'extended') refreshHome(deps, result.pause.paused_by);
   return result;
 }

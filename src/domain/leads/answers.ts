@@ -71,7 +71,7 @@ export async function recordLeadAnswer(deps: Deps, input: AnswerInput): Promise<
   if (result.changed) {
     deps.wakeOutbox();
     const people = new Set([input.by, result.lead?.owner_slack_id].filter((p): p is string => Boolean(p)));
-    for (const person of people) await refreshHome(deps, person);
+    for (const person of people) refreshHome(deps, person);
   }
   return result;
 }

@@ -1,0 +1,33 @@
+import SQLite from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../src/views/ids.ts';
+import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
+import { leadBody, readable } from '../leads/support.ts';
+
+let app: TestApp | undefined;
+afterEach(async () => { await app?.stop(); app = undefined; });
+
+describe('shutdown after an acked click', () => {
+  it('finishes the answer and publishes the Home it changed before the database closes', async () => {
+    app = await startTestApp();
+    const body = leadBody({ name: 'Katherine Johnson', owner: { slack_user_id: PEOPLE.rep.id } });
+    expect((await app.post('/webhooks/leads', body)).status).toBe(202);
+    await app.standIn.waitFor('chat.postMessage', (c) => c.args.channel === PEOPLE.rep.id || String(c.args.text ?? '').includes('Katherine'));
+    // Slack is slow to take the Home: the publish is still on its way when shutdown begins.
+    app.standIn.addFault({ method: 'views.publish', fault: { kind: 'delay', ms: 400 }, times: 1 });
+    const before = app.standIn.okCalls('views.publish').length;
+
+    const click = await app.slack.blockAction({ userId: PEOPLE.rep.id, actionId: ACTIONS.leadAccept, value: body.id });
+    expect(click.status).toBe(200);
+    await app.stopApp();
+
+    const published = app.standIn.okCalls('views.publish').slice(before).filter((c) => c.args.user_id === PEOPLE.rep.id);
+    expect(published).toHaveLength(1);
+    expect(readable(published[0].args.view)).toContain('Katherine Johnson');
+    expect(readable(published[0].args.view)).toContain('Waiting for your answer (0)');
+    const db = new SQLite(app.databasePath, { readonly: true });
+    const lead = db.prepare('select status from leads where id = ?').get(body.id) as { status: string };
+    db.close();
+    expect(lead.status).toBe('accepted');
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { HomeRefreshQueue } from '../../src/home/refresh-queue.ts';
+import { createLogger } from '../../src/logger.ts';
+
+const logger = createLogger('silent');
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A publish that records what the Home showed when it was read. */
+function recorder(state: { version: number }, ms = 0) {
+  const published: { userId: string; version: number }[] = [];
+  let running = 0;
+  let overlapped = false;
+  const publish = async (userId: string) => {
+    running += 1;
+    if (running > 1) overlapped = true;
+    const version = state.version;
+    await pause(ms);
+    published.push({ userId, version });
+    running -= 1;
+  };
+  return { published, publish, overlapped: () => overlapped };
+}
+
+describe('App Home refreshes', () => {
+  it('publishes once, with the latest state, when a Home is asked for twice in quick succession', async () => {
+    const state = { version: 1 };
+    const { published, publish } = recorder(state);
+    const queue = new HomeRefreshQueue(publish, logger, 30);
+    queue.request('U1');
+    state.version = 2;
+    queue.request('U1');
+    expect(published).toEqual([]);
+    await pause(80);
+    expect(published).toEqual([{ userId: 'U1', version: 2 }]);
+  });
+
+  it('publishes each person’s Home separately', async () => {
+    const { published, publish } = recorder({ version: 1 });
+    const queue = new HomeRefreshQueue(publish, logger, 10);
+    queue.request('U1');
+    queue.request('U2');
+    await pause(60);
+    expect(published.map((p) => p.userId).sort()).toEqual(['U1', 'U2']);
+  });
+
+  it('publishes again for a change made while a publish was on its way, never two at once for one person', async () => {
+    const state = { version: 1 };
+    const { published, publish, overlapped } = recorder(state, 40);
+    const queue = new HomeRefreshQueue(publish, logger, 5);
+    queue.request('U1');
+    await pause(20);
+    state.version = 2;
+    queue.request('U1');
+    await queue.drain();
+    expect(published).toEqual([{ userId: 'U1', version: 1 }, { userId: 'U1', version: 2 }]);
+    expect(overlapped()).toBe(false);
+  });
+
+  it('on drain publishes what is waiting at once and resolves only when it has been published', async () => {
+    const { published, publish } = recorder({ version: 7 }, 20);
+    const queue = new HomeRefreshQueue(publish, logger, 60_000);
+    queue.request('U1');
+    await queue.drain();
+    expect(published).toEqual([{ userId: 'U1', version: 7 }]);
+  });
+
+  it('logs a failed publish and keeps serving later requests', async () => {
+    const warnings: unknown[] = [];
+    const failing = { ...logger, warn: (obj: unknown) => { warnings.push(obj); } } as unknown as typeof logger;
+    let calls = 0;
+    const queue = new HomeRefreshQueue(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('views.publish failed');
+    }, failing, 5);
+    queue.request('U1');
+    await pause(30);
+    queue.request('U1');
+    await queue.drain();
+    expect(calls).toBe(2);
+    expect(warnings).toHaveLength(1);
+  });
+});
