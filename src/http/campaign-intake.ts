@@ -18,6 +18,7 @@ import { upsertCampaignByKey } from '../domain/campaigns/save.ts';
 import { verifyIntake } from './auth.ts';
 import { campaignJson } from './campaign-json.ts';
 import { HttpError, parseJsonBody, readBody, sendJson, type RouteHandler } from './router.ts';
+import { refreshHome } from '../home/refresh.ts';
 
 // POST /webhooks/campaigns (SPEC "Campaign intake body"): create or update a brief by its key.
 // A field left out keeps its stored value; null clears it; `assets` replaces the list (assets
@@ -167,6 +168,7 @@ export function campaignIntake(deps: Deps): RouteHandler {
     try {
       const { brief, created } = await upsertCampaignByKey(deps.db, deps.clock.now(), body.key, changes);
       if (brief.status === 'archived' && body.status === undefined) warnings.push(ARCHIVED_WARNING);
+      if (brief.owner_slack_id) refreshHome(deps, brief.owner_slack_id);
       sendJson(res, created ? 201 : 200, { result: created ? 'created' : 'updated', campaign: campaignJson(brief), warnings });
     } catch (error) {
       if (error instanceof CampaignInvalid) throw invalid(error.problems);

@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import type { DeliveryHook } from '../../delivery/hooks.ts';
+import { refreshHome } from '../../home/refresh.ts';
 import { isAnswered } from './model.ts';
 import { enqueueLeadDmUpdate, LEAD_DM_REF } from './dm.ts';
 import { addLeadEvent, findLead } from './queries.ts';
@@ -11,13 +12,14 @@ import { addLeadEvent, findLead } from './queries.ts';
 export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const answeredMeanwhile = await deps.db.transaction().execute(async (trx) => {
+  const { delivered, owner, answeredMeanwhile } = await deps.db.transaction().execute(async (trx) => {
+    const nothing = { delivered: false, owner: null, answeredMeanwhile: false };
     const lead = await findLead(trx, leadId);
-    if (!lead) return false;
+    if (!lead) return nothing;
     if (!outcome.ok) {
       await trx.updateTable('leads').set({ delivery: 'failed', updated_at: at }).where('id', '=', leadId).where('delivery', '!=', 'delivered').execute();
       await addLeadEvent(trx, now, { leadId, type: 'delivery_failed', detail: { error: outcome.error } });
-      return false;
+      return nothing;
     }
     const updated = await trx
       .updateTable('leads')
@@ -25,13 +27,15 @@ export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
       .where('id', '=', leadId)
       .where('delivery', '!=', 'delivered')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return false;
+    if (Number(updated.numUpdatedRows) === 0) return nothing;
     await addLeadEvent(trx, now, { leadId, type: 'delivered', detail: { channel: outcome.channel, ts: outcome.ts } });
     // Answered before the DM landed (e.g. /hotlead): show the answer on the DM too.
-    if (isAnswered(lead)) return enqueueLeadDmUpdate(trx, now, { ...lead, dm_channel: outcome.channel, dm_ts: outcome.ts });
-    return false;
+    const updating = isAnswered(lead) && (await enqueueLeadDmUpdate(trx, now, { ...lead, dm_channel: outcome.channel, dm_ts: outcome.ts }));
+    return { delivered: true, owner: lead.owner_slack_id, answeredMeanwhile: updating };
   });
   if (answeredMeanwhile) deps.wakeOutbox();
+  // The new lead now waits on its owner's Home too.
+  if (delivered && owner) refreshHome(deps, owner);
 };
 
 /**

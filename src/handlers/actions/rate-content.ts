@@ -3,6 +3,7 @@ import type { RatingVerdict } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { rateAsset, type RateOutcome } from '../../domain/ratings/rate.ts';
 import { parseRatingClick, rateReply } from '../../views/rating-reply.ts';
+import { refreshCampaignOwnerHome } from '../../home/refresh.ts';
 import { replyEphemeral } from './reply-ephemeral.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
@@ -18,5 +19,6 @@ export function rateContentAction(deps: Deps, verdict: RatingVerdict) {
       ? await rateAsset(deps, { assetId: ctx.assetId, leadId: ctx.leadId, userId: args.body.user.id, verdict })
       : { refused: 'forged' };
     await replyEphemeral(deps, args, rateReply(outcome, ctx?.leadId));
+    if (!outcome.refused && outcome.result !== 'unchanged') await refreshCampaignOwnerHome(deps, outcome.asset.campaignId);
   };
 }

@@ -5,6 +5,7 @@ import { findCampaignByKey } from '../../domain/campaigns/queries.ts';
 import { archiveCampaign } from '../../domain/campaigns/save.ts';
 import { CAMPAIGN_TEXT, refusalText } from '../../views/campaign-messages.ts';
 import { allowedOrTold, openEditBriefForm, openNewBriefForm, tellSafely, type BriefFormRequest } from '../views/open-campaign-brief.ts';
+import { refreshHome } from '../../home/refresh.ts';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -48,5 +49,6 @@ export async function archiveBrief(deps: Deps, args: Args, key: string): Promise
   // No trigger to catch here, so the check may take as long as the client allows.
   if (!(await allowedOrTold(deps, req, () => refusalToCreate(deps, userId), { action: 'archive', brief }, 10_000))) return;
   const changed = await archiveCampaign(deps.db, deps.clock.now(), brief.id);
+  if (changed && brief.owner_slack_id) refreshHome(deps, brief.owner_slack_id);
   await tellSafely(deps, req, changed ? CAMPAIGN_TEXT.archived(brief.name, brief.key) : CAMPAIGN_TEXT.alreadyArchived(brief.key));
 }

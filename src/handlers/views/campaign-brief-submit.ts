@@ -10,6 +10,7 @@ import { briefSavedView } from '../../views/campaign-brief.ts';
 import { CAMPAIGN_TEXT, refusalText } from '../../views/campaign-messages.ts';
 import { briefIdFromMetadata, parseBriefForm, type BriefForm } from '../../views/campaign-modal-parse.ts';
 import { CAMPAIGN_BRIEF_BLOCKS as B } from '../../views/ids.ts';
+import { refreshHome } from '../../home/refresh.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -77,6 +78,7 @@ export function campaignBriefSubmitted(deps: Deps) {
         : await createCampaign(deps.db, now, form.key!, newFields(form, userId), { slackId: userId });
       if (!saved) return fail(B.name, CAMPAIGN_TEXT.briefGone);
       await ack({ response_action: 'update', view: briefSavedView(saved, !current, now) as never });
+      if (saved.owner_slack_id) refreshHome(deps, saved.owner_slack_id);
     } catch (error) {
       if (error instanceof CampaignKeyTaken) return fail(B.key, `${error.message} Pick another key.`);
       if (error instanceof CampaignInvalid) return fail(B.endsOn, `The end date ${error.problems[0].message}.`);

@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../src/views/ids.ts';
+import { encodeRatingValue } from '../../src/views/rating-buttons.ts';
+import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
+import { leadBody, readable, seedCampaign } from '../leads/support.ts';
+
+let app: TestApp | undefined;
+afterEach(async () => { await app?.stop(); app = undefined; });
+
+const publishedTo = (a: TestApp, userId: string, text: RegExp | string) =>
+  a.standIn.waitFor('views.publish', (c) => c.args.user_id === userId && (typeof text === 'string' ? readable(c.args.view).includes(text) : text.test(readable(c.args.view))));
+
+// Nobody re-opens the tab to see a change: the Home follows what happens, not only clicks on it.
+describe('the App Home follows changes it did not ask for', () => {
+  it("shows a rep a new lead as soon as its DM is delivered", async () => {
+    app = await startTestApp();
+    const res = await app.post('/webhooks/leads', leadBody({ name: 'Radia Perlman', owner: { slack_user_id: PEOPLE.rep.id } }));
+    expect(res.status).toBe(202);
+    const [call] = await publishedTo(app, PEOPLE.rep.id, 'Radia Perlman');
+    expect(readable(call.args.view)).toContain('Waiting for your answer (1)');
+  });
+
+  it("shows a brief's owner a rating of its content, and a brief saved through the webhook", async () => {
+    app = await startTestApp();
+    const { assetIds } = await seedCampaign(app);
+    await publishedTo(app, PEOPLE.marketer.id, 'Q4 AI Readiness Webinar');
+    const body = leadBody({ owner: { slack_user_id: PEOPLE.rep.id } });
+    expect((await app.post('/webhooks/leads', body)).status).toBe(202);
+    await app.standIn.waitFor('chat.postMessage', (c) => JSON.stringify(c.args.blocks ?? '').includes(`rate_useful:${assetIds[0]}`));
+    const rated = await app.slack.blockAction({ userId: PEOPLE.rep.id, actionId: `${ACTIONS.rateUseful}:${assetIds[0]}`, value: encodeRatingValue({ assetId: assetIds[0], leadId: body.id }) });
+    expect(rated.status).toBe(200);
+    await publishedTo(app, PEOPLE.marketer.id, /AI Buyer's Guide.*: 👍 1 · 👎 0/);
+  });
+});
