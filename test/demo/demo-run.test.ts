@@ -120,7 +120,7 @@ describe('handoff demo', () => {
 
   it('posts the digest to the digest channel with the week in numbers', () => {
     const digest = frames(run.stdout).find((f) => f.label.startsWith('#revenue-team · Handoff'));
-    expect(digest?.body).toContain('Bad fit');
+    expect(digest?.body).toContain('1 of 3 leads rejected as bad fit — it scored 41');
     expect(digest?.body).toContain('Katherine Johnson');
     expect(digest?.body).toContain('AI Buyer Guide');
   });

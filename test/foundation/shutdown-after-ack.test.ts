@@ -13,6 +13,8 @@ describe('shutdown after an acked click', () => {
     const body = leadBody({ name: 'Katherine Johnson', owner: { slack_user_id: PEOPLE.rep.id } });
     expect((await app.post('/webhooks/leads', body)).status).toBe(202);
     await app.standIn.waitFor('chat.postMessage', (c) => c.args.channel === PEOPLE.rep.id || String(c.args.text ?? '').includes('Katherine'));
+    // The delivered lead refreshes the rep's Home first; that publish is not the one under test.
+    await app.standIn.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.rep.id && readable(c.args.view).includes('Waiting for your answer (1)'));
     // Slack is slow to take the Home: the publish is still on its way when shutdown begins.
     app.standIn.addFault({ method: 'views.publish', fault: { kind: 'delay', ms: 400 }, times: 1 });
     const before = app.standIn.okCalls('views.publish').length;
