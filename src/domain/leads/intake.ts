@@ -83,7 +83,9 @@ async function storeLeads(
   for (const input of leads) {
     const qualification = qualify(deps.mqlRules, factsOf(input));
     const held = !qualification.qualified;
-    const ownerId = input.owner.slackUserId;
+    // An owner Slack already told us about (by email) gets the DM in this same commit, instead of a
+    // second transaction after the answer; an owner not known yet is looked up after it.
+    const ownerId = input.owner.slackUserId ?? (input.owner.email ? deps.directory.knownUserId(input.owner.email) : undefined);
     const inserted = await trx
       .insertInto('leads')
       .values({
