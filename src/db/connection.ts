@@ -1,26 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDialectConfig } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type Driver } from 'kysely';
+import { SqliteStatementDriver } from './sqlite-driver.ts';
 import type { Database } from './schema.ts';
-import { withStatementCache } from './statement-cache.ts';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   /** The raw connection, for the few things Kysely does not model (backup, pragmas). */
   sqlite: SQLite.Database;
   close(): Promise<void>;
-}
-
-/**
- * Transactions take the write lock when they begin (BEGIN IMMEDIATE). Kysely's plain BEGIN is
- * deferred: with a second process on the same file, a transaction that read first and then
- * writes fails at once with SQLITE_BUSY_SNAPSHOT, which the busy timeout does not retry.
- */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
 }
 
 /**
@@ -34,12 +23,12 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
-class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) {
-    super(settings);
+class StatementCachingSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite });
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.settings);
+    return new SqliteStatementDriver(this.sqlite);
   }
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
@@ -55,7 +44,7 @@ export function openDatabase(path: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   // Another process (a second replica, `handoff digest --now`) may hold the write lock briefly.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new StatementCachingSqliteDialect(sqlite) });
   let closed = false;
   return {
     db,

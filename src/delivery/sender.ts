@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { withoutFsync } from '../db/durability.ts';
 import type { OutboxRow } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import type { Attempt } from './attempt.ts';
@@ -121,10 +122,14 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
       pace.posted(attempt.sent ? attempt.channel : attempt.pauseKey);
     }
     if (attempt.sent) {
-      if (await markSent(deps.db, row, attempt.result, deps.clock.now())) {
+      // Without an fsync: the claim that made this send is durable, so if a power loss takes these
+      // writes back, the claim lapses, the row counts as uncertain, and its retry asks Slack's
+      // history before posting; the lead's record is then redone by its hook.
+      await withoutFsync(deps.db, async (db) => {
+        if (!(await markSent(db, row, attempt.result, deps.clock.now()))) return;
         if (row.attempts > 1) log.info({ outboxId: row.id, kind: row.kind, attempts: row.attempts }, 'delivered after retrying');
-        await tellHook(row, { ok: true, channel: attempt.channel, ts: attempt.ts });
-      }
+        await tellHook({ ...hookDeps, db }, row, { ok: true, channel: attempt.channel, ts: attempt.ts });
+      });
       return;
     }
     const plan = retryPlan(row, attempt.failure, opts);
@@ -132,18 +137,20 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
     if (plan.delayMs === undefined) {
       const failed = await markFailed(deps.db, row, attempt.failure.error, deps.clock.now(), deps.config.marketingChannel);
       if (failed.noticeQueued) wake();
-      if (failed.changed) await tellHook(row, { ok: false, error: attempt.failure.error });
+      if (failed.changed) await tellHook(hookDeps, row, { ok: false, error: attempt.failure.error });
       return;
     }
     if (attempt.failure.type === 'rate_limited') pace.pause(attempt.pauseKey, plan.delayMs);
     const ambiguous = attempt.failure.type === 'transient' && attempt.failure.ambiguous && row.kind === 'slack.post';
     // A row that was already uncertain (a lapsed claim: its sender was killed mid-post) stays so
     // until a post is known to have landed; otherwise the retry after e.g. a 429 would post blind.
-    await reschedule(deps.db, row, me, {
-      nextAttemptAt: new Date(clock.now().getTime() + plan.delayMs),
+    // Without an fsync: losing it to a power loss leaves the claim, which lapses into the same retry.
+    const nextAttemptAt = new Date(clock.now().getTime() + plan.delayMs);
+    await withoutFsync(deps.db, (db) => reschedule(db, row, me, {
+      nextAttemptAt,
       error: attempt.failure.error,
       uncertainAt: ambiguous || (uncertain && row.kind === 'slack.post') ? deps.clock.now() : undefined,
-    });
+    }));
   }
 
   async function send(row: OutboxRow, uncertain: boolean): Promise<Attempt> {
@@ -165,10 +172,10 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
     }
   }
 
-  async function tellHook(row: OutboxRow, outcome: DeliveryOutcome): Promise<void> {
+  async function tellHook(depsForHook: Deps, row: OutboxRow, outcome: DeliveryOutcome): Promise<void> {
     if (!row.ref_type || row.ref_id === null || !Object.hasOwn(DELIVERY_HOOKS, row.ref_type)) return;
     try {
-      await DELIVERY_HOOKS[row.ref_type](hookDeps, row.ref_id, outcome);
+      await DELIVERY_HOOKS[row.ref_type](depsForHook, row.ref_id, outcome);
     } catch (error) {
       // The message is out (or given up on) either way; sending it again would not fix the hook.
       log.error({ err: error, outboxId: row.id, refType: row.ref_type, refId: row.ref_id }, 'a delivery hook failed');

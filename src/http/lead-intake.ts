@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
-import { intakeLeads, type IntakeOutcome } from '../domain/leads/intake.ts';
+import type { IntakeOutcome } from '../domain/leads/intake.ts';
+import { createIntakeQueue } from '../domain/leads/intake-queue.ts';
 import { MAX_BATCH, parseLead, type LeadInput, type Problem } from '../domain/leads/intake-schema.ts';
 import { createOwnerResolver } from '../domain/leads/owners.ts';
 import { verifyIntake } from './auth.ts';
@@ -19,11 +20,13 @@ function batchProblem(leads: unknown): Problem | undefined {
 }
 
 /**
- * `POST /webhooks/leads`: authenticate on the raw body, validate, store durably, answer — and
- * only then ask Slack who the owners are (nothing on this path waits for Slack).
+ * `POST /webhooks/leads`: authenticate on the raw body, validate, store durably (in a commit
+ * shared with the requests that arrived at the same time), answer — and only then ask Slack
+ * who the owners are (nothing on this path waits for Slack).
  */
 export function leadIntakeRoute(deps: Deps): RouteHandler {
   const owners = createOwnerResolver(deps);
+  const intake = createIntakeQueue(deps);
   const afterResponse = (outcome: IntakeOutcome) => {
     if (outcome.ownersToResolve.length > 0) owners.kick(outcome.ownersToResolve);
   };
@@ -40,7 +43,7 @@ export function leadIntakeRoute(deps: Deps): RouteHandler {
         sendJson(res, 400, { error: 'invalid_lead', message: `The lead has ${n} invalid field${n === 1 ? '' : 's'}; nothing was stored.`, problems: parsed.problems });
         return;
       }
-      const outcome = await intakeLeads(deps, [parsed.lead]);
+      const outcome = await intake.submit([parsed.lead]);
       sendJson(res, 202, outcome.results[0]);
       afterResponse(outcome);
       return;
@@ -66,7 +69,7 @@ export function leadIntakeRoute(deps: Deps): RouteHandler {
       sendJson(res, 400, { error: 'invalid_batch', message: 'No lead in the batch is valid; nothing was stored.', results: entries });
       return;
     }
-    const outcome = await intakeLeads(deps, valid.map((v) => v.lead));
+    const outcome = await intake.submit(valid.map((v) => v.lead));
     valid.forEach((v, i) => { entries[v.index] = outcome.results[i]; });
     // 202 when anything was stored: the valid leads are safe, the per-lead results say which were not.
     sendJson(res, 202, { results: entries });

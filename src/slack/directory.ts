@@ -46,6 +46,13 @@ export class SlackDirectory {
     }
   }
 
+  /** The Slack id of the person with this email, only when already known from an earlier lookup: never calls Slack. */
+  knownUserId(email: string): string | undefined {
+    const hit = this.byEmail.get(email.trim().toLowerCase());
+    if (!hit || hit.until <= this.clock.now().getTime() || !hit.user || hit.user.deleted) return undefined;
+    return hit.user.id;
+  }
+
   /** Forget a cached miss, e.g. when a new person may have joined. */
   forgetEmail(email: string): void {
     this.byEmail.delete(email.trim().toLowerCase());

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
+import { withoutFsync } from '../../src/db/durability.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+
+const FULL = 2;
+const NORMAL = 1;
+
+describe('the database connection', () => {
+  let dir: string;
+  let handle: DatabaseHandle;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'handoff-db-'));
+    handle = openDatabase(join(dir, 'handoff.db'));
+    await migrateToLatest(handle.db);
+  });
+  afterEach(async () => {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const synchronous = () => handle.sqlite.pragma('synchronous', { simple: true });
+
+  it('runs writes without an fsync only inside withoutFsync, and is back to FULL after, even when the work fails', async () => {
+    expect(synchronous()).toBe(FULL);
+    const inside = await withoutFsync(handle.db, async () => synchronous());
+    expect(inside).toBe(NORMAL);
+    expect(synchronous()).toBe(FULL);
+    await expect(withoutFsync(handle.db, async () => { throw new Error('the work failed'); })).rejects.toThrow('the work failed');
+    expect(synchronous()).toBe(FULL);
+  });
+
+  it('makes a transaction that starts meanwhile wait, so it never commits without an fsync', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const relaxed = withoutFsync(handle.db, async () => { await held; });
+    await new Promise((r) => setTimeout(r, 5));
+    let seen: unknown;
+    const other = handle.db.transaction().execute(async () => { seen = synchronous(); });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(seen).toBeUndefined();
+    release();
+    await Promise.all([relaxed, other]);
+    expect(seen).toBe(FULL);
+  });
+
+  it('gives the same answers from a statement it has prepared before, and streams rows too', async () => {
+    // Only the columns without a default: the rest do not matter here.
+    const insert = (key: string) => handle.db.insertInto('campaigns').values({ key, name: key, created_at: 'now', updated_at: 'now' } as never).execute();
+    for (const key of ['a', 'b', 'c']) await insert(key);
+    const keys = async () => (await handle.db.selectFrom('campaigns').select('key').orderBy('key').execute()).map((r) => r.key);
+    expect(await keys()).toEqual(['a', 'b', 'c']);
+    await insert('d');
+    expect(await keys()).toEqual(['a', 'b', 'c', 'd']);
+    const streamed: string[] = [];
+    for await (const row of handle.db.selectFrom('campaigns').select('key').orderBy('key').stream()) streamed.push(row.key);
+    expect(streamed).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
