@@ -16,9 +16,3 @@ export async function publishHome(deps: Deps, userId: string): Promise<void> {
 export function refreshHome(deps: Deps, userId: string): void {
   deps.homeRefreshes.request(userId);
 }
-
-/** A brief's owner sees its leads and its assets' ratings on their Home. */
-export async function refreshCampaignOwnerHome(deps: Deps, campaignId: number): Promise<void> {
-  const row = await deps.db.selectFrom('campaigns').select('owner_slack_id').where('id', '=', campaignId).executeTakeFirst();
-  if (row?.owner_slack_id) refreshHome(deps, row.owner_slack_id);
-}

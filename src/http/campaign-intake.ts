@@ -15,10 +15,10 @@ import {
 } from '../domain/campaigns/brief.ts';
 import { resolveOwner } from '../domain/campaigns/owners.ts';
 import { upsertCampaignByKey } from '../domain/campaigns/save.ts';
+import { refreshHome } from '../home/refresh.ts';
 import { verifyIntake } from './auth.ts';
 import { campaignJson } from './campaign-json.ts';
 import { HttpError, parseJsonBody, readBody, sendJson, type RouteHandler } from './router.ts';
-import { refreshHome } from '../home/refresh.ts';
 
 // POST /webhooks/campaigns (SPEC "Campaign intake body"): create or update a brief by its key.
 // A field left out keeps its stored value; null clears it; `assets` replaces the list (assets

@@ -49,7 +49,7 @@ export async function loadDigestData(src: DigestSource, period: Period, now: Dat
     ratedContent(db, period, { top: DIGEST_LIMITS.content, comments: DIGEST_LIMITS.comments }),
     campaignsStarting(db, today, until, DIGEST_LIMITS.startingSoon),
     newContent(db, period, DIGEST_LIMITS.newContent),
-    totals.rejected > 0 ? rejectionsAgainstDefinition(db, period.start, period.end) : Promise.resolve([]),
+    totals.rejected > 0 ? rejectionsAgainstDefinition(db, period.start, period.end, totals.handedOver) : Promise.resolve([]),
   ]);
   const names = await campaignNames(db, rows.slice(0, DIGEST_LIMITS.campaigns).flatMap((r) => (r.key ? [r.key] : [])));
   return {

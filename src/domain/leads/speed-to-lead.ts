@@ -15,11 +15,10 @@ import { addLeadEvent } from './queries.ts';
 // refused for good) has nobody to remind, and nobody but the channel can act on it: it is
 // escalated at the full SLA from its arrival. Delivered later, it is not escalated again.
 
-// Small pages in one transaction each: one fsync per page, and the event loop gets a turn
-// between pages, so a catch-up after an outage (thousands of overdue leads) never keeps
-// /healthz or Slack's acks waiting. better-sqlite3 is synchronous: awaits alone do not yield.
+// Small pages in one transaction each: one fsync per page, and each page waits its turn behind
+// acks, so a catch-up after an outage (thousands of overdue leads) never keeps /healthz or
+// Slack's acks waiting. better-sqlite3 is synchronous: awaits alone do not yield.
 const PAGE = 100;
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 // Not 'queued': its DM is still on its way (the outbox retries until Slack takes it or refuses
 // it for good, which makes it 'failed'). Not 'not_sent': a held lead was deliberately not handed to anyone.
@@ -42,6 +41,7 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
   const summary: SpeedToLeadSummary = { reminded: 0, escalated: 0 };
   let after = '';
   for (;;) {
+    await deps.ackFirst.backgroundTurn();
     const page = await deps.db
       .selectFrom('leads')
       .selectAll()
@@ -67,7 +67,6 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
     if (done.reminded + done.escalated > 0) deps.wakeOutbox();
     if (page.length < PAGE) break;
     after = page[page.length - 1].id;
-    await yieldToRequests();
   }
   return summary;
 }

@@ -20,13 +20,14 @@ export interface RejectionInsight {
 /**
  * Reps' rejections set against the definition, for the digest: per reason code, how many of the
  * leads received in [since, until) and handed over were rejected, and the scores they had.
+ * `handedOver` saves counting them again when the caller already has the figure (the digest).
  */
-export async function rejectionsAgainstDefinition(db: Kysely<Database>, since: Date, until: Date): Promise<RejectionInsight[]> {
+export async function rejectionsAgainstDefinition(db: Kysely<Database>, since: Date, until: Date, handedOver?: number): Promise<RejectionInsight[]> {
   const inPeriod = db
     .selectFrom('leads')
     .where('received_at', '>=', since.toISOString())
     .where('received_at', '<', until.toISOString());
-  const handed = await inPeriod
+  const handed = handedOver !== undefined ? { n: handedOver } : await inPeriod
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('status', '!=', 'held')
     .executeTakeFirst();

@@ -13,6 +13,8 @@ export interface RatedAsset {
   campaignId: number;
   campaignKey: string;
   campaignName: string;
+  /** Who owns the brief: their App Home shows its ratings. */
+  campaignOwnerId: string | null;
 }
 
 /** Why a click or a comment was refused; each has its own sentence in views/rating-reply.ts. */
@@ -46,12 +48,12 @@ async function rateableAsset(db: Db, input: RatingInput): Promise<RatedAsset | R
     .innerJoin('campaigns', 'campaigns.id', 'campaign_assets.campaign_id')
     .select([
       'campaign_assets.id', 'campaign_assets.title', 'campaign_assets.removed_at',
-      'campaigns.id as campaignId', 'campaigns.key as campaignKey', 'campaigns.name as campaignName', 'campaigns.status as campaignStatus',
+      'campaigns.id as campaignId', 'campaigns.key as campaignKey', 'campaigns.name as campaignName', 'campaigns.status as campaignStatus', 'campaigns.owner_slack_id as campaignOwnerId',
     ])
     .where('campaign_assets.id', '=', input.assetId)
     .executeTakeFirst();
   if (!row) return { refused: 'unknown_asset' };
-  const asset: RatedAsset = { id: row.id, title: row.title, campaignId: row.campaignId, campaignKey: row.campaignKey, campaignName: row.campaignName };
+  const asset: RatedAsset = { id: row.id, title: row.title, campaignId: row.campaignId, campaignKey: row.campaignKey, campaignName: row.campaignName, campaignOwnerId: row.campaignOwnerId };
   if (row.campaignStatus === 'archived') return { refused: 'archived', asset };
   if (row.removed_at !== null) return { refused: 'removed', asset };
   if (input.leadId !== undefined) {

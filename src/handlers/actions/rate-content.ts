@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import type { RatingVerdict } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { rateAsset, type RateOutcome } from '../../domain/ratings/rate.ts';
+import { refreshHome } from '../../home/refresh.ts';
 import { parseRatingClick, rateReply } from '../../views/rating-reply.ts';
-import { refreshCampaignOwnerHome } from '../../home/refresh.ts';
 import { replyEphemeral } from './reply-ephemeral.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
@@ -19,6 +19,6 @@ export function rateContentAction(deps: Deps, verdict: RatingVerdict) {
       ? await rateAsset(deps, { assetId: ctx.assetId, leadId: ctx.leadId, userId: args.body.user.id, verdict })
       : { refused: 'forged' };
     await replyEphemeral(deps, args, rateReply(outcome, ctx?.leadId));
-    if (!outcome.refused && outcome.result !== 'unchanged') await refreshCampaignOwnerHome(deps, outcome.asset.campaignId);
+    if (!outcome.refused && outcome.result !== 'unchanged' && outcome.asset.campaignOwnerId) refreshHome(deps, outcome.asset.campaignOwnerId);
   };
 }

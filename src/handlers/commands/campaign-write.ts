@@ -3,9 +3,9 @@ import type { Deps } from '../../deps.ts';
 import { ownerOrAdmin, refusalToCreate } from '../../domain/campaigns/access.ts';
 import { findCampaignByKey } from '../../domain/campaigns/queries.ts';
 import { archiveCampaign } from '../../domain/campaigns/save.ts';
+import { refreshHome } from '../../home/refresh.ts';
 import { CAMPAIGN_TEXT, refusalText } from '../../views/campaign-messages.ts';
 import { allowedOrTold, openEditBriefForm, openNewBriefForm, tellSafely, type BriefFormRequest } from '../views/open-campaign-brief.ts';
-import { refreshHome } from '../../home/refresh.ts';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 

@@ -5,12 +5,12 @@ import { CampaignInvalid, CampaignKeyTaken, type BriefChanges, type BriefFields 
 import { findCampaignById, type CampaignBrief } from '../../domain/campaigns/queries.ts';
 import { createCampaign, updateCampaign } from '../../domain/campaigns/save.ts';
 import { PermissionCheckFailed } from '../../domain/permissions.ts';
+import { refreshHome } from '../../home/refresh.ts';
 import { OutOfTime, withinBudget } from '../../slack/within-budget.ts';
 import { briefSavedView } from '../../views/campaign-brief.ts';
 import { CAMPAIGN_TEXT, refusalText } from '../../views/campaign-messages.ts';
 import { briefIdFromMetadata, parseBriefForm, type BriefForm } from '../../views/campaign-modal-parse.ts';
 import { CAMPAIGN_BRIEF_BLOCKS as B } from '../../views/ids.ts';
-import { refreshHome } from '../../home/refresh.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
