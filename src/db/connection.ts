@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { withoutFsync } from './durability.ts';
+import { WalSync } from './wal-sync.ts';
 import { Kysely, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type Driver } from 'kysely';
 import { SqliteStatementDriver } from './sqlite-driver.ts';
 import type { Database } from './schema.ts';
@@ -9,6 +11,16 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   /** The raw connection, for the few things Kysely does not model (backup, pragmas). */
   sqlite: SQLite.Database;
+  /**
+   * Runs `work` (which must use the `db` it is given) and resolves once what it committed is on
+   * disk, as with synchronous=FULL, but with the fsync off the JavaScript thread; commits made
+   * meanwhile share it. For the busiest durable writes (lead intake, outbox claims).
+   */
+  durably<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** The first half of durably: commits without waiting for the disk. Nothing may rely on them before `synced()`. */
+  deferSync<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** The second half: resolves once every commit made so far is on disk. */
+  synced(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,7 +50,7 @@ class StatementCachingSqliteDialect extends SqliteDialect {
 export function openDatabase(path: string): DatabaseHandle {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new SQLite(path);
-  sqlite.pragma('journal_mode = WAL');
+  const wal = sqlite.pragma('journal_mode = WAL', { simple: true }) === 'wal' ? new WalSync(`${resolve(path)}-wal`) : undefined;
   // FULL: a 202 tells the CRM it may forget the lead, so the commit must survive a power loss.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -49,9 +61,22 @@ export function openDatabase(path: string): DatabaseHandle {
   return {
     db,
     sqlite,
+    deferSync(work) {
+      // Without a write-ahead log (an in-memory database) commits keep the default, synchronous=FULL.
+      return wal ? withoutFsync(db, work) : work(db);
+    },
+    async synced() {
+      await wal?.sync();
+    },
+    async durably(work) {
+      const result = await this.deferSync(work);
+      await this.synced();
+      return result;
+    },
     async close() {
       if (closed) return;
       closed = true;
+      await wal?.close();
       await db.destroy();
     },
   };

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database, OutboxKind } from '../db/schema.ts';
+import type { Insertable, Kysely } from 'kysely';
+import { powerOfTwoChunks } from '../db/chunks.ts';
+import type { Database, OutboxKind, OutboxTable } from '../db/schema.ts';
 
 export interface OutboxItem {
   kind: OutboxKind;
@@ -17,30 +18,48 @@ export interface OutboxItem {
  * so the change and its message are committed together or not at all.
  */
 export async function enqueue(db: Kysely<Database>, now: Date, item: OutboxItem): Promise<{ id: number | null; created: boolean }> {
-  const at = now.toISOString();
   const inserted = await db
     .insertInto('outbox')
-    .values({
-      kind: item.kind,
-      target: item.target,
-      payload: JSON.stringify(item.payload),
-      dedupe_key: item.dedupeKey ?? null,
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: at,
-      claimed_by: null,
-      claimed_until: null,
-      last_error: null,
-      result: null,
-      ref_type: item.refType ?? null,
-      ref_id: item.refId ?? null,
-      created_at: at,
-      sent_at: null,
-    })
+    .values(outboxRow(now, item))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
   return { id: inserted?.id ?? null, created: Boolean(inserted) };
+}
+
+/** enqueue for many items in a few statements (lead intake); returns how many were new. */
+export async function enqueueMany(db: Kysely<Database>, now: Date, items: OutboxItem[]): Promise<number> {
+  let created = 0;
+  for (const chunk of powerOfTwoChunks(items)) {
+    const result = await db
+      .insertInto('outbox')
+      .values(chunk.map((item) => outboxRow(now, item)))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .executeTakeFirst();
+    created += Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return created;
+}
+
+function outboxRow(now: Date, item: OutboxItem): Insertable<OutboxTable> {
+  const at = now.toISOString();
+  return {
+    kind: item.kind,
+    target: item.target,
+    payload: JSON.stringify(item.payload),
+    dedupe_key: item.dedupeKey ?? null,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: at,
+    claimed_by: null,
+    claimed_until: null,
+    last_error: null,
+    result: null,
+    ref_type: item.refType ?? null,
+    ref_id: item.refId ?? null,
+    created_at: at,
+    sent_at: null,
+  };
 }
 
 /** payload of kind 'slack.post' (target = channel or user id). The sender adds Slack message metadata carrying the outbox id. */

@@ -83,8 +83,9 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
     // Each synchronous database step waits its turn, so a busy outbox never holds up Slack's acks.
     await deps.ackFirst.backgroundTurn();
     const rows = await dueRows(deps.db, clock.now(), opts.batchSize);
+    const claimed: OutboxRow[] = [];
     for (const row of rows) {
-      if (stopped || inFlight.size >= opts.maxInFlight) break;
+      if (stopped || inFlight.size + claimed.length >= opts.maxInFlight) break;
       if (busyTargets.has(row.target)) continue;
       const wait = pace.wait(paceKey(row), row.kind === 'slack.post');
       if (wait > 0) {
@@ -92,9 +93,20 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
         continue;
       }
       await deps.ackFirst.backgroundTurn();
-      if (!(await claimRow(deps.db, row, me, clock.now(), opts.claimLeaseMs))) continue;
-      start({ ...row, attempts: row.attempts + 1 }, row.uncertain_at !== null || row.claimed_by !== null);
+      if (!(await deps.dbHandle.deferSync((db) => claimRow(db, row, me, clock.now(), opts.claimLeaseMs)))) continue;
+      busyTargets.add(row.target);
+      claimed.push(row);
     }
+    if (claimed.length === 0) return soonest;
+    // A claim is on disk before its send: after a crash or power loss, the row counts as uncertain
+    // and its retry asks Slack's history first. One fsync covers all the claims of this round.
+    try {
+      await deps.dbHandle.synced();
+    } catch (error) {
+      for (const row of claimed) busyTargets.delete(row.target);
+      throw error;
+    }
+    for (const row of claimed) start({ ...row, attempts: row.attempts + 1 }, row.uncertain_at !== null || row.claimed_by !== null);
     return soonest;
   }
 

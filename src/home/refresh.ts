@@ -10,8 +10,9 @@ export async function publishHome(deps: Deps, userId: string): Promise<void> {
 }
 
 /**
- * Asks for a person's App Home to be re-published after something it shows changed. Returns at
- * once: the publish follows shortly (see HomeRefreshQueue), and a failure is only logged.
+ * Asks for a person's App Home to be re-published after something it shows changed, when they
+ * have it open. Returns at once: the publish follows shortly (see HomeRefreshQueue), and a
+ * failure is only logged.
  */
 export function refreshHome(deps: Deps, userId: string): void {
   deps.homeRefreshes.request(userId);

@@ -32,6 +32,9 @@ describe('the App Home', () => {
     const clock = new ManualClock('2026-11-23T10:00:00Z');
     app = await startTestApp({ clock });
     await sendLead(app, { name: 'Grace Hopper', stage: 'decision' });
+    // The rep's time runs from the DM's arrival: let it arrive before ten minutes pass.
+    const db = app.handoff.deps.db;
+    await eventually(async () => (await db.selectFrom('leads').select('delivery').executeTakeFirst())?.delivery === 'delivered', 5000, 'the DM delivered');
     clock.advance(10 * 60_000);
     await sendLead(app, { name: 'Ada Lovelace', stage: 'consideration' });
     const view = await openHome(app, PEOPLE.rep.id);
@@ -52,10 +55,11 @@ describe('the App Home', () => {
     await sendLead(app, { name: 'Dorothy Vaughan', stage: 'decision' });
     const db = app.handoff.deps.db;
     await eventually(async () => (await db.selectFrom('leads').select('id').where('delivery', '=', 'delivered').execute()).length === 2, 5000, 'both DMs delivered');
+    await openHome(app, PEOPLE.rep.id);
     const res = await app.slack.blockAction({ userId: PEOPLE.rep.id, actionId: ACTIONS.leadAccept, value: accepted });
     expect(res.status).toBe(200);
     // The accept refreshes the Home; let that land before the clock moves.
-    await app.standIn.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.rep.id);
+    await app.standIn.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.rep.id, { count: 2 });
     clock.advance(2 * 3_600_000);
     const view = await openHome(app, PEOPLE.rep.id);
     const text = readable(view);

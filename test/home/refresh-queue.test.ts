@@ -22,10 +22,26 @@ function recorder(state: { version: number }, ms = 0) {
 }
 
 describe('App Home refreshes', () => {
+  it('refresh only Homes opened lately: nobody else has one on screen', async () => {
+    const { published, publish } = recorder({ version: 1 });
+    const queue = new HomeRefreshQueue(publish, logger, 5, 40);
+    queue.opening('U1');
+    queue.opening('U2');
+    await pause(60);
+    queue.opening('U2');
+    queue.request('U1');
+    queue.request('U2');
+    queue.request('U3');
+    await pause(40);
+    expect(published).toEqual([{ userId: 'U2', version: 1 }]);
+  });
+
   it('publishes once, with the latest state, when a Home is asked for twice in quick succession', async () => {
     const state = { version: 1 };
     const { published, publish } = recorder(state);
     const queue = new HomeRefreshQueue(publish, logger, 30);
+    queue.opening('U1');
+    queue.opening('U2');
     queue.request('U1');
     state.version = 2;
     queue.request('U1');
@@ -37,6 +53,8 @@ describe('App Home refreshes', () => {
   it('publishes each person’s Home separately', async () => {
     const { published, publish } = recorder({ version: 1 });
     const queue = new HomeRefreshQueue(publish, logger, 10);
+    queue.opening('U1');
+    queue.opening('U2');
     queue.request('U1');
     queue.request('U2');
     await pause(60);
@@ -47,6 +65,8 @@ describe('App Home refreshes', () => {
     const state = { version: 1 };
     const { published, publish, overlapped } = recorder(state, 40);
     const queue = new HomeRefreshQueue(publish, logger, 5);
+    queue.opening('U1');
+    queue.opening('U2');
     queue.request('U1');
     await pause(20);
     state.version = 2;
@@ -59,6 +79,8 @@ describe('App Home refreshes', () => {
   it('on drain publishes what is waiting at once and resolves only when it has been published', async () => {
     const { published, publish } = recorder({ version: 7 }, 20);
     const queue = new HomeRefreshQueue(publish, logger, 60_000);
+    queue.opening('U1');
+    queue.opening('U2');
     queue.request('U1');
     await queue.drain();
     expect(published).toEqual([{ userId: 'U1', version: 7 }]);
@@ -72,6 +94,8 @@ describe('App Home refreshes', () => {
       calls += 1;
       if (calls === 1) throw new Error('views.publish failed');
     }, failing, 5);
+    queue.opening('U1');
+    queue.opening('U2');
     queue.request('U1');
     await pause(30);
     queue.request('U1');

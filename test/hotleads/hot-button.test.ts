@@ -104,6 +104,8 @@ describe('/hotlead on an email with leads', () => {
   });
 
   it("lists the rep's pauses on their App Home, and drops one when it is released", async () => {
+    // The rep has the Home tab open: it follows the pause and its release.
+    expect((await app.slack.event({ type: 'app_home_opened', user: rep.id, channel: 'D0HOME', tab: 'home', event_ts: '1.1' }, { eventId: 'EvHOMEOPEN' })).status).toBe(200);
     await hotlead(app, rep.id, 'home@customer.example until 2026-12-21');
     const homeShows = (text: string, present: boolean) =>
       eventually(() => {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Lead } from '../../db/schema.ts';
-import { enqueue, type SlackPostPayload, type SlackUpdatePayload } from '../../delivery/outbox.ts';
+import { enqueue, type OutboxItem, type SlackPostPayload, type SlackUpdatePayload } from '../../delivery/outbox.ts';
 import { buildLeadDm, type LeadDmData } from '../../views/lead-dm.ts';
 import { findCampaignByKey } from '../campaigns/queries.ts';
 import { leadAnswers } from './queries.ts';
@@ -13,22 +13,17 @@ export async function leadDmData(db: Kysely<Database>, lead: Lead): Promise<Lead
   return { lead, campaign, answers: await leadAnswers(db, lead.id) };
 }
 
-/**
- * Queues the lead's DM to its owner; once per lead, however often it is asked for. `data` may
- * be passed when the caller already has it (a batch at intake reads each campaign once).
- */
-export async function enqueueLeadDm(db: Kysely<Database>, now: Date, lead: Lead & { owner_slack_id: string }, data?: LeadDmData): Promise<boolean> {
-  const message = buildLeadDm(data ?? (await leadDmData(db, lead)), now);
-  const payload: SlackPostPayload = { channel: lead.owner_slack_id, text: message.text, blocks: message.blocks };
-  const { created } = await enqueue(db, now, {
-    kind: 'slack.post',
-    target: lead.owner_slack_id,
-    payload,
-    dedupeKey: `lead-dm:${lead.id}`,
-    refType: LEAD_DM_REF,
-    refId: lead.id,
-  });
+/** Queues the lead's DM to its owner; once per lead, however often it is asked for. */
+export async function enqueueLeadDm(db: Kysely<Database>, now: Date, lead: Lead & { owner_slack_id: string }): Promise<boolean> {
+  const { created } = await enqueue(db, now, leadDmItem(lead, await leadDmData(db, lead), now));
   return created;
+}
+
+/** The outbox item of a lead's DM: keyed by the lead, so it is queued once however often it is asked for. */
+export function leadDmItem(lead: Lead & { owner_slack_id: string }, data: LeadDmData, now: Date): OutboxItem {
+  const message = buildLeadDm(data, now);
+  const payload: SlackPostPayload = { channel: lead.owner_slack_id, text: message.text, blocks: message.blocks };
+  return { kind: 'slack.post', target: lead.owner_slack_id, payload, dedupeKey: `lead-dm:${lead.id}`, refType: LEAD_DM_REF, refId: lead.id };
 }
 
 /** Re-renders a delivered DM (after an answer); a DM not delivered yet is re-rendered by its delivery hook. */

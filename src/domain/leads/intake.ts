@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database, Lead } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { enqueue } from '../../delivery/outbox.ts';
+import { powerOfTwoChunks } from '../../db/chunks.ts';
+import { enqueue, enqueueMany } from '../../delivery/outbox.ts';
 import { unknownCampaignNotice } from '../../views/lead-notices.ts';
 import { findCampaignByKey, type CampaignBrief } from '../campaigns/queries.ts';
-import { qualify, type LeadFacts } from '../mql/rules.ts';
-import { enqueueLeadDm } from './dm.ts';
+import { qualify, type LeadFacts, type Qualification } from '../mql/rules.ts';
+import { leadDmItem } from './dm.ts';
 import type { LeadInput } from './intake-schema.ts';
-import { addLeadEvent } from './queries.ts';
+import { addLeadEvents } from './queries.ts';
 
 export type IntakeStatus = 'accepted' | 'duplicate' | 'held';
 
@@ -51,99 +52,110 @@ export async function intakeLeads(deps: Deps, leads: LeadInput[]): Promise<Intak
 /**
  * Stores the leads of several requests in ONE transaction and answers each request apart.
  * All commit or none do: a failure rejects the whole group, so no request in it may say stored.
+ * Resolves once the commit is on disk.
  */
 export async function intakeLeadGroups(deps: Deps, groups: LeadInput[][]): Promise<IntakeOutcome[]> {
   const now = deps.clock.now();
-  let queued = false;
-  const outcomes = await deps.db.transaction().execute(async (trx) => {
-    const campaigns = new Map<string, CampaignBrief | undefined>();
-    const out: IntakeOutcome[] = [];
-    for (const leads of groups) {
-      const stored = await storeLeads(deps, trx, now, leads, campaigns);
-      if (stored.queued) queued = true;
-      out.push(stored.outcome);
-    }
-    return out;
-  });
+  const { outcomes, queued } = await deps.dbHandle.durably((db) => db.transaction().execute((trx) => storeGroups(deps, trx, now, groups)));
   if (queued) deps.wakeOutbox();
   return outcomes;
 }
 
-async function storeLeads(
-  deps: Deps,
-  trx: Kysely<Database>,
-  now: Date,
-  leads: LeadInput[],
-  campaigns: Map<string, CampaignBrief | undefined>,
-): Promise<{ outcome: IntakeOutcome; queued: boolean }> {
-  const at = now.toISOString();
-  let queued = false;
-  const ownersToResolve = new Set<string>();
-  const results: IntakeOutcome['results'] = [];
-  for (const input of leads) {
-    const qualification = qualify(deps.mqlRules, factsOf(input));
-    const held = !qualification.qualified;
-    // An owner Slack already told us about (by email) gets the DM in this same commit, instead of a
-    // second transaction after the answer; an owner not known yet is looked up after it.
-    const ownerId = input.owner.slackUserId ?? (input.owner.email ? deps.directory.knownUserId(input.owner.email) : undefined);
-    const inserted = await trx
-      .insertInto('leads')
-      .values({
-        id: input.id,
-        email: input.email,
-        email_lower: input.email.toLowerCase(),
-        name: input.name,
-        title: input.title,
-        company: input.company,
-        owner_email: input.owner.email,
-        owner_slack_id: ownerId,
-        campaign_key: input.campaign,
-        stage: input.stage,
-        score: input.score,
-        activities: JSON.stringify(input.activities),
-        fields: JSON.stringify(input.fields),
-        status: held ? 'held' : 'new',
-        delivery: held ? 'not_sent' : ownerId ? 'queued' : 'awaiting_owner',
-        qualification: JSON.stringify(qualification),
-        received_at: at,
-        delivered_at: null,
-        answered_at: null,
-        answered_by: null,
-        reject_reason: null,
-        reject_comment: null,
-        reminded_at: null,
-        escalated_at: null,
-        dm_channel: null,
-        dm_ts: null,
-        updated_at: at,
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (!inserted) {
-      results.push({ id: input.id, status: 'duplicate' });
-      continue;
-    }
-    await addLeadEvent(trx, now, { leadId: inserted.id, type: 'received', detail: { campaign: input.campaign, stage: input.stage, owner_email: input.owner.email, owner_slack_id: input.owner.slackUserId } });
-    if (held) {
-      await addLeadEvent(trx, now, { leadId: inserted.id, type: 'held', detail: { failed: qualification.failed } });
-      results.push({ id: input.id, status: 'held' });
-      continue;
-    }
-    const key = inserted.campaign_key;
-    const firstOfKey = key !== null && !campaigns.has(key);
-    if (firstOfKey) campaigns.set(key, await findCampaignByKey(trx, key));
-    const campaign = key ? campaigns.get(key) : undefined;
-    if (firstOfKey && !campaign && (await tellMarketingOfUnknownCampaign(deps, trx, now, inserted))) queued = true;
-    if (inserted.owner_slack_id) {
-      // A lead just stored has no answers yet.
-      if (await enqueueLeadDm(trx, now, inserted as Lead & { owner_slack_id: string }, { lead: inserted, campaign, answers: [] })) queued = true;
-    } else if (inserted.owner_email) {
-      ownersToResolve.add(inserted.owner_email);
-    }
-    results.push({ id: input.id, status: 'accepted' });
+interface Arrival {
+  input: LeadInput;
+  row: Lead;
+  qualification: Qualification;
+}
+
+function leadRow(deps: Deps, input: LeadInput, qualification: Qualification, at: string): Lead {
+  const held = !qualification.qualified;
+  // An owner Slack already told us about (by email) gets the DM in this same commit, instead of a
+  // second transaction after the answer; an owner not known yet is looked up after it.
+  const ownerId = input.owner.slackUserId ?? (input.owner.email ? deps.directory.knownUserId(input.owner.email) : undefined) ?? null;
+  return {
+    id: input.id,
+    email: input.email,
+    email_lower: input.email.toLowerCase(),
+    name: input.name,
+    title: input.title,
+    company: input.company,
+    owner_email: input.owner.email,
+    owner_slack_id: ownerId,
+    campaign_key: input.campaign,
+    stage: input.stage,
+    score: input.score,
+    activities: JSON.stringify(input.activities),
+    fields: JSON.stringify(input.fields),
+    status: held ? 'held' : 'new',
+    delivery: held ? 'not_sent' : ownerId ? 'queued' : 'awaiting_owner',
+    qualification: JSON.stringify(qualification),
+    received_at: at,
+    delivered_at: null,
+    answered_at: null,
+    answered_by: null,
+    reject_reason: null,
+    reject_comment: null,
+    reminded_at: null,
+    escalated_at: null,
+    dm_channel: null,
+    dm_ts: null,
+    updated_at: at,
+  };
+}
+
+/** Inserts what is new, in a few multi-row statements; returns the ids it inserted. */
+async function insertNewLeads(trx: Kysely<Database>, rows: Lead[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (const chunk of powerOfTwoChunks(rows)) {
+    const ids = await trx.insertInto('leads').values(chunk).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
+    for (const { id } of ids) inserted.add(id);
   }
-  return { outcome: { results, ownersToResolve: [...ownersToResolve] }, queued };
+  return inserted;
+}
+
+async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups: LeadInput[][]): Promise<{ outcomes: IntakeOutcome[]; queued: boolean }> {
+  const at = now.toISOString();
+  const arrivals = groups.map((leads) => leads.map((input): Arrival => {
+    const qualification = qualify(deps.mqlRules, factsOf(input));
+    return { input, row: leadRow(deps, input, qualification, at), qualification };
+  }));
+  const inserted = await insertNewLeads(trx, arrivals.flat().map((a) => a.row));
+
+  const stored: Arrival[] = [];
+  const outcomes = arrivals.map((group): IntakeOutcome => {
+    const ownersToResolve = new Set<string>();
+    const results = group.map(({ input, row, qualification }, i): IntakeOutcome['results'][number] => {
+      // The same id twice in one commit: its first copy was stored, the second is its duplicate.
+      if (!inserted.delete(row.id)) return { id: input.id, status: 'duplicate' };
+      stored.push(group[i]);
+      if (!qualification.qualified) return { id: input.id, status: 'held' };
+      if (!row.owner_slack_id && row.owner_email) ownersToResolve.add(row.owner_email);
+      return { id: input.id, status: 'accepted' };
+    });
+    return { results, ownersToResolve: [...ownersToResolve] };
+  });
+
+  await addLeadEvents(trx, now, stored.flatMap(({ input, row, qualification }) => [
+    { leadId: row.id, type: 'received' as const, detail: { campaign: input.campaign, stage: input.stage, owner_email: input.owner.email, owner_slack_id: input.owner.slackUserId } },
+    ...(qualification.qualified ? [] : [{ leadId: row.id, type: 'held' as const, detail: { failed: qualification.failed } }]),
+  ]));
+
+  const delivering = stored.filter((a) => a.qualification.qualified);
+  const campaigns = new Map<string, CampaignBrief | undefined>();
+  let queued = false;
+  for (const { row } of delivering) {
+    const key = row.campaign_key;
+    if (key === null || campaigns.has(key)) continue;
+    const campaign = await findCampaignByKey(trx, key);
+    campaigns.set(key, campaign);
+    if (!campaign && (await tellMarketingOfUnknownCampaign(deps, trx, now, row))) queued = true;
+  }
+  // A lead just stored has no answers yet.
+  const dms = delivering
+    .filter(({ row }) => row.owner_slack_id)
+    .map(({ row }) => leadDmItem(row as Lead & { owner_slack_id: string }, { lead: row, campaign: row.campaign_key ? campaigns.get(row.campaign_key) : undefined, answers: [] }, now));
+  if ((await enqueueMany(trx, now, dms)) > 0) queued = true;
+  return { outcomes, queued };
 }
 
 async function tellMarketingOfUnknownCampaign(

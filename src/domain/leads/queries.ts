@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { powerOfTwoChunks } from '../../db/chunks.ts';
 import type { Database, Lead, LeadEvent, LeadStatus } from '../../db/schema.ts';
 import type { LeadAnswerView } from '../../views/lead-dm.ts';
 
@@ -23,6 +24,17 @@ export async function addLeadEvent(
       at: now.toISOString(),
     })
     .execute();
+}
+
+/** addLeadEvent for many events in a few statements (lead intake). */
+export async function addLeadEvents(db: Kysely<Database>, now: Date, events: { leadId: string; type: LeadEventType; detail?: unknown }[]): Promise<void> {
+  const at = now.toISOString();
+  for (const chunk of powerOfTwoChunks(events)) {
+    await db
+      .insertInto('lead_events')
+      .values(chunk.map((event) => ({ lead_id: event.leadId, type: event.type, actor: null, detail: event.detail === undefined ? null : JSON.stringify(event.detail), at })))
+      .execute();
+  }
 }
 
 export async function leadTimeline(db: Kysely<Database>, id: string): Promise<LeadEvent[]> {

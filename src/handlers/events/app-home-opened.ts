@@ -6,6 +6,7 @@ import { publishHome } from '../../home/refresh.ts';
 export function appHomeOpened(deps: Deps) {
   return async function showHome({ event }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>): Promise<void> {
     if (event.tab !== 'home') return;
+    deps.homeRefreshes.opening(event.user);
     await publishHome(deps, event.user);
   };
 }
