@@ -52,10 +52,6 @@ export function createHandoffApp(deps: Deps): HandoffApp {
     logger.error({ err: original }, 'a Slack listener failed');
   });
 
-  // Listeners go on past their ack; shutdown waits for them before closing the database.
-  bolt.use(async function followPastAck({ next }) {
-    await deps.inFlight.track(next());
-  });
   registerListeners(bolt, deps);
   const router = buildRoutes(deps);
 

@@ -93,6 +93,24 @@ describe('command help and usage', () => {
   });
 });
 
+describe('requests no handler knows', () => {
+  // A button or modal from an older version of Handoff, or a command added to the app by hand.
+  it('are acked at once with nothing changed, never left to time out', async () => {
+    const before = await app.handoff.deps.db.selectFrom('outbox').select('id').execute();
+    const began = performance.now();
+    const click = await app.slack.blockAction({ userId: 'UREP00001', actionId: 'retired_button', value: 'x' });
+    expect(click.status).toBe(200);
+    const modal = await app.slack.viewSubmission({ userId: 'UREP00001', callbackId: 'retired_modal', values: {} });
+    expect(modal.status).toBe(200);
+    expect(modal.text).toBe('');
+    const command = await app.slack.command('/handof', 'help');
+    expect(command.status).toBe(200);
+    expect(command.json.text).toBe('Handoff does not answer /handof; try `/handoff help`.');
+    expect(performance.now() - began).toBeLessThan(1000);
+    expect(await app.handoff.deps.db.selectFrom('outbox').select('id').execute()).toEqual(before);
+  });
+});
+
 describe('Slack event retries', () => {
   it('run the listener once for an event delivered twice with the same event_id', async () => {
     const before = app.standIn.callsTo('views.publish').length;

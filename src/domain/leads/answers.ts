@@ -34,7 +34,8 @@ export async function recordLeadAnswer(deps: Deps, input: AnswerInput): Promise<
   const now = deps.clock.now();
   const at = now.toISOString();
   const allowed = ANSWERABLE_FROM[input.answer];
-  const result = await deps.db.transaction().execute(async (trx) => {
+  // Durable before the DM changes or anyone is told, with the fsync off the thread that acks clicks.
+  const result = await deps.dbHandle.durably((db) => db.transaction().execute(async (trx) => {
     const lead = await findLead(trx, input.leadId);
     if (!lead || !allowed.includes(lead.status)) return { changed: false, lead };
     const rejected = input.answer === 'rejected';
@@ -67,7 +68,7 @@ export async function recordLeadAnswer(deps: Deps, input: AnswerInput): Promise<
     }
     await enqueueLeadDmUpdate(trx, now, answered);
     return { changed: true, lead: answered };
-  });
+  }));
   if (result.changed) {
     deps.wakeOutbox();
     const people = new Set([input.by, result.lead?.owner_slack_id].filter((p): p is string => Boolean(p)));
