@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
 import { withoutFsync } from '../../src/db/durability.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { WalSync } from '../../src/db/wal-sync.ts';
 
 const FULL = 2;
 const NORMAL = 1;
@@ -59,4 +61,31 @@ describe('the database connection', () => {
     for await (const row of handle.db.selectFrom('campaigns').select('key').orderBy('key').stream()) streamed.push(row.key);
     expect(streamed).toEqual(['a', 'b', 'c', 'd']);
   });
+
+  it('commits durably with the fsync off the thread: the data is there when durably() resolves, FULL is back, and other writes wait', async () => {
+    const insert = (db: typeof handle.db, key: string) => db.insertInto('campaigns').values({ key, name: key, created_at: 'now', updated_at: 'now' } as never).execute();
+    const modes: unknown[] = [];
+    // Many at once share fsyncs; each resolves only after its own commit is synced.
+    await Promise.all(['a', 'b', 'c', 'd'].map((key) => handle.durably(async (db) => { modes.push(synchronous()); await insert(db, key); })));
+    expect(modes).toEqual([NORMAL, NORMAL, NORMAL, NORMAL]);
+    expect(synchronous()).toBe(FULL);
+    const other = new SQLiteReader(join(dir, 'handoff.db'));
+    expect(other.keys()).toEqual(['a', 'b', 'c', 'd']);
+    other.close();
+  });
+
+  it('fails a durable write whose log cannot be synced, so nobody is told it is stored', async () => {
+    const wal = new WalSync(join(dir, 'no-such-dir', 'x.db-wal'));
+    await expect(wal.sync()).rejects.toThrow(/ENOENT/);
+    await wal.close();
+    await expect(wal.sync()).rejects.toThrow('the database is closed');
+  });
 });
+
+/** A second connection, as another process would open the file. */
+class SQLiteReader {
+  private readonly db: import('better-sqlite3').Database;
+  constructor(path: string) { this.db = new SQLite(path, { readonly: true }); }
+  keys(): string[] { return (this.db.prepare('select key from campaigns order by key').all() as { key: string }[]).map((r) => r.key); }
+  close(): void { this.db.close(); }
+}
