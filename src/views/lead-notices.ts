@@ -63,6 +63,52 @@ export function escalationText(
   return `${waited} and nobody has answered — <@${lead.owner_slack_id}>, it's your lead.`;
 }
 
+type EscalatedLead = Pick<Lead, 'id' | 'name' | 'company' | 'owner_slack_id' | 'owner_email' | 'delivery'>;
+
+/** Owners shown in a roll-up; the rest are counted. */
+const ROLLUP_OWNERS = 10;
+/** CRM ids shown for leads nobody could be told of; the rest are counted. */
+const ROLLUP_IDS = 3;
+
+/**
+ * To SALES_CHANNEL when many leads pass their SLA in one look (a catch-up after an outage): one
+ * message per owner group instead of one per lead, owners with the most first. Like
+ * escalationText, names and companies only; leads that reached nobody give their CRM ids.
+ */
+export function escalationRollupText(leads: EscalatedLead[]): string {
+  const groups = new Map<string, { label: string; leads: EscalatedLead[]; unreached: boolean }>();
+  for (const lead of leads) {
+    const unreached = unreachedReason(lead);
+    const key = unreached ? `unreached:${unreached}` : `owner:${lead.owner_slack_id}`;
+    const group = groups.get(key) ?? { label: unreached ? capitalizeFirst(unreached) : `<@${lead.owner_slack_id}>`, leads: [], unreached: Boolean(unreached) };
+    group.leads.push(lead);
+    groups.set(key, group);
+  }
+  const ordered = [...groups.values()].sort((a, b) => b.leads.length - a.leads.length);
+  const lines = ordered.slice(0, ROLLUP_OWNERS).map(({ label, leads: mine, unreached }) => {
+    const count = `${mine.length} lead${mine.length === 1 ? '' : 's'}`;
+    if (unreached) {
+      const ids = mine.slice(0, ROLLUP_IDS).map((l) => `\`${esc(cut(l.id, 60))}\``).join(', ');
+      const more = mine.length > ROLLUP_IDS ? ` and ${mine.length - ROLLUP_IDS} more` : '';
+      return `• ${label}: ${count} — someone needs to pick them up (CRM ids ${ids}${more})`;
+    }
+    const first = mine[0];
+    const example = `*${esc(first.name?.trim() || 'a lead')}*${first.company ? ` (${esc(first.company)})` : ''}`;
+    return `• ${label}: ${count}, among them ${example}`;
+  });
+  const rest = ordered.slice(ROLLUP_OWNERS);
+  if (rest.length > 0) lines.push(`…and ${rest.reduce((n, g) => n + g.leads.length, 0)} more leads of ${rest.length} more owners.`);
+  return [
+    `🚨 *${leads.length === 1 ? '1 lead has' : `${leads.length} leads have`} waited past their SLA with nobody answering.* They came due together (Handoff was catching up), so here they are in one message:`,
+    ...lines,
+    'Each rep sees their unanswered leads on Handoff’s Home tab.',
+  ].join('\n');
+}
+
+function capitalizeFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 function unreachedReason(lead: Pick<Lead, 'owner_slack_id' | 'owner_email' | 'delivery'>): string | undefined {
   switch (lead.delivery) {
     case 'awaiting_owner':

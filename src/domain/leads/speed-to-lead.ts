@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.ts';
 import type { Kysely } from 'kysely';
 import type { Database, Lead, LeadDelivery } from '../../db/schema.ts';
 import { enqueue } from '../../delivery/outbox.ts';
-import { escalationText, reminderText } from '../../views/lead-notices.ts';
+import { escalationRollupText, escalationText, reminderText } from '../../views/lead-notices.ts';
 import { slaFor } from '../sla.ts';
 import { addLeadEvent } from './queries.ts';
 
@@ -19,6 +19,11 @@ import { addLeadEvent } from './queries.ts';
 // acks, so a catch-up after an outage (thousands of overdue leads) never keeps /healthz or
 // Slack's acks waiting. better-sqlite3 is synchronous: awaits alone do not yield.
 const PAGE = 100;
+
+// More escalations than this in one page (a catch-up after an outage) go to SALES_CHANNEL as one
+// roll-up instead of a message each: a hundred messages at Slack's pace of one a second would
+// bury the channel for minutes, per page.
+const ROLLUP_OVER = 5;
 
 // Not 'queued': its DM is still on its way (the outbox retries until Slack takes it or refuses
 // it for good, which makes it 'failed'). Not 'not_sent': a held lead was deliberately not handed to anyone.
@@ -40,6 +45,7 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
   const now = deps.clock.now();
   const summary: SpeedToLeadSummary = { reminded: 0, escalated: 0 };
   let after = '';
+  let rollUp = false;
   for (;;) {
     await deps.ackFirst.backgroundTurn();
     const page = await deps.db
@@ -53,13 +59,19 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
       .limit(PAGE)
       .execute();
     const due = page.flatMap((lead) => dueStep(lead, slaFor(deps.config.leadSla, lead.stage), now) ?? []);
+    // Once a run rolls up, its later pages do too: one catch-up reads as one kind of message.
+    rollUp ||= due.filter((d) => d.step === 'escalate').length > ROLLUP_OVER;
     const done = due.length === 0 ? { reminded: 0, escalated: 0 } : await deps.db.transaction().execute(async (trx) => {
       const counts: SpeedToLeadSummary = { reminded: 0, escalated: 0 };
+      const rolledUp: Lead[] = [];
       for (const { lead, sla, step, dueAt } of due) {
         if (step === 'escalate') {
-          if (await escalate(deps, trx, lead, sla, now)) counts.escalated += 1;
+          if (!(await escalate(deps, trx, lead, sla, now, rollUp))) continue;
+          counts.escalated += 1;
+          if (rollUp) rolledUp.push(lead);
         } else if (await remind(trx, lead, sla, dueAt, now)) counts.reminded += 1;
       }
+      if (rolledUp.length > 0) await tellEscalations(deps, trx, rolledUp, now);
       return counts;
     });
     summary.reminded += done.reminded;
@@ -103,7 +115,8 @@ async function remind(trx: Kysely<Database>, lead: Lead, sla: number, dueAt: Dat
   return true;
 }
 
-async function escalate(deps: Deps, trx: Kysely<Database>, lead: Lead, sla: number, now: Date): Promise<boolean> {
+/** Marks the lead escalated and tells SALES_CHANNEL, unless `rolledUp`: then the caller tells it with others. */
+async function escalate(deps: Deps, trx: Kysely<Database>, lead: Lead, sla: number, now: Date, rolledUp: boolean): Promise<boolean> {
   const channel = deps.config.salesChannel;
   const marked = await trx
     .updateTable('leads')
@@ -116,16 +129,29 @@ async function escalate(deps: Deps, trx: Kysely<Database>, lead: Lead, sla: numb
     .where('delivery', '=', lead.delivery)
     .executeTakeFirst();
   if (Number(marked.numUpdatedRows) === 0) return false;
-  if (channel) {
+  if (!channel) {
+    deps.logger.warn({ leadId: lead.id }, 'a lead passed its SLA unanswered, but SALES_CHANNEL is not set: nobody was told');
+  } else if (!rolledUp) {
     await enqueue(trx, now, {
       kind: 'slack.post',
       target: channel,
       payload: { channel, text: escalationText(lead, sla) },
       dedupeKey: `lead-escalation:${lead.id}`,
     });
-  } else {
-    deps.logger.warn({ leadId: lead.id }, 'a lead passed its SLA unanswered, but SALES_CHANNEL is not set: nobody was told');
   }
-  await addLeadEvent(trx, now, { leadId: lead.id, type: 'escalated', detail: { owner: lead.owner_slack_id, delivery: lead.delivery, channel: channel ?? null, sla_ms: sla } });
+  await addLeadEvent(trx, now, { leadId: lead.id, type: 'escalated', detail: { owner: lead.owner_slack_id, delivery: lead.delivery, channel: channel ?? null, sla_ms: sla, ...(rolledUp ? { rolled_up: true } : {}) } });
   return true;
+}
+
+/** One message for many escalations, in the transaction that marked them (so it is sent exactly when they are). */
+async function tellEscalations(deps: Deps, trx: Kysely<Database>, leads: Lead[], now: Date): Promise<void> {
+  const channel = deps.config.salesChannel;
+  if (!channel) return;
+  await enqueue(trx, now, {
+    kind: 'slack.post',
+    target: channel,
+    payload: { channel, text: escalationRollupText(leads) },
+    // A lead is escalated once, so the first lead of a roll-up names it for good.
+    dedupeKey: `lead-escalation-rollup:${leads[0].id}`,
+  });
 }
