@@ -44,12 +44,20 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** After a clean stop, how long a stray pending request may keep the process alive. */
+const EXIT_GRACE_MS = 1_000;
+
 async function start(): Promise<number> {
   const running = await startHandoff({ env: readEnvironment() });
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       running.deps.logger.info({ signal }, 'shutting down: no new requests, finishing in-flight work');
-      void running.stop().then(resolve);
+      void running.stop().then(() => {
+        // Everything is closed; a call to Slack still on its way (a Socket Mode connect, say)
+        // must not hold the exit for its own timeout.
+        setTimeout(() => process.exit(0), EXIT_GRACE_MS).unref();
+        resolve();
+      });
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));

@@ -21,9 +21,15 @@ export interface ReconnectOptions {
 }
 
 export interface SocketModeKeeper {
-  /** Stops retrying, closes the connection, and resolves once no attempt is left running. */
+  /**
+   * Stops retrying and closes the connection. An attempt under way cannot be cancelled: stop()
+   * waits for it at most STOP_WAIT_MS, and the keeper closes what it opens after that at once.
+   */
   stop(): Promise<void>;
 }
+
+/** How long stop() waits for a connection attempt under way (Slack may be slow to answer it). */
+const STOP_WAIT_MS = 1_000;
 
 const BAD_TOKEN_ERRORS = new Set(['not_authed', 'invalid_auth', 'not_allowed_token_type', 'missing_scope', 'account_inactive']);
 
@@ -79,7 +85,9 @@ export function keepSocketModeConnected(connection: SocketModeConnection, logger
     async stop() {
       stopping.abort();
       await connection.disconnect().catch(() => undefined);
-      await running;
+      const waited = new AbortController();
+      await Promise.race([running, sleep(STOP_WAIT_MS, undefined, { signal: waited.signal }).catch(() => undefined)]);
+      waited.abort();
     },
   };
 }

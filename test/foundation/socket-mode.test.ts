@@ -87,4 +87,21 @@ describe('handoff start in Socket Mode', () => {
     expect(standIn.socketMode.open).toBe(0);
     expect(proc.output().stdout + proc.output().stderr).not.toContain(APP_TOKEN);
   });
+  it('stops within seconds on SIGTERM while Slack is slow to answer a connection attempt', async () => {
+    const standIn = await SlackStandIn.start();
+    cleanups.push(() => standIn.close());
+    standIn.addFault({ method: 'apps.connections.open', fault: { kind: 'delay', ms: 20_000 }, times: 5 });
+    const proc = await startHandoffProcess({
+      databasePath: tempDatabase(),
+      slackApiUrl: standIn.url,
+      env: { SLACK_APP_TOKEN: APP_TOKEN, LOG_LEVEL: 'info' },
+    });
+    cleanups.push(() => proc.kill());
+    await eventually(() => standIn.callsTo('apps.connections.open').length === 1 || undefined, { timeoutMs: 10_000, what: 'a connection attempt under way' });
+    const began = performance.now();
+    await proc.stop();
+    expect(await proc.exited).toEqual({ code: 0, signal: null });
+    expect(performance.now() - began).toBeLessThan(5_000);
+    expect(proc.output().stdout).toContain('Handoff stopped');
+  });
 });
