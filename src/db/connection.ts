@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { withoutFsync } from './durability.ts';
-import { WalSync } from './wal-sync.ts';
 import { Kysely, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type Driver } from 'kysely';
-import { SqliteStatementDriver } from './sqlite-driver.ts';
+import { withoutFsync } from './durability.ts';
 import type { Database } from './schema.ts';
+import { SqliteStatementDriver } from './sqlite-driver.ts';
+import { WalSync } from './wal-sync.ts';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;

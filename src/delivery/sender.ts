@@ -114,8 +114,8 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
     return row.kind === 'webhook' ? row.target : slack.channelOf(row.target);
   }
 
+  /** Sends a claimed row; its target is already marked busy (fill did it at the claim). */
   function start(row: OutboxRow, uncertain: boolean): void {
-    busyTargets.add(row.target);
     const sending = deliver(row, uncertain)
       .catch((error: unknown) => log.error({ err: error, outboxId: row.id }, 'could not record the outcome of an outbox send; the row will be retried after its claim lapses'))
       .finally(() => {

@@ -27,7 +27,7 @@ export function heldSummaryMessage(summary: HeldSummary, timeZone: string): { te
     { type: 'header', text: { type: 'plain_text', text: cut(`Held leads: ${summary.total}`, 150), emoji: true } },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: cut(`${headline}: they missed the lead definition (\`/handoff mql\`), so no rep got them.\n*By rule*\n${rules}`, 3000) },
+      text: { type: 'mrkdwn', text: cut(`${headline}: ${summary.total === 1 ? 'it' : 'they'} missed the lead definition (\`/handoff mql\`), so no rep got ${summary.total === 1 ? 'it' : 'them'}.\n*By rule*\n${rules}`, 3000) },
     },
   ];
   for (const lead of summary.leads) {

@@ -2,7 +2,7 @@ import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/views/ids.ts';
 import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
-import { leadBody, readable } from '../leads/support.ts';
+import { leadBody, openHome, readable } from '../leads/support.ts';
 
 let app: TestApp | undefined;
 afterEach(async () => { await app?.stop(); app = undefined; });
@@ -11,7 +11,7 @@ describe('shutdown after an acked click', () => {
   it('finishes the answer and publishes the Home it changed before the database closes', async () => {
     app = await startTestApp();
     // The rep has the Home tab open, so a change to it is published.
-    expect((await app.slack.event({ type: 'app_home_opened', user: PEOPLE.rep.id, channel: 'D0HOME', tab: 'home', event_ts: '1.1' }, { eventId: 'EvHOMEOPEN' })).status).toBe(200);
+    await openHome(app, PEOPLE.rep.id);
     const body = leadBody({ name: 'Katherine Johnson', owner: { slack_user_id: PEOPLE.rep.id } });
     expect((await app.post('/webhooks/leads', body)).status).toBe(202);
     await app.standIn.waitFor('chat.postMessage', (c) => c.args.channel === PEOPLE.rep.id || String(c.args.text ?? '').includes('Katherine'));

@@ -4,17 +4,10 @@ import { ACTIONS } from '../../src/views/ids.ts';
 import { encodeRatingValue } from '../../src/views/rating-buttons.ts';
 import { HOME_TEXT } from '../../src/views/home.ts';
 import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
-import { eventually, leadBody, readable, seedCampaign } from '../leads/support.ts';
+import { eventually, leadBody, openHome, readable, seedCampaign } from '../leads/support.ts';
 
 let app: TestApp | undefined;
 afterEach(async () => { await app?.stop(); app = undefined; });
-
-async function openHome(a: TestApp, userId: string): Promise<any> {
-  const before = a.standIn.okCalls('views.publish').filter((c) => c.args.user_id === userId).length;
-  await a.slack.event({ type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home', event_ts: '1.1' }, { eventId: `Ev${Math.random().toString(36).slice(2)}` });
-  const calls = await a.standIn.waitFor('views.publish', (c) => c.args.user_id === userId, { count: before + 1 });
-  return calls.at(-1)!.args.view;
-}
 
 async function sendLead(a: TestApp, overrides: Record<string, unknown>): Promise<string> {
   const body = leadBody({ owner: { slack_user_id: PEOPLE.rep.id }, ...overrides });

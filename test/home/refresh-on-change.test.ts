@@ -2,20 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/views/ids.ts';
 import { encodeRatingValue } from '../../src/views/rating-buttons.ts';
 import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
-import { leadBody, readable, seedCampaign } from '../leads/support.ts';
+import { leadBody, openHome, readable, seedCampaign } from '../leads/support.ts';
 
 let app: TestApp | undefined;
 afterEach(async () => { await app?.stop(); app = undefined; });
 
 const publishedTo = (a: TestApp, userId: string, text: RegExp | string) =>
   a.standIn.waitFor('views.publish', (c) => c.args.user_id === userId && (typeof text === 'string' ? readable(c.args.view).includes(text) : text.test(readable(c.args.view))));
-
-/** The person opens the Home tab (and keeps it on screen). */
-async function openHome(a: TestApp, userId: string): Promise<void> {
-  const before = a.standIn.okCalls('views.publish').filter((c) => c.args.user_id === userId).length;
-  await a.slack.event({ type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home', event_ts: '1.1' }, { eventId: `Ev${Math.random().toString(36).slice(2)}` });
-  await a.standIn.waitFor('views.publish', (c) => c.args.user_id === userId, { count: before + 1 });
-}
 
 // Nobody re-opens the tab to see a change: the Home on screen follows what happens, not only clicks on it.
 describe('the App Home follows changes it did not ask for', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/views/ids.ts';
 import { LEAD_REPLIES } from '../../src/views/lead-notices.ts';
 import { MARKETING_CHANNEL, PEOPLE, type TestApp } from '../support/harness.ts';
-import { buttonIds, deliveredLead, dmMessage, leadRow, readable, seedCampaign } from '../leads/support.ts';
+import { buttonIds, deliveredLead, dmMessage, leadRow, openHome, readable, seedCampaign } from '../leads/support.ts';
 import { eventually, hotlead, noticesTo, pauses, startHotleadApp } from './support.ts';
 
 const { rep, rep2, admin, stranger } = PEOPLE;
@@ -105,7 +105,7 @@ describe('/hotlead on an email with leads', () => {
 
   it("lists the rep's pauses on their App Home, and drops one when it is released", async () => {
     // The rep has the Home tab open: it follows the pause and its release.
-    expect((await app.slack.event({ type: 'app_home_opened', user: rep.id, channel: 'D0HOME', tab: 'home', event_ts: '1.1' }, { eventId: 'EvHOMEOPEN' })).status).toBe(200);
+    await openHome(app, rep.id);
     await hotlead(app, rep.id, 'home@customer.example until 2026-12-21');
     const homeShows = (text: string, present: boolean) =>
       eventually(() => {

@@ -105,3 +105,11 @@ export async function deliveredLead(app: TestApp, overrides: Record<string, unkn
 export function dmMessage(app: TestApp, lead: { channel: string; ts: string }) {
   return app.standIn.messages(lead.channel).find((m) => m.ts === lead.ts);
 }
+
+/** The person opens Handoff's Home tab; resolves with the view published for it. */
+export async function openHome(app: TestApp, userId: string): Promise<any> {
+  const before = app.standIn.okCalls('views.publish').filter((c) => c.args.user_id === userId).length;
+  await app.slack.event({ type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home', event_ts: '1.1' }, { eventId: `Ev${Math.random().toString(36).slice(2)}` });
+  const calls = await app.standIn.waitFor('views.publish', (c) => c.args.user_id === userId, { count: before + 1 });
+  return calls.at(-1)!.args.view;
+}

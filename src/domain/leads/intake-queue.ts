@@ -2,10 +2,9 @@ import type { Deps } from '../../deps.ts';
 import { intakeLeadGroups, type IntakeOutcome } from './intake.ts';
 import type { LeadInput } from './intake-schema.ts';
 
-// A commit with synchronous=FULL waits for the disk, and nothing else runs meanwhile (SQLite is
-// called synchronously). Requests that arrive together therefore share one transaction and one
-// fsync: each is answered once the commit that holds its leads is on disk, and a failed commit
-// fails every request in it.
+// Each commit writes its pages to the write-ahead log and waits for an fsync. Requests that
+// arrive together therefore share one transaction and one fsync: each is answered once the commit
+// that holds its leads is on disk, and a failed commit fails every request in it.
 
 /** Leads per shared commit: keeps one commit short even when big batches arrive together. */
 const MAX_LEADS_PER_COMMIT = 1000;

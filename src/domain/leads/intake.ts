@@ -124,10 +124,11 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
   const stored: Arrival[] = [];
   const outcomes = arrivals.map((group): IntakeOutcome => {
     const ownersToResolve = new Set<string>();
-    const results = group.map(({ input, row, qualification }, i): IntakeOutcome['results'][number] => {
+    const results = group.map((arrival): IntakeOutcome['results'][number] => {
+      const { input, row, qualification } = arrival;
       // The same id twice in one commit: its first copy was stored, the second is its duplicate.
       if (!inserted.delete(row.id)) return { id: input.id, status: 'duplicate' };
-      stored.push(group[i]);
+      stored.push(arrival);
       if (!qualification.qualified) return { id: input.id, status: 'held' };
       if (!row.owner_slack_id && row.owner_email) ownersToResolve.add(row.owner_email);
       return { id: input.id, status: 'accepted' };
