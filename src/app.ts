@@ -5,6 +5,7 @@ import { UserFacingError } from './errors.ts';
 import { registerListeners } from './handlers/index.ts';
 import { buildRoutes } from './http/routes.ts';
 import { HttpError, sendJson } from './http/router.ts';
+import { refuseBeforeSlackBody, SLACK_BODY_LIMIT } from './http/slack-gate.ts';
 import { boltLogger } from './logger.ts';
 import { slackClientOptions } from './slack/client.ts';
 import { createSocketModeReceiver, keepSocketModeConnected, type SocketModeKeeper } from './slack/socket-mode.ts';
@@ -35,6 +36,7 @@ export function createHandoffApp(deps: Deps): HandoffApp {
         endpoints: '/slack/events',
         logger: boltLogger(logger),
         processBeforeResponse: false,
+        bodyLimit: SLACK_BODY_LIMIT,
       });
 
   const bolt = new App({
@@ -55,30 +57,56 @@ export function createHandoffApp(deps: Deps): HandoffApp {
   registerListeners(bolt, deps);
   const router = buildRoutes(deps);
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  const routeRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = requestUrl(req);
+    if (!url) return sendJson(res, 400, { error: 'bad_request', message: 'The request target cannot be read as a path.' });
+    const method = (req.method ?? 'GET').toUpperCase();
     if (receiver && url.pathname === '/slack/events') {
+      if (method !== 'POST') return sendJson(res, 405, { error: 'method_not_allowed', message: `${method} is not allowed on /slack/events; Slack POSTs.` }, { allow: 'POST' });
+      // The wall clock, as Bolt's own signature check uses.
+      const refusal = refuseBeforeSlackBody(req, new Date());
+      if (refusal) {
+        logger.warn({ route: url.pathname, status: refusal.status }, 'refused a request to /slack/events before reading it');
+        return sendJson(res, refusal.status, { error: refusal.status === 413 ? 'too_large' : 'unauthorized', message: refusal.message }, { connection: 'close' });
+      }
       receiver.requestListener(req, res);
       return;
     }
-    const found = router.match(req.method ?? 'GET', url.pathname);
-    if (found === undefined) return sendJson(res, 404, { error: 'not_found', message: `No route ${req.method} ${url.pathname}.` });
-    if (found === 'method') return sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed on ${url.pathname}.` });
+    const found = router.match(method, url.pathname);
+    if (found === undefined) return sendJson(res, 404, { error: 'not_found', message: `No route ${method} ${url.pathname}.` });
+    if (found === 'method') return sendJson(res, 405, { error: 'method_not_allowed', message: `${method} is not allowed on ${url.pathname}.` }, { allow: router.methodsFor(url.pathname).join(', ') });
     Promise.resolve()
       .then(() => found.handler(req, res, found.params, url))
-      .catch((error: unknown) => {
-        if (res.headersSent) {
-          logger.error({ err: error }, 'a route failed after answering');
-          return;
-        }
-        if (error instanceof HttpError) {
-          sendJson(res, error.status, error.body ?? { error: 'error', message: error.message });
-          return;
-        }
-        // A 2xx must mean stored; anything we did not foresee (disk full, read-only database) is a 503.
-        logger.error({ err: error, route: url.pathname }, 'a route failed');
-        sendJson(res, 503, { error: 'unavailable', message: 'Handoff could not complete the request; nothing was changed. Try again.' }, { 'retry-after': '5' });
-      });
+      .catch((error: unknown) => answerRouteError(error, req, res, url.pathname));
+  };
+
+  const answerRouteError = (error: unknown, req: IncomingMessage, res: ServerResponse, route: string): void => {
+    if (res.headersSent) {
+      logger.error({ err: error }, 'a route failed after answering');
+      return;
+    }
+    if (error instanceof HttpError) {
+      // Revops must see refused leads: a CRM that gets a 4xx usually never retries.
+      if (error.status >= 400 && error.status < 500) logger.warn({ route, status: error.status, problems: problemPaths(error.body) }, 'refused a request');
+      // A body left unread would be read into the next request on this connection.
+      const headers: Record<string, string> = req.complete ? {} : { connection: 'close' };
+      sendJson(res, error.status, error.body ?? { error: 'error', message: error.message }, headers);
+      return;
+    }
+    // A 2xx must mean stored; anything we did not foresee (disk full, read-only database) is a 503.
+    logger.error({ err: error, route }, 'a route failed');
+    sendJson(res, 503, { error: 'unavailable', message: 'Handoff could not complete the request; nothing was changed. Try again.' }, { 'retry-after': '5' });
+  };
+
+  // Nothing a client sends may throw out of the request listener: an exception there ends the process.
+  const server = createServer(function handleRequest(req: IncomingMessage, res: ServerResponse) {
+    try {
+      routeRequest(req, res);
+    } catch (error) {
+      logger.error({ err: error, method: req.method }, 'a request failed before reaching a route');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'Handoff could not read this request.' }, { connection: 'close' });
+      else res.destroy();
+    }
   });
   server.keepAliveTimeout = 5_000;
   let socketMode: SocketModeKeeper | undefined;
@@ -106,4 +134,20 @@ export function createHandoffApp(deps: Deps): HandoffApp {
       clearTimeout(deadline);
     },
   };
+}
+
+/** The request's URL, or undefined when its target is not one (`//[`, say): `new URL` would throw. */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The paths of the problems a 4xx names, never their values. */
+function problemPaths(body: Record<string, unknown> | undefined): string[] | undefined {
+  const problems = body?.problems;
+  if (!Array.isArray(problems)) return undefined;
+  return problems.map((p: { path?: unknown }) => String(p?.path ?? '?')).slice(0, 20);
 }

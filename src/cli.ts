@@ -49,6 +49,9 @@ const EXIT_GRACE_MS = 1_000;
 
 async function start(): Promise<number> {
   const running = await startHandoff({ env: readEnvironment() });
+  // A promise nobody awaited that fails (a library's, say) is logged; it must not end the
+  // process that is holding other people's requests.
+  process.on('unhandledRejection', (reason) => running.deps.logger.error({ err: reason }, 'a promise failed with nobody waiting for it'));
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       running.deps.logger.info({ signal }, 'shutting down: no new requests, finishing in-flight work');

@@ -16,6 +16,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createSlackClient } from './slack/client.ts';
 import { SlackDirectory } from './slack/directory.ts';
 import { AckFirstTurns } from './slack/yield-to-acks.ts';
+import { NO_ADMINS_LOG } from './views/permissions-text.ts';
 
 export interface StartOptions {
   env: Record<string, string | undefined>;
@@ -96,6 +97,7 @@ export async function startHandoff(options: StartOptions): Promise<RunningHandof
     throw error;
   }
   logger.info({ port, mode: config.slack.socketMode ? 'socket' : 'http' }, 'Handoff is listening');
+  if (config.admins.length === 0) logger.warn(NO_ADMINS_LOG);
 
   let stopping: Promise<void> | undefined;
   return {

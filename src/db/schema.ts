@@ -165,6 +165,13 @@ export interface DigestPostTable {
   created_at: string;
 }
 
+export interface IntakeSignatureTable {
+  signature: string;
+  route: string;
+  seen_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   campaigns: CampaignTable;
   campaign_assets: CampaignAssetTable;
@@ -176,6 +183,7 @@ export interface Database {
   hot_pauses: HotPauseTable;
   content_ratings: ContentRatingTable;
   digest_posts: DigestPostTable;
+  intake_signatures: IntakeSignatureTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;

@@ -8,12 +8,16 @@ export class PermissionCheckFailed extends Error {
   }
 }
 
-/** Who may do what (SPEC "Permissions"); an unset group means everyone. */
+/**
+ * Who may do what (SPEC "Permissions"). An unset user group means everyone may do what it
+ * guards; admins are exactly HANDOFF_ADMINS, and unset means nobody: a missing setting never
+ * hands out power.
+ */
 export class Permissions {
   constructor(private config: Config, private directory: SlackDirectory) {}
 
   isAdmin(userId: string): boolean {
-    return this.config.admins.length === 0 || this.config.admins.includes(userId);
+    return this.config.admins.includes(userId);
   }
 
   /** True when HANDOFF_ADMINS names people, so "admin" means someone in particular. */

@@ -1,8 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { HttpError } from './router.ts';
+import { HttpError, readBody } from './router.ts';
 
 const WINDOW_SECONDS = 5 * 60;
+export const SIGNATURE_WINDOW_MS = WINDOW_SECONDS * 1000;
 
 function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a);
@@ -30,15 +31,19 @@ export function intakeSignature(secret: string, timestamp: string | number, rawB
   return 'v1=' + createHmac('sha256', secret).update(`v1:${timestamp}:`).update(rawBody).digest('hex');
 }
 
+/** What the headers alone proved: the bearer secret, or a fresh signature still to be checked against the body. */
+export type IntakeCredentials = { kind: 'bearer' } | { kind: 'signature'; signature: string; timestamp: string };
+
 /**
- * Intake authentication (SPEC "Intake authentication"): a bearer secret, or a v1 HMAC of
- * the raw body with a timestamp no more than five minutes off. Throws a 401 otherwise.
+ * Intake authentication, first half (SPEC "Intake authentication"): everything that can be
+ * checked before the body is read, so an unauthenticated sender never makes Handoff buffer a
+ * megabyte. A right bearer secret is enough; a signature needs its timestamp within five minutes.
  */
-export function verifyIntake(req: IncomingMessage, rawBody: Buffer, secret: string | undefined, now: Date): void {
+export function verifyIntakeHeaders(req: IncomingMessage, secret: string | undefined, now: Date): IntakeCredentials {
   if (!secret) throw new HttpError(503, 'Intake is disabled: HANDOFF_WEBHOOK_SECRET is not set.', { error: 'intake_disabled', message: 'Intake is disabled: HANDOFF_WEBHOOK_SECRET is not set.' });
   const token = bearer(req);
   if (token !== undefined) {
-    if (safeEqual(token, secret)) return;
+    if (safeEqual(token, secret)) return { kind: 'bearer' };
     throw unauthorized('The bearer token is wrong.');
   }
   const signature = header(req, 'x-handoff-signature');
@@ -46,7 +51,21 @@ export function verifyIntake(req: IncomingMessage, rawBody: Buffer, secret: stri
   if (!signature || !timestamp) throw unauthorized('Send Authorization: Bearer <secret>, or X-Handoff-Signature with X-Handoff-Timestamp.');
   if (!/^\d{1,12}$/.test(timestamp)) throw unauthorized('X-Handoff-Timestamp must be Unix seconds.');
   if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > WINDOW_SECONDS) throw unauthorized('X-Handoff-Timestamp is more than 5 minutes off.');
-  if (!safeEqual(signature, intakeSignature(secret, timestamp, rawBody))) throw unauthorized('X-Handoff-Signature does not match the body.');
+  return { kind: 'signature', signature, timestamp };
+}
+
+/** Intake authentication, second half: a signature must match the raw body. */
+export function verifyIntakeBody(credentials: IntakeCredentials, rawBody: Buffer, secret: string): void {
+  if (credentials.kind === 'bearer') return;
+  if (!safeEqual(credentials.signature, intakeSignature(secret, credentials.timestamp, rawBody))) throw unauthorized('X-Handoff-Signature does not match the body.');
+}
+
+/** Authenticates an intake request and reads its body (only once the headers are right). */
+export async function readAuthenticatedIntake(req: IncomingMessage, secret: string | undefined, now: Date): Promise<{ raw: Buffer; credentials: IntakeCredentials }> {
+  const credentials = verifyIntakeHeaders(req, secret, now);
+  const raw = await readBody(req);
+  verifyIntakeBody(credentials, raw, secret!);
+  return { raw, credentials };
 }
 
 /** The read API's bearer token. */

@@ -14,11 +14,11 @@ import {
   type FieldProblem,
 } from '../domain/campaigns/brief.ts';
 import { resolveOwner } from '../domain/campaigns/owners.ts';
-import { upsertCampaignByKey } from '../domain/campaigns/save.ts';
+import { ReplayedRequest, upsertCampaignByKey } from '../domain/campaigns/save.ts';
 import { refreshHome } from '../home/refresh.ts';
-import { verifyIntake } from './auth.ts';
+import { readAuthenticatedIntake, SIGNATURE_WINDOW_MS } from './auth.ts';
 import { campaignJson } from './campaign-json.ts';
-import { HttpError, parseJsonBody, readBody, sendJson, type RouteHandler } from './router.ts';
+import { HttpError, parseJsonBody, sendJson, type RouteHandler } from './router.ts';
 
 // POST /webhooks/campaigns (SPEC "Campaign intake body"): create or update a brief by its key.
 // A field left out keeps its stored value; null clears it; `assets` replaces the list (assets
@@ -146,8 +146,7 @@ export const ARCHIVED_WARNING = 'This brief is archived, so it stays out of `/ca
 
 export function campaignIntake(deps: Deps): RouteHandler {
   return async function campaignIntakeRoute(req, res) {
-    const raw = await readBody(req);
-    verifyIntake(req, raw, deps.config.webhookSecret, deps.clock.now());
+    const { raw, credentials } = await readAuthenticatedIntake(req, deps.config.webhookSecret, deps.clock.now());
     const json = parseJsonBody(raw);
     const parsed = campaignIntakeSchema.safeParse(json);
     const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message }));
@@ -166,12 +165,15 @@ export function campaignIntake(deps: Deps): RouteHandler {
     }
 
     try {
-      const { brief, created } = await upsertCampaignByKey(deps.db, deps.clock.now(), body.key, changes);
+      // A signature verifies for ten minutes around its timestamp (five either way).
+      const signed = credentials.kind === 'signature' ? { signature: credentials.signature, route: 'campaigns', validForMs: 2 * SIGNATURE_WINDOW_MS } : undefined;
+      const { brief, created } = await upsertCampaignByKey(deps.db, deps.clock.now(), body.key, changes, signed);
       if (brief.status === 'archived' && body.status === undefined) warnings.push(ARCHIVED_WARNING);
       if (brief.owner_slack_id) refreshHome(deps, brief.owner_slack_id);
       sendJson(res, created ? 201 : 200, { result: created ? 'created' : 'updated', campaign: campaignJson(brief), warnings });
     } catch (error) {
       if (error instanceof CampaignInvalid) throw invalid(error.problems);
+      if (error instanceof ReplayedRequest) throw new HttpError(409, error.message, { error: 'replayed', message: error.message });
       if (error instanceof CampaignKeyTaken) throw new HttpError(409, error.message, { error: 'conflict', message: `${error.message} Send it again.` });
       throw error;
     }

@@ -3,8 +3,8 @@ import type { IntakeOutcome } from '../domain/leads/intake.ts';
 import { createIntakeQueue } from '../domain/leads/intake-queue.ts';
 import { MAX_BATCH, parseLead, type LeadInput, type Problem } from '../domain/leads/intake-schema.ts';
 import { createOwnerResolver } from '../domain/leads/owners.ts';
-import { verifyIntake } from './auth.ts';
-import { parseJsonBody, readBody, sendJson, type RouteHandler } from './router.ts';
+import { readAuthenticatedIntake } from './auth.ts';
+import { parseJsonBody, sendJson, type RouteHandler } from './router.ts';
 
 type BatchEntry = { id: string; status: string } | { index: number; id?: string; error: 'invalid_lead'; problems: Problem[] };
 
@@ -32,8 +32,7 @@ export function leadIntakeRoute(deps: Deps): RouteHandler {
   };
 
   return async function receiveLeads(req, res) {
-    const raw = await readBody(req);
-    verifyIntake(req, raw, deps.config.webhookSecret, deps.clock.now());
+    const { raw } = await readAuthenticatedIntake(req, deps.config.webhookSecret, deps.clock.now());
     const body = parseJsonBody(raw);
 
     if (!isBatch(body)) {

@@ -22,6 +22,14 @@ export class Router {
     return this;
   }
 
+  /** The methods served on a path, for a 405's Allow header. */
+  methodsFor(pathname: string): string[] {
+    const methods = new Set<string>();
+    for (const route of this.routes) if (route.pattern.test(pathname)) methods.add(route.method);
+    if (methods.has('GET')) methods.add('HEAD');
+    return [...methods];
+  }
+
   /** The matching route, or 'method' when the path exists with another method. */
   match(method: string, pathname: string): { handler: RouteHandler; params: Record<string, string> } | 'method' | undefined {
     let pathMatched = false;

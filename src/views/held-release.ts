@@ -3,7 +3,7 @@ import { leadLabel } from '../domain/mql/words.ts';
 
 // What the admin who clicked **Release to owner** reads (ephemeral). Tests assert on these.
 
-export const RELEASE_NOT_ADMIN = 'Only Handoff admins (HANDOFF_ADMINS) can release a held lead. Ask one of them if this lead should go to its owner.';
+export const RELEASE_NOT_ADMIN = 'Only Handoff admins (HANDOFF_ADMINS) can release a held lead. Ask one of them if this lead should go to its owner; when none are set, whoever runs Handoff can set HANDOFF_ADMINS.';
 export const RELEASE_BAD_VALUE = 'That button did not say which lead to release, so nothing was changed. Use the buttons in the latest held-leads summary.';
 
 export function releaseAnswer(result: ReleaseResult, leadId: string): string {

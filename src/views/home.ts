@@ -2,6 +2,7 @@ import type { CampaignSummary, HomeData } from '../domain/home/data.ts';
 import { REJECT_REASONS } from '../domain/leads/model.ts';
 import { formatDuration } from '../domain/sla.ts';
 import { ACTIONS } from './ids.ts';
+import { NO_ADMINS_NOTICE } from './permissions-text.ts';
 import { leadButtons, leadDisplayName } from './lead-dm.ts';
 import { cut, esc, fitLines, link, slackTime } from './lead-format.ts';
 
@@ -22,6 +23,7 @@ const divider: Block = { type: 'divider' };
 
 export const HOME_TEXT = {
   noOpenLeads: 'No leads waiting for you. New ones arrive here and in your DMs.',
+  noAdmins: NO_ADMINS_NOTICE,
   footer:
     '*How to use Handoff* · Answer each lead with *Accept*, *🔥 Hot* or *Not qualified* · `/hotlead EMAIL` pauses marketing emails · `/campaign` posts a brief · `/handoff help` for everything else',
 } as const;
@@ -111,6 +113,7 @@ export function buildHome(data: HomeData, _now: Date): { type: 'home'; blocks: B
     ...acceptedBlocks(data),
     ...hotBlocks(data),
     ...(data.health ? [divider, ...healthBlocks(data.health)] : []),
+    ...(data.noAdmins ? [divider, context(HOME_TEXT.noAdmins)] : []),
     divider,
     context(HOME_TEXT.footer),
   ];

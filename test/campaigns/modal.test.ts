@@ -9,7 +9,7 @@ describe('the campaign brief modal', () => {
   const marketer = PEOPLE.marketer.id;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ env: { HANDOFF_ADMINS: PEOPLE.admin.id } });
   });
   afterAll(() => app.stop());
 

@@ -23,7 +23,7 @@ describe('/handoff digest', () => {
     const res = await app.slack.command('/handoff', 'digest', { userId: PEOPLE.rep.id });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ response_type: 'ephemeral' });
-    expect(res.json.text).toBe(`Only Handoff admins can post the digest on demand (HANDOFF_ADMINS: <@${PEOPLE.admin.id}>). The weekly digest still goes out on its own.`);
+    expect(res.json.text).toBe(`Only Handoff admins (<@${PEOPLE.admin.id}>) can post the digest on demand. The weekly digest still goes out on its own.`);
     expect(await posts()).toEqual([]);
     expect(app.standIn.okCalls('chat.postMessage')).toEqual([]);
   });
@@ -41,14 +41,22 @@ describe('/handoff digest', () => {
     }
   });
 
-  it('posts to the channel it was typed in with `here`, or to a named channel', async () => {
+  it('posts to the channel it was typed in with `here`, or to one named digest channel', async () => {
     await app.slack.command('/handoff', 'digest here', { userId: PEOPLE.admin.id, channelId: 'CHERE0001' });
-    const named = await app.slack.command('/handoff', 'digest <#CNAMED001|sales-leads>', { userId: PEOPLE.admin.id });
-    expect(named.json.text).toContain('<#CNAMED001>');
-    expect((await posts()).slice(-2).map((r) => r.target)).toEqual(['CHERE0001', 'CNAMED001']);
+    const named = await app.slack.command('/handoff', `digest <#${CHANNELS[1]}|digest-two>`, { userId: PEOPLE.admin.id });
+    expect(named.json.text).toContain(`<#${CHANNELS[1]}>`);
+    expect((await posts()).slice(-2).map((r) => r.target)).toEqual(['CHERE0001', CHANNELS[1]]);
     await outboxDrained(app.handoff.deps.db);
     expect(app.standIn.messages('CHERE0001')).toHaveLength(1);
-    expect(app.standIn.messages('CNAMED001')).toHaveLength(1);
+  });
+
+  it('never posts the digest to a channel merely named in the command', async () => {
+    const before = (await posts()).length;
+    const res = await app.slack.command('/handoff', 'digest <#CELSEWHERE1|all-company>', { userId: PEOPLE.admin.id, channelId: 'CHERE0001' });
+    expect(res.json.text).toBe(`The digest can only go to a digest channel (${CHANNELS.map((c) => `<#${c}>`).join(', ')}) or the channel you type the command in, not <#CELSEWHERE1>. Run \`/handoff digest here\` in that channel, or add it to DIGEST_CHANNELS.`);
+    expect((await posts()).length).toBe(before);
+    await outboxDrained(app.handoff.deps.db);
+    expect(app.standIn.messages('CELSEWHERE1')).toHaveLength(0);
   });
 
   it('answers words it does not understand with the usage', async () => {

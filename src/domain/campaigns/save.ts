@@ -46,8 +46,11 @@ export async function upsertCampaignByKey(
   now: Date,
   key: string,
   changes: BriefChanges & { name: string },
+  signed?: SignedRequest,
 ): Promise<{ brief: CampaignBrief; created: boolean }> {
   const result = await db.transaction().execute(async (trx) => {
+    // Recorded with the change it made, so a request that failed may be sent again as it was.
+    if (signed) await recordSignature(trx, now, signed);
     const current = await trx.selectFrom('campaigns').selectAll().where('key', '=', key).executeTakeFirst();
     if (current) {
       await applyChanges(trx, now, current, changes);
@@ -61,6 +64,30 @@ export async function upsertCampaignByKey(
     return { id, created: true };
   });
   return { brief: (await findCampaignById(db, result.id))!, created: result.created };
+}
+
+/** A signed request, valid for `validForMs` from `now`: the same signature is refused while it could still verify. */
+export interface SignedRequest {
+  signature: string;
+  route: string;
+  validForMs: number;
+}
+
+export class ReplayedRequest extends Error {
+  constructor() {
+    super('This signed request was already applied; sign the next update with a new timestamp.');
+    this.name = 'ReplayedRequest';
+  }
+}
+
+async function recordSignature(trx: Transaction<Database>, now: Date, signed: SignedRequest): Promise<void> {
+  await trx.deleteFrom('intake_signatures').where('expires_at', '<', now.toISOString()).execute();
+  const inserted = await trx
+    .insertInto('intake_signatures')
+    .values({ signature: signed.signature, route: signed.route, seen_at: now.toISOString(), expires_at: new Date(now.getTime() + signed.validForMs).toISOString() })
+    .onConflict((oc) => oc.column('signature').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) throw new ReplayedRequest();
 }
 
 /** Archives a brief; false when it already was. Leads naming it still find it. */

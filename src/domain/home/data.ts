@@ -43,6 +43,8 @@ export interface HomeData {
   hot: HotPause[];
   /** Present for marketers: their active campaigns. */
   campaigns: CampaignSummary[] | undefined;
+  /** True when HANDOFF_ADMINS is unset: the Home says what that leaves out. */
+  noAdmins: boolean;
   /** Present for admins. */
   health: (OutboxHealth & { lastDigests: { channel: string; at: string | null }[] }) | undefined;
 }
@@ -83,11 +85,11 @@ export async function loadHomeData(deps: Deps, userId: string, sources: HomeSour
   const acceptedTotal = accepted.length < LIST_LIMIT ? accepted.length : await countLeads(deps, userId, 'accepted', acceptedSince);
   const hot = sources.hotPauses ? await sources.hotPauses(deps, userId) : [];
   const campaigns = (await isMarketer(deps, userId)) ? await campaignSummaries(deps, userId, now, sources) : undefined;
-  const showHealth = !deps.permissions.adminsConfigured || deps.permissions.isAdmin(userId);
+  const showHealth = deps.permissions.isAdmin(userId);
   const health = showHealth
     ? { ...(await outboxHealth(db, now)), lastDigests: sources.lastDigests ? await sources.lastDigests(deps) : [] }
     : undefined;
-  return { userId, unanswered, unansweredTotal, accepted, acceptedTotal, hot, campaigns, health };
+  return { userId, unanswered, unansweredTotal, accepted, acceptedTotal, hot, campaigns, health, noAdmins: !deps.permissions.adminsConfigured };
 }
 
 async function countLeads(deps: Deps, userId: string, status: 'new' | 'accepted', answeredSince?: string): Promise<number> {

@@ -84,10 +84,9 @@ export type AnswerCheck =
   | { kind: 'already'; lead: Lead; last: LeadAnswerView | undefined }
   | { kind: 'ok'; lead: Lead };
 
-/** Only the owner answers a lead — or an admin, when HANDOFF_ADMINS names any (unset, nobody else may). */
+/** Only the owner answers a lead — or an admin (HANDOFF_ADMINS). */
 export function mayAnswer(deps: Deps, lead: Lead, userId: string): boolean {
-  if (lead.owner_slack_id === userId) return true;
-  return deps.permissions.adminsConfigured && deps.permissions.isAdmin(userId);
+  return lead.owner_slack_id === userId || deps.permissions.isAdmin(userId);
 }
 
 /** Whether `userId` may give this answer to this lead now, and if not, why. */

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
 import { postDigestNow } from '../../domain/digest/post.ts';
-import { DIGEST_COMMAND_USAGE, digestQueuedText, digestRefusedText } from '../../views/digest-command.ts';
+import { DIGEST_COMMAND_USAGE, digestChannelRefusedText, digestQueuedText, digestRefusedText } from '../../views/digest-command.ts';
 import { unknownWords } from '../../views/usage.ts';
 
 /** `/handoff digest [here | #channel]`, after the word `digest`: which channels, or undefined when the words make no sense. */
@@ -28,6 +28,11 @@ export async function handoffDigest(deps: Deps, args: AllMiddlewareArgs & SlackC
   const channels = targetChannels(words, here, deps.config.digestChannels);
   if (!channels) {
     await args.ack({ response_type: 'ephemeral', text: unknownWords('/handoff', text, DIGEST_COMMAND_USAGE) });
+    return;
+  }
+  const elsewhere = channels.find((c) => c !== here && !deps.config.digestChannels.includes(c));
+  if (elsewhere) {
+    await args.ack({ response_type: 'ephemeral', text: digestChannelRefusedText(elsewhere, deps.config.digestChannels) });
     return;
   }
   const queued = await postDigestNow(deps, channels);
