@@ -72,7 +72,7 @@ export function campaignBriefBlocks(b: CampaignBrief, now: Date): unknown[] {
 }
 
 export function campaignBriefText(b: CampaignBrief): string {
-  return cut(`Campaign brief: ${b.name} (${b.key})`, SECTION_MAX);
+  return cut(`Campaign brief: ${escapeMrkdwn(b.name)} (${b.key})`, SECTION_MAX);
 }
 
 /** Active briefs, newest first; `total` counts all of them, so the reader knows what was left out. */

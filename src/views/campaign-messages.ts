@@ -15,12 +15,13 @@ export const CAMPAIGN_TEXT = {
   briefGone: 'This brief no longer exists.',
 };
 
-export function refusalText(refusal: BriefRefusal, action: 'create' | 'edit' | 'archive', ctx: { usergroup?: string; ownerSlackId?: string | null; key?: string }): string {
+/** `plain`: for a modal's field error, which Slack shows as plain text, so no mention markup. */
+export function refusalText(refusal: BriefRefusal, action: 'create' | 'edit' | 'archive', ctx: { usergroup?: string; ownerSlackId?: string | null; key?: string; plain?: boolean }): string {
   if (refusal === 'not_marketer') {
-    const group = ctx.usergroup ? `<!subteam^${ctx.usergroup}>` : 'the marketing user group';
+    const group = ctx.usergroup && !ctx.plain ? `<!subteam^${ctx.usergroup}>` : 'the marketing user group (MARKETING_USERGROUP)';
     const verb = action === 'create' ? 'post' : action;
     return `Only members of ${group} can ${verb} campaign briefs, and you are not one. Ask a Handoff admin to add you.`;
   }
-  const owner = ctx.ownerSlackId ? `its owner, <@${ctx.ownerSlackId}>,` : 'its owner';
+  const owner = ctx.ownerSlackId && !ctx.plain ? `its owner, <@${ctx.ownerSlackId}>,` : 'its owner';
   return `Only ${owner} or a Handoff admin can ${action} \`${ctx.key ?? ''}\`. Ask them, or an admin, to make the change.`;
 }

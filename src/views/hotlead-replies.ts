@@ -4,6 +4,7 @@ import type { HotPause } from '../db/schema.ts';
 import { readableUntil } from '../domain/hotleads/calendar.ts';
 import { HOTLEAD_USAGE, unknownWords } from './usage.ts';
 import { cut, escapeMrkdwn } from './hotlead-format.ts';
+import { escapeTyped } from './text.ts';
 import { whoIsPaused } from './hotlead-notices.ts';
 
 export interface PauseReply {
@@ -24,7 +25,8 @@ const MAX_REPLY = 3000;
 
 /** The usage with what was wrong; a mistyped command also gets the shared "not something I understand". */
 export function invalidHotlead(problem: string, words?: string): string {
-  const text = `${problem}\n\n${HOTLEAD_USAGE}`;
+  // The problem quotes the words typed: text, never markup.
+  const text = `${escapeTyped(problem)}\n\n${HOTLEAD_USAGE}`;
   return cut(words === undefined ? text : unknownWords('/hotlead', words, text), MAX_REPLY);
 }
 

@@ -69,7 +69,8 @@ function whoBlock(lead: Lead): Record<string, unknown> {
 }
 
 function activityLine(a: Activity): string {
-  const what = a.content ? `${humanize(a.type)} ${link(a.url, `“${cut(a.content, 200)}”`)}` : humanize(a.type);
+  const type = esc(humanize(a.type));
+  const what = a.content ? `${type} ${link(a.url, `“${cut(a.content, 200)}”`)}` : type;
   const when = a.at ? ` — ${shortDate(a.at)}` : '';
   return `• ${what}${when}`;
 }

@@ -17,6 +17,15 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Escapes what a person typed into a slash command, which Slack sends already escaped (`&lt;`)
+ * except for the links and mentions it made itself: those are shown as typed, never as markup,
+ * and an entity Slack escaped is not escaped twice.
+ */
+export function escapeTyped(text: string): string {
+  return text.replace(/&(?!(?:amp|lt|gt);)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** A mrkdwn link whose label and URL cannot break out of the <url|label> syntax. */
 export function mrkdwnLink(url: string, label: string): string {
   const safeUrl = url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');

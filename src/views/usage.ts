@@ -1,4 +1,5 @@
 // What each command answers to `help` and to words it does not understand. Tests assert on these.
+import { escapeTyped } from './text.ts';
 
 export const CAMPAIGN_USAGE = [
   '*`/campaign`* — campaign briefs that reps see when a lead from the campaign arrives',
@@ -35,5 +36,5 @@ export const ALL_COMMANDS_HELP = [
 ].join('\n');
 
 export function unknownWords(command: string, words: string, usage: string): string {
-  return `\`${command} ${words.trim()}\` is not something I understand.\n\n${usage}`;
+  return `\`${command} ${escapeTyped(words.trim())}\` is not something I understand.\n\n${usage}`;
 }

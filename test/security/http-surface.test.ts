@@ -103,7 +103,8 @@ describe('the HTTP surface, tried as a scanner would', () => {
   });
 
   it('refuses an intake body with a wrong or missing secret before reading it', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-secret-0000000000' }, { 'x-handoff-signature': 'v1=00', 'x-handoff-timestamp': '1000000000' }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-secret-0000000000' }, { 'x-handoff-signature': 'v1=00', 'x-handoff-timestamp': '1000000000' }];
+    for (const headers of attempts) {
       const early = await answerWhileSending(app.url + '/webhooks/leads', headers);
       expect(early.status).toBe(401);
       expect(early.sentBytes).toBeLessThan(4 * 1024 * 1024);

@@ -68,7 +68,7 @@ export function campaignBriefSubmitted(deps: Deps) {
     if (refusal === 'unchecked') return fail(errorBlock, CAMPAIGN_TEXT.checkFailed);
     if (refusal) {
       const action = current ? 'edit' : 'create';
-      return fail(errorBlock, refusalText(refusal, action, { usergroup: deps.config.marketingUsergroup, ownerSlackId: current?.owner_slack_id, key: current?.key }));
+      return fail(errorBlock, refusalText(refusal, action, { usergroup: deps.config.marketingUsergroup, ownerSlackId: current?.owner_slack_id, key: current?.key, plain: true }));
     }
 
     const now = deps.clock.now();
