@@ -13,7 +13,8 @@ export function encodeRatingValue(ctx: RatingContext): string {
 
 /** Parses a button value; undefined for anything Handoff did not write. */
 export function decodeRatingValue(value: string | undefined): RatingContext | undefined {
-  if (!value || value.length > 600) return undefined;
+  // Slack's limit for a button value: anything longer did not come from a button Handoff made.
+  if (!value || value.length > 2000) return undefined;
   try {
     const v = JSON.parse(value) as { a?: unknown; l?: unknown };
     if (!Number.isSafeInteger(v.a) || (v.a as number) <= 0) return undefined;

@@ -6,6 +6,9 @@ import type { Activity } from './model.ts';
 
 export const MAX_BATCH = 1000;
 
+/** How deep `fields` (and unknown top-level keys) may nest: CRMs send flat records; deeper is an attack or a mistake. */
+export const MAX_FIELDS_DEPTH = 16;
+
 const KNOWN_KEYS = new Set(['id', 'email', 'name', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields']);
 
 type Issue = { input?: unknown };
@@ -35,7 +38,9 @@ const id = z.preprocess(
     .string({ error: required('must be text (the CRM\'s id of the lead)') })
     .trim()
     .min(1, 'must not be empty')
-    .max(255, 'must be at most 255 characters'),
+    .max(255, 'must be at most 255 characters')
+    // It travels in button values and URLs: a control character or a broken surrogate would not survive the trip.
+    .refine((s) => !/[\u0000-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s), 'must not contain control characters or broken Unicode'),
 );
 
 const owner = z
@@ -142,6 +147,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** Whether `value` nests deeper than `limit` levels of objects or arrays; iterative, so any depth is safe to ask about. */
+function depthOver(value: unknown, limit: number): boolean {
+  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) if (child && typeof child === 'object') stack.push({ node: child, depth: depth + 1 });
+  }
+  return false;
+}
+
 /** Validates one lead; unknown top-level keys are kept in `fields` rather than rejected. */
 export function parseLead(body: unknown): LeadParse {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
@@ -157,6 +174,11 @@ export function parseLead(body: unknown): LeadParse {
   const v = result.data;
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) if (!KNOWN_KEYS.has(key)) extra[key] = value;
+  // Refused here, alone: a value that cannot be stored would otherwise fail the shared commit of every lead sent with it.
+  const tooDeep = [...Object.entries(extra), ['fields', v.fields] as const].find(([, value]) => depthOver(value, MAX_FIELDS_DEPTH - 1));
+  if (tooDeep) {
+    return { ok: false, problems: [{ path: String(tooDeep[0]), message: `is nested more than ${MAX_FIELDS_DEPTH} levels deep; send flat fields` }], id: v.id };
+  }
   const activities: Activity[] = (v.activities ?? []).map((a) => ({
     type: a.type,
     ...(a.content !== undefined ? { content: a.content } : {}),
