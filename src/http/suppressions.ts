@@ -37,7 +37,9 @@ export function suppressionsRoute(deps: Deps): RouteHandler {
 
     if (format === 'csv') {
       // escape_formulas: a note starting with "=" must not run as a formula in a spreadsheet.
-      const csv = stringify(rows, { header: true, columns: SUPPRESSION_COLUMNS, escape_formulas: true });
+      // quoted: every cell in quotes, so a spreadsheet set to another separator (";") never
+      // splits "Ada;=cmd|…" into a cell that starts a formula.
+      const csv = stringify(rows, { header: true, columns: SUPPRESSION_COLUMNS, escape_formulas: true, quoted: true, quoted_empty: true });
       sendText(res, 200, csv, 'text/csv; charset=utf-8', {
         'content-disposition': 'attachment; filename="handoff-suppressions.csv"',
         'x-handoff-as-of': asOf,

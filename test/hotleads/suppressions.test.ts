@@ -48,9 +48,9 @@ describe('GET /api/suppressions', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = res.text.trimEnd().split('\n');
-    expect(lines[0]).toBe('email,paused_until,reason,paused_at,updated_at,paused_by,note,lead_id,name,company,campaign');
-    expect(lines[1]).toBe(`ada@analytical.example,2026-12-08T00:00:00.000Z,Hot lead: sales is working this contact — closing next week,2026-11-23T10:00:00.000Z,2026-11-23T10:00:00.000Z,${rep.id},closing next week,crm-ada,Ada Lovelace,Analytical Engines,q4-ai-webinar`);
-    expect(lines[2]).toContain(`grace@navy.example,2027-01-01T00:00:00.000Z,`);
+    expect(lines[0]).toBe('"email","paused_until","reason","paused_at","updated_at","paused_by","note","lead_id","name","company","campaign"');
+    expect(lines[1]).toBe(`"ada@analytical.example","2026-12-08T00:00:00.000Z","Hot lead: sales is working this contact — closing next week","2026-11-23T10:00:00.000Z","2026-11-23T10:00:00.000Z","${rep.id}","closing next week","crm-ada","Ada Lovelace","Analytical Engines","q4-ai-webinar"`);
+    expect(lines[2]).toContain(`"grace@navy.example","2027-01-01T00:00:00.000Z",`);
     // The note cell starts with "=": csv-stringify prefixes it so a spreadsheet shows it as text.
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(lines).toHaveLength(3);
@@ -61,7 +61,7 @@ describe('GET /api/suppressions', () => {
     expect(res.json.suppressions.map((s: any) => s.email)).toEqual(['grace@navy.example']);
     expect(res.json.resumed).toEqual([{ email: 'released@customer.example', resumed_at: '2026-11-23T12:00:00.000Z', resumed_because: 'released' }]);
     const csv = await app.get('/api/suppressions?format=CSV&since=2026-11-23T10:30:00%2B00:00');
-    expect(csv.text.trimEnd().split('\n').map((l) => l.split(',')[0])).toEqual(['email', 'grace@navy.example']);
+    expect(csv.text.trimEnd().split('\n').map((l) => l.split(',')[0])).toEqual(['"email"', '"grace@navy.example"']);
     const later = await app.get('/api/suppressions?since=2026-11-23T12:30:00.000Z');
     expect(later.json).toMatchObject({ count: 0, suppressions: [], resumed: [] });
   });
