@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, readEnvironment } from './config.ts';
-import { openDatabase } from './db/connection.ts';
+import { createPrivately, openDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
 import { startHandoff } from './main.ts';
@@ -89,7 +89,8 @@ async function backup(args: string[]): Promise<number> {
   const config = loadConfig(readEnvironment(), { demo: true });
   const handle = openDatabase(config.databasePath);
   try {
-    // SQLite's online backup: a consistent copy while the bot keeps running.
+    // SQLite's online backup: a consistent copy while the bot keeps running, as private as the database.
+    createPrivately(target);
     await handle.sqlite.backup(target);
     process.stdout.write(`Backed up ${config.databasePath} to ${target}\n`);
     return 0;

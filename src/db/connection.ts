@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type Driver } from 'kysely';
@@ -48,7 +48,7 @@ class StatementCachingSqliteDialect extends SqliteDialect {
 }
 
 export function openDatabase(path: string): DatabaseHandle {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (path !== ':memory:') createPrivately(path);
   const sqlite = new SQLite(path);
   const wal = sqlite.pragma('journal_mode = WAL', { simple: true }) === 'wal' ? new WalSync(`${resolve(path)}-wal`) : undefined;
   // FULL: a 202 tells the CRM it may forget the lead, so the commit must survive a power loss.
@@ -80,6 +80,20 @@ export function openDatabase(path: string): DatabaseHandle {
       await db.destroy();
     },
   };
+}
+
+/**
+ * The database holds prospects' personal data: the folder Handoff creates for it is 0700 and the
+ * file 0600, and SQLite gives its -wal and -shm files the database's own mode. A file an earlier
+ * version left readable to others is narrowed; a folder that already existed is left as it is.
+ */
+export function createPrivately(path: string): void {
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
 }
 
 export async function databaseAnswers(db: Kysely<Database>): Promise<boolean> {
