@@ -61,6 +61,10 @@ export function createHandoffApp(deps: Deps): HandoffApp {
     const url = requestUrl(req);
     if (!url) return sendJson(res, 400, { error: 'bad_request', message: 'The request target cannot be read as a path.' });
     const method = (req.method ?? 'GET').toUpperCase();
+    if (deps.dbHandle.durabilityLost) {
+      // A failed fsync: nothing may be answered as stored any more (the process is on its way out).
+      return sendJson(res, 503, { error: 'unavailable', message: 'Handoff cannot store anything right now and is restarting. Try again shortly.' }, { 'retry-after': '10', connection: 'close' });
+    }
     if (receiver && url.pathname === '/slack/events') {
       if (method !== 'POST') return sendJson(res, 405, { error: 'method_not_allowed', message: `${method} is not allowed on /slack/events; Slack POSTs.` }, { allow: 'POST' });
       // The wall clock, as Bolt's own signature check uses.

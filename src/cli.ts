@@ -44,6 +44,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** After durability is lost, how long the stop may take before the process exits anyway. */
+const FATAL_STOP_MS = 10_000;
+
 /** After a clean stop, how long a stray pending request may keep the process alive. */
 const EXIT_GRACE_MS = 1_000;
 
@@ -64,6 +67,12 @@ async function start(): Promise<number> {
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
+    void running.fatal.then(() => {
+      // Exit non-zero so the supervisor restarts the process: SQLite recovers from what is on disk.
+      process.exitCode = 1;
+      setTimeout(() => process.exit(1), FATAL_STOP_MS).unref();
+      void running.stop().finally(() => process.exit(1));
+    });
   });
   return 0;
 }

@@ -36,6 +36,8 @@ export interface RunningHandoff {
   app: HandoffApp;
   port: number;
   url: string;
+  /** Resolves when Handoff can no longer promise a write is stored (a failed fsync): the process should stop and be restarted. */
+  fatal: Promise<Error>;
   stop(): Promise<void>;
 }
 
@@ -99,12 +101,20 @@ export async function startHandoff(options: StartOptions): Promise<RunningHandof
   logger.info({ port, mode: config.slack.socketMode ? 'socket' : 'http' }, 'Handoff is listening');
   if (config.admins.length === 0) logger.warn(NO_ADMINS_LOG);
 
+  const fatal = new Promise<Error>((resolve) => {
+    deps.dbHandle.onDurabilityLost((error) => {
+      logger.fatal({ err: error }, 'the database log could not be synced to disk: refusing every write from now on; restart Handoff so SQLite recovers from what is on disk');
+      resolve(error);
+    });
+  });
+
   let stopping: Promise<void> | undefined;
   return {
     deps,
     app,
     port,
     url: `http://127.0.0.1:${port}`,
+    fatal,
     stop() {
       stopping ??= (async () => {
         identity.abort();

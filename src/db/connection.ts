@@ -5,7 +5,7 @@ import { Kysely, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type Dr
 import { withoutFsync } from './durability.ts';
 import type { Database } from './schema.ts';
 import { SqliteStatementDriver } from './sqlite-driver.ts';
-import { WalSync } from './wal-sync.ts';
+import { WalSync, type DurabilityLost } from './wal-sync.ts';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -21,6 +21,10 @@ export interface DatabaseHandle {
   deferSync<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
   /** The second half: resolves once every commit made so far is on disk. */
   synced(): Promise<void>;
+  /** Set once an fsync of the log has failed: no write may be answered as stored after that. */
+  readonly durabilityLost: DurabilityLost | undefined;
+  /** Called once, with the first failed fsync; the process should stop and be restarted. */
+  onDurabilityLost(listener: (error: DurabilityLost) => void): void;
   close(): Promise<void>;
 }
 
@@ -67,6 +71,12 @@ export function openDatabase(path: string): DatabaseHandle {
     },
     async synced() {
       await wal?.sync();
+    },
+    get durabilityLost() {
+      return wal?.durabilityLost;
+    },
+    onDurabilityLost(listener) {
+      wal?.onDurabilityLost(listener);
     },
     async durably(work) {
       const result = await this.deferSync(work);

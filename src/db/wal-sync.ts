@@ -20,17 +20,42 @@ function closeAsync(fd: number): Promise<void> {
   return new Promise((resolve) => close(fd, () => resolve()));
 }
 
+/**
+ * An fsync failed. Linux may have dropped the dirty pages it could not write and marked them
+ * clean, so a later fsync that succeeds proves nothing about them: from here on no write of
+ * this process may be promised as durable. Restarting lets SQLite recover from what is on disk.
+ */
+export class DurabilityLost extends Error {
+  constructor(cause: unknown) {
+    super(`The disk refused to sync the database's log (${(cause as Error)?.message ?? String(cause)}); writes can no longer be promised as stored.`, { cause });
+    this.name = 'DurabilityLost';
+  }
+}
+
 export class WalSync {
   private fd: Promise<number> | undefined;
   private running: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
   private closed = false;
+  private lost: DurabilityLost | undefined;
+  private readonly lostListeners: ((error: DurabilityLost) => void)[] = [];
 
   /** `walPath` is the database's `-wal` file; it exists once the database has been written in WAL mode. */
   constructor(private readonly walPath: string) {}
 
+  /** The first failed fsync, once there has been one: every sync after it fails with it. */
+  get durabilityLost(): DurabilityLost | undefined {
+    return this.lost;
+  }
+
+  /** Called once, with the first failed fsync. */
+  onDurabilityLost(listener: (error: DurabilityLost) => void): void {
+    this.lostListeners.push(listener);
+  }
+
   /** Resolves once everything committed before the call is on disk; rejects when the disk refuses. */
   sync(): Promise<void> {
+    if (this.lost) return Promise.reject(this.lost);
     if (this.closed) return Promise.reject(new Error('the database is closed'));
     if (!this.running) return this.start();
     // The fsync under way may have begun before the caller's commit: the caller waits for the next.
@@ -62,11 +87,12 @@ export class WalSync {
   }
 
   private async flush(): Promise<void> {
+    if (this.lost) throw this.lost;
     if (!this.fd) {
       this.fd = this.openLog();
       this.fd.catch(() => { this.fd = undefined; });
     }
-    await fsyncAsync(await this.fd);
+    await this.fsyncOrLose(await this.fd);
   }
 
   private async openLog(): Promise<number> {
@@ -74,10 +100,23 @@ export class WalSync {
     // As SQLite does for a log it created: the file's directory entry must be on disk too.
     const dir = await openAsync(dirname(this.walPath));
     try {
-      await fsyncAsync(dir);
+      await this.fsyncOrLose(dir);
     } finally {
       await closeAsync(dir);
     }
     return fd;
+  }
+
+  /** An open that fails may be retried; an fsync that fails may not (see DurabilityLost). */
+  private async fsyncOrLose(fd: number): Promise<void> {
+    try {
+      await fsyncAsync(fd);
+    } catch (error) {
+      if (!this.lost) {
+        this.lost = new DurabilityLost(error);
+        for (const listener of this.lostListeners) listener(this.lost);
+      }
+      throw this.lost;
+    }
   }
 }
