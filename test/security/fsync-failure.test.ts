@@ -48,6 +48,9 @@ describe('a disk that refuses an fsync', () => {
       await eventually(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200, { timeoutMs: 15_000, what: 'the app to start' });
       const stored = leadBody({ owner: { slack_user_id: PEOPLE.rep.id } });
       expect((await send(stored)).status).toBe(202);
+      // Its DM is sent first, so the next fsync to fail is the next lead's own.
+      await standIn.waitFor('chat.postMessage', (c) => c.ok);
+      await new Promise((r) => setTimeout(r, 200));
 
       writeFileSync(trigger, '');
       const refused = leadBody({ owner: { slack_user_id: PEOPLE.rep.id } });
