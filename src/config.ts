@@ -25,6 +25,24 @@ const channelList = z
   .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
   .pipe(z.array(channelId));
 
+/** A Standard Webhooks secret: `whsec_` and the base64 of 24 to 64 random bytes. */
+function outboundSecretProblem(secret: string): string | undefined {
+  const m = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(secret);
+  const bytes = m ? Buffer.from(m[1], 'base64').length : 0;
+  return bytes >= 24 && bytes <= 64 ? undefined : 'must be whsec_ followed by the base64 of 24 to 64 random bytes (`handoff init` makes one: whsec_$(openssl rand -base64 32))';
+}
+
+const outboundSecrets = z
+  .string()
+  .transform((s) => s.split(/\s+/).filter(Boolean))
+  .superRefine((secrets, ctx) => {
+    if (secrets.length === 0 || secrets.length > 2) ctx.addIssue({ code: 'custom', message: 'must be one secret, or two separated by a space while rotating' });
+    for (const s of secrets) {
+      const problem = outboundSecretProblem(s);
+      if (problem) return void ctx.addIssue({ code: 'custom', message: problem });
+    }
+  });
+
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
@@ -82,6 +100,7 @@ const envSchema = z.object({
   MQL_RULES: optional(z.string().trim()),
   HOTLEAD_DEFAULT_DAYS: z.coerce.number({ error: 'must be a number of days from 1 to 365' }).int('must be a whole number of days').min(1, 'must be from 1 to 365 days').max(365, 'must be from 1 to 365 days').default(30),
   HANDOFF_OUTBOUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  HANDOFF_OUTBOUND_SECRET: optional(outboundSecrets),
   MARKETING_USERGROUP: optional(usergroupId),
   SALES_USERGROUP: optional(usergroupId),
   HANDOFF_ADMINS: optional(userIdList),
@@ -109,6 +128,8 @@ export interface Config {
   mqlRulesPath: string | undefined;
   hotleadDefaultDays: number;
   outboundWebhookUrl: string | undefined;
+  /** Standard Webhooks secrets (whsec_…): one, or two while rotating; events carry a signature for each. */
+  outboundSecrets: string[];
   marketingUsergroup: string | undefined;
   salesUsergroup: string | undefined;
   admins: string[];
@@ -145,10 +166,11 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     if (missing('SLACK_APP_TOKEN') && missing('SLACK_SIGNING_SECRET')) problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
     if (missing('MARKETING_CHANNEL')) problems.push('MARKETING_CHANNEL: required (the channel ID for pause-email and lead notices)');
   }
-  // Events are signed with the webhook secret; without it every one would wait forever unsent.
-  if (given.HANDOFF_OUTBOUND_WEBHOOK_URL !== undefined && given.HANDOFF_WEBHOOK_SECRET === undefined) {
-    problems.push('HANDOFF_OUTBOUND_WEBHOOK_URL: needs HANDOFF_WEBHOOK_SECRET, which signs the events sent to it');
+  // Events are signed with their own secret; without it every one would wait forever unsent.
+  if (given.HANDOFF_OUTBOUND_WEBHOOK_URL !== undefined && given.HANDOFF_OUTBOUND_SECRET === undefined) {
+    problems.push('HANDOFF_OUTBOUND_SECRET: required with HANDOFF_OUTBOUND_WEBHOOK_URL, to sign the events sent there (whsec_$(openssl rand -base64 32))');
   }
+  problems.push(...sharedSecretProblems(given));
   const e = result.success ? result.data : undefined;
   if (problems.length > 0 || !e) throw new ConfigError(problems);
 
@@ -173,12 +195,32 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     mqlRulesPath: e.MQL_RULES,
     hotleadDefaultDays: e.HOTLEAD_DEFAULT_DAYS,
     outboundWebhookUrl: e.HANDOFF_OUTBOUND_WEBHOOK_URL,
+    outboundSecrets: e.HANDOFF_OUTBOUND_SECRET ?? [],
     marketingUsergroup: e.MARKETING_USERGROUP,
     salesUsergroup: e.SALES_USERGROUP,
     admins: e.HANDOFF_ADMINS ?? [],
     logLevel: e.LOG_LEVEL,
     demo: Boolean(options.demo),
   };
+}
+
+/**
+ * No secret serves two purposes: whoever verifies events must not be able to write leads, and
+ * whoever reads the API must not be able to post them.
+ */
+function sharedSecretProblems(given: Record<string, string | undefined>): string[] {
+  const secrets: [string, string | undefined][] = [
+    ['HANDOFF_WEBHOOK_SECRET', given.HANDOFF_WEBHOOK_SECRET?.trim()],
+    ['HANDOFF_API_TOKEN', given.HANDOFF_API_TOKEN?.trim()],
+    ['SLACK_SIGNING_SECRET', given.SLACK_SIGNING_SECRET?.trim()],
+    ...(given.HANDOFF_OUTBOUND_SECRET ?? '').split(/\s+/).filter(Boolean).map((s): [string, string] => ['HANDOFF_OUTBOUND_SECRET', s]),
+  ];
+  const problems: string[] = [];
+  secrets.forEach(([name, value], i) => {
+    const earlier = secrets.slice(0, i).find(([other, v]) => v !== undefined && v === value && other !== name);
+    if (value !== undefined && earlier) problems.push(`${name}: must differ from ${earlier[0]}; each secret serves one purpose`);
+  });
+  return problems;
 }
 
 /** The process environment with `.env` (in the working directory) underneath it. */

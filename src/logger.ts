@@ -6,7 +6,7 @@ export type Logger = PinoLogger;
 // Secrets can hide in request headers and error objects; pino drops these paths before writing.
 const REDACT = [
   'token', '*.token', 'authorization', '*.authorization', 'headers.authorization',
-  'botToken', 'signingSecret', 'appToken', 'webhookSecret', 'apiToken', '*.botToken', '*.signingSecret',
+  'botToken', 'signingSecret', 'appToken', 'webhookSecret', 'apiToken', 'outboundSecrets', '*.botToken', '*.signingSecret',
 ];
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {

@@ -1,27 +1,31 @@
-import { intakeSignature } from '../http/auth.ts';
+import { Webhook } from 'standardwebhooks';
 import type { Attempt } from './attempt.ts';
 import { parseRetryAfter } from './backoff.ts';
 import { networkFailure } from './failure.ts';
 import type { WebhookPayload } from './outbox.ts';
 
 export interface WebhookOptions {
-  secret: string | undefined;
+  /** HANDOFF_OUTBOUND_SECRET: one, or two while rotating (a signature for each). */
+  secrets: string[];
   timeoutMs: number;
   now: Date;
 }
 
 /**
- * POSTs one event, signed like intake (v1 HMAC of "v1:<ts>:<body>"), with the event id so the
- * receiver can drop repeats: we retry until a 2xx, so a receiver may see an event twice.
+ * POSTs one event signed as Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature:
+ * "v1,<base64 HMAC-SHA256 of id.timestamp.body>" per secret), so any of its libraries verifies
+ * it. The id stays the same on every retry so the receiver can drop repeats: we retry until a
+ * 2xx, so a receiver may see an event twice.
  * 2xx delivered; 408, 429 and 5xx retried; any other 4xx (and redirects, which are not
  * followed: a signed POST must not wander) given up on.
  */
 export async function sendWebhook(url: string, payload: WebhookPayload, options: WebhookOptions): Promise<Attempt> {
-  if (!options.secret) {
-    return { sent: false, failure: { type: 'config', error: 'HANDOFF_WEBHOOK_SECRET is not set, so webhooks cannot be signed' }, pauseKey: url };
+  if (options.secrets.length === 0) {
+    return { sent: false, failure: { type: 'config', error: 'HANDOFF_OUTBOUND_SECRET is not set, so events cannot be signed' }, pauseKey: url };
   }
   const body = JSON.stringify(payload.body ?? null);
-  const timestamp = Math.floor(options.now.getTime() / 1000);
+  const signedAt = new Date(Math.floor(options.now.getTime() / 1000) * 1000);
+  const signature = options.secrets.map((secret) => new Webhook(secret).sign(payload.eventId, signedAt, body)).join(' ');
   let response: Response;
   try {
     response = await fetch(url, {
@@ -31,9 +35,9 @@ export async function sendWebhook(url: string, payload: WebhookPayload, options:
       headers: {
         'Content-Type': 'application/json',
         'User-Agent': 'Handoff',
-        'X-Handoff-Event-Id': payload.eventId,
-        'X-Handoff-Timestamp': String(timestamp),
-        'X-Handoff-Signature': intakeSignature(options.secret, timestamp, body),
+        'webhook-id': payload.eventId,
+        'webhook-timestamp': String(signedAt.getTime() / 1000),
+        'webhook-signature': signature,
       },
       body,
     });

@@ -178,7 +178,7 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
       case 'slack.update':
         return slack.update(row, payload as SlackUpdatePayload);
       case 'webhook':
-        return sendWebhook(row.target, payload as WebhookPayload, { secret: deps.config.webhookSecret, timeoutMs: opts.webhookTimeoutMs, now: deps.clock.now() });
+        return sendWebhook(row.target, payload as WebhookPayload, { secrets: deps.config.outboundSecrets, timeoutMs: opts.webhookTimeoutMs, now: deps.clock.now() });
       default:
         return { sent: false, failure: { type: 'permanent', error: `unknown_kind:${String(row.kind)}` }, pauseKey: row.target };
     }

@@ -1,8 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { intakeSignature } from '../../src/http/auth.ts';
-import { MARKETING_CHANNEL, WEBHOOK_SECRET, startTestApp, type TestApp } from '../support/harness.ts';
+import { MARKETING_CHANNEL, standardSignatureOk, startTestApp, type TestApp } from '../support/harness.ts';
 import { rowIs, send } from './support.ts';
 
 interface Received { headers: http.IncomingHttpHeaders; body: string; signatureOk: boolean }
@@ -15,8 +14,7 @@ async function startReceiver(statuses: number[]) {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const ts = String(req.headers['x-handoff-timestamp']);
-      const signatureOk = req.headers['x-handoff-signature'] === intakeSignature(WEBHOOK_SECRET, ts, body);
+      const signatureOk = standardSignatureOk(req.headers, body);
       received.push({ headers: req.headers, body, signatureOk });
       res.writeHead(statuses[Math.min(received.length - 1, statuses.length - 1)]).end();
     });
@@ -31,7 +29,7 @@ describe('outbound webhooks from the outbox', () => {
   beforeEach(async () => { app = await startTestApp(); });
   afterEach(() => app.stop());
 
-  it('POSTs the event signed with the webhook secret, retrying a receiver that fails twice first', async () => {
+  it('POSTs the event signed as Standard Webhooks with its own secret, retrying a receiver that fails twice first', async () => {
     const receiver = await startReceiver([503, 500, 204]);
     try {
       const body = { type: 'lead.paused', email: 'ana@acme.example', until: '2026-12-23' };
@@ -42,8 +40,9 @@ describe('outbound webhooks from the outbox', () => {
       for (const request of receiver.received) {
         expect(request.signatureOk).toBe(true);
         expect(request.headers['content-type']).toBe('application/json');
-        expect(request.headers['x-handoff-event-id']).toBe('evt-42');
-        expect(request.headers['x-handoff-timestamp']).toBe(String(Math.floor(app.clock.now().getTime() / 1000)));
+        expect(request.headers['webhook-id']).toBe('evt-42');
+        expect(request.headers['webhook-timestamp']).toBe(String(Math.floor(app.clock.now().getTime() / 1000)));
+        expect(request.headers['x-handoff-signature']).toBeUndefined();
         expect(JSON.parse(request.body)).toEqual(body);
       }
       expect(sent).toMatchObject({ attempts: 3, result: JSON.stringify({ status: 204 }) });
@@ -72,7 +71,7 @@ describe('outbound webhooks from the outbox', () => {
     try {
       const id = await send(app, { kind: 'webhook', target: receiver.url, payload: { eventId: 'evt-44', body: { n: 1 } } });
       await rowIs(app, id, 'sent');
-      expect(receiver.received.map((r) => r.headers['x-handoff-event-id'])).toEqual(['evt-44', 'evt-44', 'evt-44']);
+      expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual(['evt-44', 'evt-44', 'evt-44']);
     } finally {
       await receiver.close();
     }

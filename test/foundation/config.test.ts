@@ -50,6 +50,7 @@ describe('configuration', () => {
       MQL_RULES: './mql.yml',
       HOTLEAD_DEFAULT_DAYS: '14',
       HANDOFF_OUTBOUND_WEBHOOK_URL: 'https://hooks.example.com/handoff',
+      HANDOFF_OUTBOUND_SECRET: `whsec_${Buffer.alloc(32, 9).toString('base64')}`,
       MARKETING_USERGROUP: 'S0MARKET1',
       SALES_USERGROUP: 'S0SALES01',
       HANDOFF_ADMINS: 'U0ADMIN01,U0ADMIN02',
@@ -88,7 +89,25 @@ describe('configuration', () => {
 
   it('refuses an outbound webhook without the secret that signs its events', () => {
     const problems = problemsOf({ ...VALID, HANDOFF_OUTBOUND_WEBHOOK_URL: 'https://hooks.example.com/handoff' });
-    expect(problems).toEqual(['HANDOFF_OUTBOUND_WEBHOOK_URL: needs HANDOFF_WEBHOOK_SECRET, which signs the events sent to it']);
+    expect(problems).toEqual(['HANDOFF_OUTBOUND_SECRET: required with HANDOFF_OUTBOUND_WEBHOOK_URL, to sign the events sent there (whsec_$(openssl rand -base64 32))']);
+  });
+
+  it('takes one or two Standard Webhooks secrets for events, and refuses anything else', () => {
+    const one = `whsec_${Buffer.alloc(32, 1).toString('base64')}`;
+    const two = `whsec_${Buffer.alloc(24, 2).toString('base64')}`;
+    expect(loadConfig({ ...VALID, HANDOFF_OUTBOUND_SECRET: `${one} ${two}` }).outboundSecrets).toEqual([one, two]);
+    const bad = 'must be whsec_ followed by the base64 of 24 to 64 random bytes (`handoff init` makes one: whsec_$(openssl rand -base64 32))';
+    expect(problemsOf({ ...VALID, HANDOFF_OUTBOUND_SECRET: 'not-a-whsec-secret-at-all' })).toEqual([`HANDOFF_OUTBOUND_SECRET: ${bad}`]);
+    expect(problemsOf({ ...VALID, HANDOFF_OUTBOUND_SECRET: `whsec_${Buffer.alloc(16).toString('base64')}` })).toEqual([`HANDOFF_OUTBOUND_SECRET: ${bad}`]);
+    expect(problemsOf({ ...VALID, HANDOFF_OUTBOUND_SECRET: `${one} ${two} ${one}` })).toEqual(['HANDOFF_OUTBOUND_SECRET: must be one secret, or two separated by a space while rotating']);
+  });
+
+  it('refuses one secret used for two purposes, naming both, never the value', () => {
+    const shared = 'the-same-secret-for-everything';
+    const problems = problemsOf({ ...VALID, HANDOFF_WEBHOOK_SECRET: shared, HANDOFF_API_TOKEN: shared });
+    expect(problems).toEqual(['HANDOFF_API_TOKEN: must differ from HANDOFF_WEBHOOK_SECRET; each secret serves one purpose']);
+    const whsec = `whsec_${Buffer.alloc(32, 3).toString('base64')}`;
+    expect(problemsOf({ ...VALID, HANDOFF_WEBHOOK_SECRET: whsec, HANDOFF_OUTBOUND_SECRET: whsec })).toEqual(['HANDOFF_OUTBOUND_SECRET: must differ from HANDOFF_WEBHOOK_SECRET; each secret serves one purpose']);
   });
 
   it('requires the bot token, the signing secret in HTTP mode and the marketing channel outside the demo', () => {

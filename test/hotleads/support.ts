@@ -1,9 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { OutboxRow } from '../../src/db/schema.ts';
 import type { StoredMessage } from '../../src/standin/slack-standin.ts';
-import { startTestApp, TEST_OUTBOX, WEBHOOK_SECRET, type TestApp, type TestAppOptions } from '../support/harness.ts';
+import { standardSignatureOk, startTestApp, TEST_OUTBOX, type TestApp, type TestAppOptions } from '../support/harness.ts';
 
 /** The real app, with the outbox's one-post-per-second channel pace shortened so notice-heavy tests stay fast. */
 export function startHotleadApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -65,16 +64,10 @@ export interface ReceivedRequest {
   raw: string;
   json: any;
   status: number;
-  /** X-Handoff-Signature is v1= HMAC-SHA256 of "v1:" + X-Handoff-Timestamp + ":" + raw body with the webhook secret. */
+  /** The Standard Webhooks signature matches HANDOFF_OUTBOUND_SECRET. */
   signatureOk: boolean;
 }
 
-function signatureMatches(headers: IncomingMessage['headers'], raw: string): boolean {
-  const timestamp = String(headers['x-handoff-timestamp'] ?? '');
-  const expected = 'v1=' + createHmac('sha256', WEBHOOK_SECRET).update(`v1:${timestamp}:${raw}`).digest('hex');
-  const given = String(headers['x-handoff-signature'] ?? '');
-  return /^\d+$/.test(timestamp) && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
-}
 
 /** A local webhook receiver; `failFirst` requests are answered 500 before it starts accepting. */
 export async function startReceiver(opts: { failFirst?: number } = {}): Promise<{ url: string; requests: ReceivedRequest[]; accepted: () => ReceivedRequest[]; close(): Promise<void> }> {
@@ -89,7 +82,7 @@ export async function startReceiver(opts: { failFirst?: number } = {}): Promise<
       try { json = JSON.parse(raw); } catch { json = undefined; }
       const status = failures > 0 ? 500 : 200;
       if (failures > 0) failures -= 1;
-      requests.push({ headers: req.headers, raw, json, status, signatureOk: signatureMatches(req.headers, raw) });
+      requests.push({ headers: req.headers, raw, json, status, signatureOk: standardSignatureOk(req.headers, raw) });
       res.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? '{"ok":true}' : '{"ok":false}');
     });
   });

@@ -29,7 +29,7 @@ describe('outbound pause events', () => {
     for (const r of got) {
       expect(r.signatureOk).toBe(true);
       expect(r.headers['content-type']).toBe('application/json');
-      expect(r.headers['x-handoff-event-id']).toBe(r.json.id);
+      expect(r.headers['webhook-id']).toBe(r.json.id);
       expect(r.json.id).toMatch(/^evt_[0-9a-f-]{36}$/);
     }
     expect(new Set(got.map((r) => r.json.id)).size).toBe(3);

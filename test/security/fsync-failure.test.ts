@@ -72,7 +72,7 @@ describe('a disk that refuses an fsync', () => {
       const againExited = collect(again, 30_000);
       try {
         await eventually(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200, { timeoutMs: 15_000, what: 'the app to restart' });
-        expect((await (await send(stored)).json()).status).toBe('duplicate');
+        expect(((await (await send(stored)).json()) as { status: string }).status).toBe('duplicate');
         expect((await send(refused)).status).toBe(202);
       } finally {
         again.kill('SIGTERM');

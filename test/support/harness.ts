@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,23 @@ import { SlackStandIn, type StandInOptions } from '../../src/standin/slack-stand
 export const SIGNING_SECRET = 'test-signing-secret-0000';
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 export const API_TOKEN = 'test-api-token-0123456789abcdef';
+/** A Standard Webhooks secret: whsec_ and the base64 of 32 bytes. */
+export const OUTBOUND_SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+
+/**
+ * Checks a Standard Webhooks signature as the spec (standardwebhooks.com) describes it, written
+ * here from the spec rather than with the library Handoff signs with: HMAC-SHA256, keyed with the
+ * base64-decoded secret, of "<webhook-id>.<webhook-timestamp>.<body>", base64, as "v1,<sig>",
+ * space-separated when there are several.
+ */
+export function standardSignatureOk(headers: Record<string, string | string[] | undefined>, body: string, secret = OUTBOUND_SECRET): boolean {
+  const id = String(headers['webhook-id'] ?? '');
+  const timestamp = String(headers['webhook-timestamp'] ?? '');
+  if (!id || !/^\d+$/.test(timestamp)) return false;
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const expected = 'v1,' + createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
+  return String(headers['webhook-signature'] ?? '').split(' ').includes(expected);
+}
 export const MARKETING_CHANNEL = 'CMARKETING1';
 export const SALES_CHANNEL = 'CSALES0001';
 
@@ -71,6 +89,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_URL: `sqlite:${databasePath}`,
     HANDOFF_WEBHOOK_SECRET: WEBHOOK_SECRET,
     HANDOFF_API_TOKEN: API_TOKEN,
+    HANDOFF_OUTBOUND_SECRET: OUTBOUND_SECRET,
     MARKETING_CHANNEL,
     SALES_CHANNEL,
     LOG_LEVEL: process.env.HANDOFF_TEST_LOG ?? 'silent',
