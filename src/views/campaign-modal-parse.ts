@@ -76,13 +76,32 @@ const linesField = z.string().nullable().transform((text, ctx) => {
   return lines.map((l) => l.line);
 });
 
+/** Splits an asset line on `|`, reading `\|` as a `|` inside a part and `\\` as a backslash (as the edit form writes them). */
+function splitAssetLine(line: string): string[] {
+  const parts: string[] = [];
+  let part = '';
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line[i];
+    const next = line[i + 1];
+    if (c === '\\' && (next === '|' || next === '\\')) {
+      part += next;
+      i += 1;
+    } else if (c === '|') {
+      parts.push(part.trim());
+      part = '';
+    } else part += c;
+  }
+  parts.push(part.trim());
+  return parts;
+}
+
 /** Parses `Title | URL | kind` lines, naming each bad line. */
 export function parseAssetLines(text: string | null): { assets: AssetInput[]; problems: string[] } {
   const assets: AssetInput[] = [];
   const lineOf: number[] = [];
   const problems: string[] = [];
   for (const { n, line } of numberedLines(text)) {
-    const parts = line.split('|').map((p) => p.trim());
+    const parts = splitAssetLine(line);
     if (parts.length < 2 || parts.length > 3 || !parts[0] || !parts[1]) {
       problems.push(`line ${n} is not "Title | URL | kind"`);
       continue;

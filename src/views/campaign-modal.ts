@@ -38,8 +38,11 @@ const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: tru
 /** Slack caps what a text input holds (and starts with) at 3000 characters. */
 const INPUT_MAX = 3000;
 
+/** `|` separates the parts of an asset line, so one inside a title, URL or kind is written `\|` (and `\` as `\\`). */
+const escapeAssetPart = (part: string) => part.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+
 export function assetLine(a: AssetInput): string {
-  return [a.title, a.url, ...(a.kind ? [a.kind] : [])].join(' | ');
+  return [a.title, a.url, ...(a.kind ? [a.kind] : [])].map(escapeAssetPart).join(' | ');
 }
 
 function textInput(blockId: string, label: string, o: { value?: string | null; multiline?: boolean; optional?: boolean; max?: number; placeholder?: string; hint?: string }) {
@@ -147,7 +150,7 @@ export function campaignBriefModal(o: BriefModalOptions) {
       textInput(B.offer, 'Offer', { value: d.offer, placeholder: 'Free AI readiness assessment' }),
       linesInput(o.mode, B.keyMessages, 'Key messages', d.keyMessages, 'One per line.'),
       linesInput(o.mode, B.talkingPoints, 'Talking points for reps', d.talkingPoints, 'One per line.'),
-      linesInput(o.mode, B.assets, 'Content assets', d.assets?.map(assetLine), 'One per line: Title | URL | kind, e.g. AI Buyer Guide | https://example.com/guide | ebook'),
+      linesInput(o.mode, B.assets, 'Content assets', d.assets?.map(assetLine), 'One per line: Title | URL | kind, e.g. AI Buyer Guide | https://example.com/guide | ebook (a | inside a part is written \\|)'),
       datePicker(B.startsOn, 'Starts on', d.startsOn),
       datePicker(B.endsOn, 'Ends on', d.endsOn),
       ownerSelect(o),

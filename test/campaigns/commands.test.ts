@@ -73,7 +73,8 @@ describe('the /campaign commands', () => {
     });
     const res = await app.slack.command('/campaign', 'show full-brief', { userId: PEOPLE.rep.id });
     const text = blocksText(res.json.blocks);
-    expect(res.json.text).toBe('Campaign brief: Full <brief> & more (full-brief)');
+    // The message's text is mrkdwn too (notifications, fallbacks): the name is escaped there as in the blocks.
+    expect(res.json.text).toBe('Campaign brief: Full &lt;brief&gt; &amp; more (full-brief)');
     expect(res.json.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Full <brief> & more', emoji: true } });
     for (const part of ['*Goal*\nA goal', '*Audience*\nAn audience', '*Offer*\nAn offer', '*Key messages*\n• Message one\n• Message two', '*Talking points*\n• Point one',
       '*Content assets (2)*\n• <https://example.com/guide|Guide> · ebook\n• <https://example.com/v|Video>', 'Awareness', `<@${marketer}>`]) {
