@@ -71,9 +71,12 @@ describe('/handoff digest', () => {
     const weekly = (await posts()).filter((r) => r.dedupe_key?.startsWith('digest:'));
     expect(weekly.map((r) => r.dedupe_key)).toEqual(CHANNELS.map((c) => `digest:${c}:2026-W48`));
     await outboxDrained(app.handoff.deps.db);
-    expect(CHANNELS.map((c) => app.standIn.messages(c).map((m) => m.blocks![0].text.text))).toEqual(CHANNELS.map(() => [
-      '📬 Handoff digest · Wed 18 Nov – Wed 25 Nov',
-      '📬 Handoff weekly digest · Mon 16 Nov – Mon 23 Nov',
-    ]));
+    // Each channel ends with the weekly digest, after the on-demand ones (the second was also named once).
+    const onDemand = '📬 Handoff digest · Wed 18 Nov – Wed 25 Nov';
+    const weeklyTitle = '📬 Handoff weekly digest · Mon 16 Nov – Mon 23 Nov';
+    expect(CHANNELS.map((c) => app.standIn.messages(c).map((m) => m.blocks![0].text.text))).toEqual([
+      [onDemand, weeklyTitle],
+      [onDemand, onDemand, weeklyTitle],
+    ]);
   });
 });
