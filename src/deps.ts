@@ -7,6 +7,7 @@ import type { Database } from './db/schema.ts';
 import type { HomeRefreshQueue } from './home/refresh-queue.ts';
 import type { InFlightWork } from './in-flight-work.ts';
 import type { MqlRules } from './domain/mql/rules.ts';
+import type { OwnerResolution } from './domain/leads/owners.ts';
 import type { Permissions } from './domain/permissions.ts';
 import type { Logger } from './logger.ts';
 import type { SlackDirectory } from './slack/directory.ts';
@@ -31,6 +32,8 @@ export interface Deps {
   ackFirst: AckFirstTurns;
   /** Listener work still running after its ack; shutdown waits for it. */
   inFlight: InFlightWork;
+  /** Looks up lead owners by email in the background, under Slack's rate limits. */
+  owners: OwnerResolution;
   /** Tells the outbox sender there is something new to send now rather than at its next poll. */
   wakeOutbox(): void;
 }

@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { startOutboxSender, type OutboxSenderOptions } from './delivery/sender.ts';
 import type { Deps } from './deps.ts';
 import { loadMqlRules } from './domain/mql/rules.ts';
+import { createOwnerResolution } from './domain/leads/owners.ts';
 import { Permissions } from './domain/permissions.ts';
 import { HomeRefreshQueue } from './home/refresh-queue.ts';
 import { publishHome } from './home/refresh.ts';
@@ -52,7 +53,7 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
     throw error;
   }
   const slack = createSlackClient(config, logger);
-  const directory = new SlackDirectory(slack, clock, logger);
+  const directory = new SlackDirectory(slack, dbHandle.db, clock, logger);
   const deps: Deps = {
     config,
     db: dbHandle.db,
@@ -70,6 +71,7 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
     }, logger),
     ackFirst: new AckFirstTurns(),
     inFlight: new InFlightWork(),
+    owners: createOwnerResolution(() => deps, logger),
     wakeOutbox: () => {},
   };
   return deps;
@@ -99,6 +101,8 @@ export async function startHandoff(options: StartOptions): Promise<RunningHandof
     throw error;
   }
   logger.info({ port, mode: config.slack.socketMode ? 'socket' : 'http' }, 'Handoff is listening');
+  // Leads left waiting for their owner (a restart, Slack down) are looked up now, not at the next minute.
+  void deps.owners.resolveWaiting().catch((error: unknown) => logger.error({ err: error }, 'resolving waiting lead owners failed'));
   if (config.admins.length === 0) logger.warn(NO_ADMINS_LOG);
 
   const fatal = new Promise<Error>((resolve) => {
@@ -123,6 +127,7 @@ export async function startHandoff(options: StartOptions): Promise<RunningHandof
         await deps.inFlight.settled();
         await scheduler?.stop();
         await deps.homeRefreshes.drain();
+        await deps.owners.stop();
         await sender.stop();
         await deps.dbHandle.close();
         logger.info('Handoff stopped');

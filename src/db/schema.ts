@@ -172,6 +172,16 @@ export interface IntakeSignatureTable {
   expires_at: string;
 }
 
+/** Who has which email in Slack, as Slack last said (user_id null: nobody, or their account is gone). */
+export interface SlackPersonTable {
+  email: string; // lower-cased
+  user_id: string | null;
+  name: string | null;
+  learned_at: string;
+  confirmed_at: string;
+  check_after: string;
+}
+
 export interface Database {
   campaigns: CampaignTable;
   campaign_assets: CampaignAssetTable;
@@ -184,6 +194,7 @@ export interface Database {
   content_ratings: ContentRatingTable;
   digest_posts: DigestPostTable;
   intake_signatures: IntakeSignatureTable;
+  slack_people: SlackPersonTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;

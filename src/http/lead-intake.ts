@@ -2,7 +2,6 @@ import type { Deps } from '../deps.ts';
 import type { IntakeOutcome } from '../domain/leads/intake.ts';
 import { createIntakeQueue } from '../domain/leads/intake-queue.ts';
 import { MAX_BATCH, parseLead, type LeadInput, type Problem } from '../domain/leads/intake-schema.ts';
-import { createOwnerResolver } from '../domain/leads/owners.ts';
 import { readAuthenticatedIntake } from './auth.ts';
 import { parseJsonBody, sendJson, type RouteHandler } from './router.ts';
 
@@ -25,10 +24,9 @@ function batchProblem(leads: unknown): Problem | undefined {
  * who the owners are (nothing on this path waits for Slack).
  */
 export function leadIntakeRoute(deps: Deps): RouteHandler {
-  const owners = createOwnerResolver(deps);
   const intake = createIntakeQueue(deps);
   const afterResponse = (outcome: IntakeOutcome) => {
-    if (outcome.ownersToResolve.length > 0) owners.kick(outcome.ownersToResolve);
+    if (outcome.ownersToResolve.length > 0) deps.owners.kick(outcome.ownersToResolve);
   };
 
   return async function receiveLeads(req, res) {

@@ -166,6 +166,8 @@ export const methods: Record<string, Handler> = {
     if (bad) return fail(bad);
     const invalid = contentError(a);
     if (invalid) return invalid;
+    // A DM to a deactivated account: Slack refuses to open the conversation (conversations.open's error).
+    if (/^[UW]/.test(a.channel) && s.users.get(a.channel)?.deleted) return fail('user_disabled');
     const channel = /^[UW]/.test(a.channel) ? s.dmChannelFor(a.channel) : a.channel;
     if (s.perChannelPerSec) {
       const last = s.lastPostAt.get(channel);

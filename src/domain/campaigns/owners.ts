@@ -51,7 +51,6 @@ export async function resolvePendingOwners(deps: Deps): Promise<number> {
   let found = 0;
   for (const row of pending) {
     const email = row.owner_email!;
-    deps.directory.forgetEmail(email);
     let user;
     try {
       user = await deps.directory.userByEmail(email);

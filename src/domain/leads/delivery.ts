@@ -5,6 +5,9 @@ import { isAnswered } from './model.ts';
 import { enqueueLeadDmUpdate, LEAD_DM_REF } from './dm.ts';
 import { addLeadEvent, findLead } from './queries.ts';
 
+/** What Slack answers a DM to someone whose account is gone (deactivated, deleted, or never there). */
+const OWNER_GONE_ERRORS = new Set(['user_not_found', 'user_disabled', 'channel_not_found', 'cannot_dm_bot']);
+
 /**
  * Told by the outbox sender what became of a lead's DM: records where it landed (the ts every
  * later chat.update needs) and the 'delivered' event, or marks the delivery failed.
@@ -12,14 +15,14 @@ import { addLeadEvent, findLead } from './queries.ts';
 export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const { delivered, owner, answeredMeanwhile } = await deps.db.transaction().execute(async (trx) => {
-    const nothing = { delivered: false, owner: null, answeredMeanwhile: false };
+  const { delivered, owner, answeredMeanwhile, ownerGone } = await deps.db.transaction().execute(async (trx) => {
+    const nothing = { delivered: false, owner: null, answeredMeanwhile: false, ownerGone: null };
     const lead = await findLead(trx, leadId);
     if (!lead) return nothing;
     if (!outcome.ok) {
       await trx.updateTable('leads').set({ delivery: 'failed', updated_at: at }).where('id', '=', leadId).where('delivery', '!=', 'delivered').execute();
       await addLeadEvent(trx, now, { leadId, type: 'delivery_failed', detail: { error: outcome.error } });
-      return nothing;
+      return { ...nothing, ownerGone: OWNER_GONE_ERRORS.has(outcome.error) ? lead.owner_slack_id : null };
     }
     const updated = await trx
       .updateTable('leads')
@@ -31,8 +34,12 @@ export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
     await addLeadEvent(trx, now, { leadId, type: 'delivered', detail: { channel: outcome.channel, ts: outcome.ts } });
     // Answered before the DM landed (e.g. /hotlead): show the answer on the DM too.
     const updating = isAnswered(lead) && (await enqueueLeadDmUpdate(trx, now, { ...lead, dm_channel: outcome.channel, dm_ts: outcome.ts }));
-    return { delivered: true, owner: lead.owner_slack_id, answeredMeanwhile: updating };
+    return { delivered: true, owner: lead.owner_slack_id, answeredMeanwhile: updating, ownerGone: null };
   });
+  if (ownerGone) {
+    // What we learned of this person is no longer true: later leads for their email wait for Slack's answer instead.
+    deps.owners.kick(await deps.directory.doubtUser(ownerGone));
+  }
   if (answeredMeanwhile) deps.wakeOutbox();
   // The new lead now waits on its owner's Home too.
   if (delivered && owner) refreshHome(deps, owner);

@@ -67,11 +67,11 @@ interface Arrival {
   qualification: Qualification;
 }
 
-function leadRow(deps: Deps, input: LeadInput, qualification: Qualification, at: string): Lead {
+function leadRow(input: LeadInput, qualification: Qualification, at: string, knownOwners: Map<string, string>): Lead {
   const held = !qualification.qualified;
-  // An owner Slack already told us about (by email) gets the DM in this same commit, instead of a
-  // second transaction after the answer; an owner not known yet is looked up after it.
-  const ownerId = input.owner.slackUserId ?? (input.owner.email ? deps.directory.knownUserId(input.owner.email) : undefined) ?? null;
+  // An owner Slack already told us about (by email, in any process, before any restart) gets the
+  // DM in this same commit; an owner not known yet is looked up after the answer.
+  const ownerId = input.owner.slackUserId ?? (input.owner.email ? knownOwners.get(input.owner.email) : undefined) ?? null;
   return {
     id: input.id,
     email: input.email,
@@ -115,9 +115,11 @@ async function insertNewLeads(trx: Kysely<Database>, rows: Lead[]): Promise<Set<
 
 async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups: LeadInput[][]): Promise<{ outcomes: IntakeOutcome[]; queued: boolean }> {
   const at = now.toISOString();
+  const ownerEmails = groups.flat().filter((l) => !l.owner.slackUserId && l.owner.email).map((l) => l.owner.email!);
+  const knownOwners = ownerEmails.length > 0 ? await deps.directory.knownUserIds(trx, ownerEmails) : new Map<string, string>();
   const arrivals = groups.map((leads) => leads.map((input): Arrival => {
     const qualification = qualify(deps.mqlRules, factsOf(input));
-    return { input, row: leadRow(deps, input, qualification, at), qualification };
+    return { input, row: leadRow(input, qualification, at, knownOwners), qualification };
   }));
   const inserted = await insertNewLeads(trx, arrivals.flat().map((a) => a.row));
 

@@ -1,56 +1,66 @@
 import type { Deps } from '../../deps.ts';
+import type { Logger } from '../../logger.ts';
 import type { Lead } from '../../db/schema.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 import { ownerNotFoundNotice } from '../../views/lead-notices.ts';
 import { enqueueLeadDm } from './dm.ts';
+import { LookupQueue } from '../../slack/lookup-queue.ts';
 import { addLeadEvent } from './queries.ts';
 
 // Owner resolution happens after the CRM has its answer: it asks Slack (users.lookupByEmail),
-// which may be slow, rate limited or down. Leads wait in delivery='awaiting_owner' until then.
-
-const EMAILS_PER_RUN = 200;
-
-export interface ResolveSummary {
-  handedOver: number;
-  unknownOwners: number;
-  /** Slack could not be asked; the rest waits for the next run. */
-  deferred: boolean;
-}
+// which may be slow, rate limited or down. Leads wait in delivery='awaiting_owner' until then;
+// an owner already learned (slack_people) gets the DM in the intake commit itself.
 
 /**
- * Resolves the owners of every lead waiting for one, queues their DMs, and tells marketing
- * once per owner email that nobody in Slack has it. Safe to run concurrently (several replicas,
- * intake and the job): the hand-over is a conditional update and the DM has a dedupe key.
+ * Looks up one owner email (the database first, Slack when what it knows is stale), hands every
+ * lead waiting for that person to them, or tells marketing once that nobody in Slack has it.
+ * Throws when Slack cannot be asked, so the lookup queue can wait and try again. Safe to run
+ * concurrently (several replicas, intake and the job): the hand-over is a conditional update
+ * and the DM has a dedupe key.
  */
-export async function resolveOwners(deps: Deps, only?: string[]): Promise<ResolveSummary> {
-  const summary: ResolveSummary = { handedOver: 0, unknownOwners: 0, deferred: false };
-  if (only && only.length === 0) return summary;
-  let query = deps.db
+export async function resolveOwnerEmail(deps: Deps, email: string): Promise<void> {
+  const user = await deps.directory.userByEmail(email);
+  if (user && !user.deleted) await handOverTo(deps, email, user.id);
+  else await tellMarketingOwnerIsUnknown(deps, email);
+}
+
+/** The owner emails that leads are waiting on. */
+export async function waitingOwnerEmails(db: Deps['db']): Promise<string[]> {
+  const rows = await db
     .selectFrom('leads')
     .select('owner_email')
     .distinct()
     .where('delivery', '=', 'awaiting_owner')
     .where('status', '!=', 'held')
-    .where('owner_email', 'is not', null);
-  if (only) query = query.where('owner_email', 'in', only.slice(0, EMAILS_PER_RUN));
-  const emails = await query.limit(EMAILS_PER_RUN).execute();
+    .where('owner_email', 'is not', null)
+    .execute();
+  return rows.map((r) => r.owner_email!);
+}
 
-  for (const { owner_email: email } of emails) {
-    if (!email) continue;
-    let userId: string | null;
-    try {
-      const user = await deps.directory.userByEmail(email);
-      userId = user && !user.deleted ? user.id : null;
-    } catch (error) {
-      // Slack unreachable or rate limited is not "unknown owner": try again on the next run.
-      deps.logger.warn({ err: String(error) }, 'could not resolve a lead owner with Slack; will try again');
-      summary.deferred = true;
-      break;
-    }
-    if (userId) summary.handedOver += await handOverTo(deps, email, userId);
-    else if (await tellMarketingOwnerIsUnknown(deps, email)) summary.unknownOwners += 1;
-  }
-  return summary;
+export interface OwnerResolution {
+  /** Looks these owners up now, in the background (after the CRM has its answer). */
+  kick(ownerEmails: Iterable<string>): void;
+  /** Looks up every owner a lead is waiting on; resolves once none is due now. */
+  resolveWaiting(): Promise<void>;
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Owner resolution, one per process: emails from new leads, from start-up and from the minute
+ * job go through one queue that keeps going under Slack's rate limits (see LookupQueue).
+ */
+export function createOwnerResolution(deps: () => Deps, logger: Logger): OwnerResolution {
+  const queue = new LookupQueue((email) => resolveOwnerEmail(deps(), email), logger);
+  return {
+    kick: (emails) => queue.add([...emails].map((e) => e.trim().toLowerCase())),
+    async resolveWaiting() {
+      queue.add(await waitingOwnerEmails(deps().db));
+      await queue.idle();
+    },
+    idle: () => queue.idle(),
+    stop: () => queue.stop(),
+  };
 }
 
 async function handOverTo(deps: Deps, email: string, userId: string): Promise<number> {
@@ -108,37 +118,6 @@ async function tellMarketingOwnerIsUnknown(deps: Deps, email: string): Promise<b
 }
 
 /**
- * Resolves the owners named in new leads in the background, one run at a time; owners kicked
- * during a run are resolved right after it. Only those owners: every other waiting lead is
- * the job's, so a request never sets off a burst of Slack lookups.
- */
-export function createOwnerResolver(deps: Deps): { kick(ownerEmails: Iterable<string>): void; idle(): Promise<void> } {
-  let running: Promise<void> | undefined;
-  const pending = new Set<string>();
-  const loop = async () => {
-    while (pending.size > 0) {
-      const emails = [...pending].slice(0, EMAILS_PER_RUN);
-      for (const email of emails) pending.delete(email);
-      try {
-        await resolveOwners(deps, emails);
-      } catch (error) {
-        deps.logger.error({ err: error }, 'resolving lead owners failed');
-      }
-    }
-    running = undefined;
-  };
-  return {
-    kick(ownerEmails) {
-      for (const email of ownerEmails) pending.add(email);
-      running ??= loop();
-    },
-    async idle() {
-      await running;
-    },
-  };
-}
-
-/**
  * Hands a held lead to its owner after all (an admin overrode the lead definition). Returns the
  * lead, or undefined when it is not held (unknown, or already released).
  */
@@ -161,6 +140,6 @@ export async function releaseHeldLead(deps: Deps, leadId: string, by: string): P
     return released;
   });
   if (lead?.owner_slack_id) deps.wakeOutbox();
-  else if (lead?.owner_email) void resolveOwners(deps, [lead.owner_email]).catch((error: unknown) => deps.logger.error({ err: error }, 'resolving lead owners failed'));
+  else if (lead?.owner_email) deps.owners.kick([lead.owner_email]);
   return lead;
 }
