@@ -166,8 +166,9 @@ export const methods: Record<string, Handler> = {
     if (bad) return fail(bad);
     const invalid = contentError(a);
     if (invalid) return invalid;
-    // A DM to a deactivated account: Slack refuses to open the conversation (conversations.open's error).
+    // A deactivated account: Slack will not open a DM with it, and its DM is archived.
     if (/^[UW]/.test(a.channel) && s.users.get(a.channel)?.deleted) return fail('user_disabled');
+    if (/^D/.test(a.channel) && [...s.users.values()].some((u) => u.deleted && s.dmChannelFor(u.id) === a.channel)) return fail('is_archived');
     const channel = /^[UW]/.test(a.channel) ? s.dmChannelFor(a.channel) : a.channel;
     if (s.perChannelPerSec) {
       const last = s.lastPostAt.get(channel);
@@ -220,6 +221,7 @@ export const methods: Record<string, Handler> = {
     const users = String(a.users ?? '').split(',').map((u) => u.trim()).filter(Boolean);
     if (!users.length) return fail('users_list_not_supplied');
     if (users.some((u) => !/^[UW]/.test(u))) return fail('user_not_found');
+    if (users.some((u) => s.users.get(u)?.deleted)) return fail('user_disabled');
     if (users.length > 8) return fail('too_many_users');
     const id = users.length === 1 ? s.dmChannelFor(users[0]) : `G${[...users].sort().join('').replace(/[^A-Z0-9]/g, '').slice(0, 10)}`;
     const full = truthy(a.return_im) && users.length === 1

@@ -5,8 +5,11 @@ import { isAnswered } from './model.ts';
 import { enqueueLeadDmUpdate, LEAD_DM_REF } from './dm.ts';
 import { addLeadEvent, findLead } from './queries.ts';
 
-/** What Slack answers a DM to someone whose account is gone (deactivated, deleted, or never there). */
-const OWNER_GONE_ERRORS = new Set(['user_not_found', 'user_disabled', 'channel_not_found', 'cannot_dm_bot']);
+/**
+ * What Slack answers a DM to someone whose account is gone: conversations.open refuses a
+ * deactivated or unknown user, and the DM of a deactivated account is archived.
+ */
+const OWNER_GONE_ERRORS = new Set(['user_not_found', 'user_disabled', 'is_archived', 'channel_not_found', 'cannot_dm_bot']);
 
 /**
  * Told by the outbox sender what became of a lead's DM: records where it landed (the ts every
