@@ -8,12 +8,13 @@ import { ackLatency } from './ack-latency.ts';
 import { digestScale } from './digest-scale.ts';
 import { intakeThroughput } from './intake-throughput.ts';
 import { outboxDelivery } from './outbox-delivery.ts';
+import { speedToLead } from './speed-to-lead.ts';
 import { startup } from './startup.ts';
 import { BENCH_DIR } from './support/child.ts';
 import type { Bench, BenchContext } from './support/context.ts';
 import { formatTable, machine, type Row } from './support/report.ts';
 
-const BENCHES: Bench[] = [ackLatency, intakeThroughput, outboxDelivery, digestScale, startup];
+const BENCHES: Bench[] = [ackLatency, intakeThroughput, outboxDelivery, digestScale, startup, speedToLead];
 
 async function main(argv: string[]): Promise<number> {
   const keep = argv.includes('--keep');

@@ -59,3 +59,32 @@ export async function releaseClaims(db: Kysely<Database>, claimer: string, keepI
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/**
+ * Ends at once the claims of senders on this machine whose process is gone (kill -9, a crash):
+ * their rows need not wait out the lease, which is what held a restarted Handoff's last DMs
+ * for two minutes. A sender id is `host:pid:random`; only this host's pids can be checked, so
+ * other machines' claims lapse as before. The claimer stays written, so the row still counts as
+ * uncertain and its retry asks Slack's history before posting. Returns how many rows it freed.
+ */
+export async function expireClaimsOfDeadSenders(db: Kysely<Database>, host: string, now: Date): Promise<number> {
+  const at = iso(now);
+  const claimers = await db.selectFrom('outbox').select('claimed_by').distinct().where('status', '=', 'pending').where('claimed_until', '>', at).execute();
+  const dead = claimers
+    .map((r) => r.claimed_by)
+    .filter((c): c is string => c !== null && c.startsWith(`${host}:`) && !processAlive(Number(c.split(':')[1])));
+  if (dead.length === 0) return 0;
+  const result = await db.updateTable('outbox').set({ claimed_until: at }).where('claimed_by', 'in', dead).where('status', '=', 'pending').where('claimed_until', '>', at).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, owned by someone else.
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}

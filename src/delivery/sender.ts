@@ -4,7 +4,7 @@ import { withoutFsync } from '../db/durability.ts';
 import type { OutboxRow } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import type { Attempt } from './attempt.ts';
-import { claimRow, dueRows, releaseClaims } from './claim.ts';
+import { claimRow, dueRows, expireClaimsOfDeadSenders, releaseClaims } from './claim.ts';
 import { DELIVERY_HOOKS, type DeliveryOutcome } from './hooks.ts';
 import { OUTBOX_DEFAULTS, type OutboxSenderOptions } from './options.ts';
 import type { SlackPostPayload, SlackUpdatePayload, WebhookPayload } from './outbox.ts';
@@ -28,9 +28,14 @@ export interface OutboxSender {
  * per-channel pace, owns every retry, and tells the row's feature (DELIVERY_HOOKS) once it is
  * delivered or given up on.
  */
+/** How often a sender looks for claims left by a process on this machine that died. */
+const DEAD_CLAIMS_CHECK_MS = 10_000;
+
 export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: OutboxSenderOptions = {}): OutboxSender {
   const opts = { ...OUTBOX_DEFAULTS, ...options };
-  const me = options.senderId ?? `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const host = hostname().slice(0, 40);
+  const me = options.senderId ?? `${host}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  let deadClaimsCheckedAt = -Infinity;
   const log = deps.logger.child({ component: 'outbox' });
   const clock = schedulingClock(deps.clock);
   const slack = new SlackDelivery(deps.slack, log);
@@ -82,6 +87,11 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
     if (inFlight.size >= opts.maxInFlight) return soonest;
     // Each synchronous database step waits its turn, so a busy outbox never holds up Slack's acks.
     await deps.ackFirst.backgroundTurn();
+    if (clock.now().getTime() - deadClaimsCheckedAt >= DEAD_CLAIMS_CHECK_MS) {
+      deadClaimsCheckedAt = clock.now().getTime();
+      const freed = await expireClaimsOfDeadSenders(deps.db, host, clock.now());
+      if (freed > 0) log.info({ freed }, 'took over the rows of a sender on this machine that is gone, checking Slack before resending them');
+    }
     const rows = await dueRows(deps.db, clock.now(), opts.batchSize);
     const claimed: OutboxRow[] = [];
     for (const row of rows) {

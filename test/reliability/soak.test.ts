@@ -8,6 +8,7 @@ import { startHandoffProcess, type HandoffProcess } from '../support/handoff-pro
 import { leadId } from '../support/lead-bodies.ts';
 import { eventually } from '../support/spawn.ts';
 import { describeDuplicates, leadDmTally, lostAndDuplicated, pendingOutbox } from './support/dm-count.ts';
+import { dmLatencies, inSeconds, percentiles } from './support/latency.ts';
 import { deliverLead, leadBody, makeOwners, newStats, ownerFor, type DriverStats } from './support/lead-driver.ts';
 
 const LEADS = Number(process.env.HANDOFF_SOAK_LEADS ?? 5000);
@@ -80,6 +81,8 @@ describe(`the soak: ${LEADS} leads through intake while Slack fails and the app 
         leads: LEADS, accepted: stats.accepted.size, answers: stats.answers, restarts, requestsCutByKills: stats.connectionErrors,
         serverErrors: stats.serverErrors.length, refusals: stats.refusals.length, faultsInjected, faults,
         dms: [...tally.perLead.values()].reduce((a, b) => a + b, 0), untracedDms: tally.untraced, lost: lost.length, duplicated: duplicated.length,
+        // From each lead's 202 to its DM at Slack, in seconds (measured, not asserted).
+        speedToLead: inSeconds(percentiles(dmLatencies(tally, stats.acceptedAt))),
         intakeSeconds: Math.round(intakeSeconds), allDeliveredSeconds: Math.round(deliveredSeconds), totalSeconds: Math.round((performance.now() - began) / 1000),
       })}`);
     } finally {

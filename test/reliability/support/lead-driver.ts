@@ -6,6 +6,8 @@ import { leadBody, makeOwners, ownerFor } from '../../support/lead-bodies.ts';
 
 export interface DriverStats {
   accepted: Set<string>;
+  /** When each lead got its first 2xx (Date.now()): where its speed to lead starts. */
+  acceptedAt: Map<string, number>;
   answers: Record<string, number>;
   /** requests that died with the connection (the process was killed mid-request, or was not up yet) */
   connectionErrors: number;
@@ -16,7 +18,7 @@ export interface DriverStats {
 }
 
 export function newStats(): DriverStats {
-  return { accepted: new Set(), answers: {}, connectionErrors: 0, serverErrors: [], refusals: [] };
+  return { accepted: new Set(), acceptedAt: new Map(), answers: {}, connectionErrors: 0, serverErrors: [], refusals: [] };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -36,6 +38,7 @@ export async function deliverLead(url: () => string, id: string, body: Record<st
         const status = JSON.parse(text).status as string;
         stats.answers[status] = (stats.answers[status] ?? 0) + 1;
         stats.accepted.add(id);
+        if (!stats.acceptedAt.has(id)) stats.acceptedAt.set(id, Date.now());
         return;
       }
       if (res.status >= 500) stats.serverErrors.push(`${id}: ${res.status} ${text.slice(0, 200)}`);
