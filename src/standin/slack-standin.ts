@@ -43,7 +43,8 @@ export interface StoredMessage { channel: string; ts: string; text?: string; blo
 
 // Fields whose string value is the payload itself, never JSON to decode (a lead note may start with '[').
 const LITERAL_FIELDS = new Set(['text', 'markdown_text', 'email', 'token', 'username']);
-const RANDOM_FAULT_METHODS = new Set(['chat.postMessage', 'chat.update', 'conversations.open']);
+// Every call on a lead's path: its owner's lookup, the DM's conversation, the post and its later edits.
+const RANDOM_FAULT_METHODS = new Set(['chat.postMessage', 'chat.update', 'conversations.open', 'users.lookupByEmail']);
 
 /** mulberry32: tiny seeded PRNG so soak runs with the same seed see the same faults. */
 function prng(seed: number): () => number {
