@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import dotenv from 'dotenv';
 import cron from 'node-cron';
+import { recordUrlTemplateProblem } from './domain/leads/record-url.ts';
+import { parseStageMap, type BuyingStage } from './domain/leads/stages.ts';
 import { parseSla, type SlaByStage } from './domain/sla.ts';
 
 // The one reader of process.env: everything else receives the parsed Config.
@@ -104,6 +106,18 @@ const envSchema = z.object({
   MARKETING_USERGROUP: optional(usergroupId),
   SALES_USERGROUP: optional(usergroupId),
   HANDOFF_ADMINS: optional(userIdList),
+  STAGE_MAP: optional(z.string().transform((s, ctx) => {
+    const parsed = parseStageMap(s);
+    if (typeof parsed === 'string') {
+      ctx.addIssue({ code: 'custom', message: `${parsed}; write crm_value=stage, e.g. "evaluating=consideration,demo booked=decision"` });
+      return z.NEVER;
+    }
+    return parsed;
+  })),
+  CRM_RECORD_URL: optional(z.string().trim().superRefine((s, ctx) => {
+    const problem = recordUrlTemplateProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -133,6 +147,10 @@ export interface Config {
   marketingUsergroup: string | undefined;
   salesUsergroup: string | undefined;
   admins: string[];
+  /** STAGE_MAP: folded CRM stage word → buying stage, on top of the built-in map. */
+  stageMap: Record<string, BuyingStage>;
+  /** CRM_RECORD_URL: template of a lead's CRM page ({id}, {fields.NAME}). */
+  crmRecordUrl: string | undefined;
   logLevel: string;
   demo: boolean;
 }
@@ -199,6 +217,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     marketingUsergroup: e.MARKETING_USERGROUP,
     salesUsergroup: e.SALES_USERGROUP,
     admins: e.HANDOFF_ADMINS ?? [],
+    stageMap: e.STAGE_MAP ?? {},
+    crmRecordUrl: e.CRM_RECORD_URL,
     logLevel: e.LOG_LEVEL,
     demo: Boolean(options.demo),
   };

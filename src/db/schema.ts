@@ -46,7 +46,12 @@ export interface LeadTable {
   owner_email: string | null;
   owner_slack_id: string | null;
   campaign_key: string | null; // lower-cased
+  /** The buying stage (awareness, consideration, decision) when the CRM's word maps to one, else that word. */
   stage: string | null;
+  /** The CRM's own word for the stage, as sent. */
+  crm_stage: string | null;
+  /** The lead's page in the CRM (the body's record_url, or CRM_RECORD_URL filled in). */
+  record_url: string | null;
   score: number | null;
   activities: string; // JSON Activity[]
   fields: string; // JSON object

@@ -11,6 +11,7 @@ export const ACTIONS = {
   hotleadLetEnd: 'hotlead_let_end',
   heldRelease: 'held_release',
   homeNewBrief: 'home_new_brief',
+  openInCrm: 'lead_open_in_crm',
 } as const;
 
 export const VIEWS = {

@@ -139,6 +139,11 @@ function answerLine(answer: LeadAnswerView): string {
 }
 
 /** The answer buttons that still apply to a lead (the DM and the App Home show the same). */
+/** A link button: Slack opens the URL itself (and still tells the app of the click, which is acked and ignored). */
+function openInCrmButton(url: string): Record<string, unknown> {
+  return { type: 'button', action_id: ACTIONS.openInCrm, text: plain('Open in CRM ↗', 75), url };
+}
+
 export function leadButtons(lead: Pick<Lead, 'id' | 'status'>): Record<string, unknown>[] {
   const accept = { type: 'button', action_id: ACTIONS.leadAccept, text: plain('Accept', 75), style: 'primary', value: lead.id };
   const hot = { type: 'button', action_id: ACTIONS.leadHot, text: plain('🔥 Hot — pause emails', 75), value: lead.id };
@@ -180,7 +185,8 @@ export function buildLeadDm(data: LeadDmData, _now: Date): SlackMessage {
 
   const bottom: Record<string, unknown>[] = [];
   for (const answer of answers.slice(-3)) bottom.push(context(answerLine(answer)));
-  const buttons = leadButtons(lead);
+  // The way back to the CRM stays after the lead is answered.
+  const buttons = [...leadButtons(lead), ...(lead.record_url ? [openInCrmButton(lead.record_url)] : [])];
   if (buttons.length > 0) bottom.push({ type: 'actions', block_id: LEAD_BLOCKS.answerButtons, elements: buttons });
 
   const assets = assetBlocks(lead, campaign, MAX_BLOCKS - top.length - bottom.length - 1);

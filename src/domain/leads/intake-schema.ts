@@ -9,7 +9,7 @@ export const MAX_BATCH = 1000;
 /** How deep `fields` (and unknown top-level keys) may nest: CRMs send flat records; deeper is an attack or a mistake. */
 export const MAX_FIELDS_DEPTH = 16;
 
-const KNOWN_KEYS = new Set(['id', 'email', 'name', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields']);
+const KNOWN_KEYS = new Set(['id', 'email', 'name', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
 
 type Issue = { input?: unknown };
 const required = (what: string) => (iss: Issue) => (iss.input === undefined ? 'is required' : what);
@@ -108,8 +108,9 @@ export const leadSchema = z.object({
   ),
   stage: z.preprocess(
     blankToUndefined,
-    z.string({ error: optionalWhat('must be text such as "consideration"') }).trim().max(32, 'must be at most 32 characters').transform((s) => s.toLowerCase()).optional(),
+    z.string({ error: optionalWhat('must be text such as "consideration"') }).trim().max(64, 'must be at most 64 characters').optional(),
   ),
+  record_url: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL (the lead\'s page in the CRM)' }).max(3000, 'must be at most 3000 characters').optional()),
   score,
   activities: z.preprocess(
     (v) => (v === null ? undefined : v),
@@ -129,8 +130,11 @@ export interface LeadInput {
   company: string | null;
   owner: { email: string | null; slackUserId: string | null };
   campaign: string | null;
+  /** The CRM's own word, as sent; intake maps it to a buying stage. */
   stage: string | null;
   score: number | null;
+  /** The lead's page in the CRM, when the body gives it. */
+  recordUrl: string | null;
   activities: Activity[];
   fields: Record<string, unknown>;
 }
@@ -200,6 +204,7 @@ export function parseLead(body: unknown): LeadParse {
       owner: { email: v.owner.email?.toLowerCase() ?? null, slackUserId: v.owner.slack_user_id ?? null },
       campaign: v.campaign ?? null,
       stage: v.stage ?? null,
+      recordUrl: v.record_url ?? null,
       score: v.score ?? null,
       activities,
       // An explicit `fields` entry wins over a same-named unknown top-level key.

@@ -9,6 +9,8 @@ import { qualify, type LeadFacts, type Qualification } from '../mql/rules.ts';
 import { leadDmItem } from './dm.ts';
 import type { LeadInput } from './intake-schema.ts';
 import { addLeadEvents } from './queries.ts';
+import { recordUrlFrom } from './record-url.ts';
+import { mapStage, type BuyingStage } from './stages.ts';
 
 export type IntakeStatus = 'accepted' | 'duplicate' | 'held';
 
@@ -16,6 +18,11 @@ export interface IntakeOutcome {
   results: { id: string; status: IntakeStatus }[];
   /** Owner emails of stored leads that wait to be resolved (a Slack call, never on the request path). */
   ownersToResolve: string[];
+}
+
+/** The lead as intake stores it: the CRM's stage word mapped to a buying stage (STAGE_MAP, then the built-in map). */
+function withBuyingStage(lead: LeadInput, stageMap: Record<string, BuyingStage>): LeadInput & { crmStage: string | null } {
+  return { ...lead, crmStage: lead.stage, stage: mapStage(lead.stage, stageMap) };
 }
 
 function factsOf(lead: LeadInput): LeadFacts {
@@ -67,7 +74,7 @@ interface Arrival {
   qualification: Qualification;
 }
 
-function leadRow(input: LeadInput, qualification: Qualification, at: string, knownOwners: Map<string, string>): Lead {
+function leadRow(input: LeadInput & { crmStage: string | null }, qualification: Qualification, at: string, knownOwners: Map<string, string>, recordUrlTemplate: string | undefined): Lead {
   const held = !qualification.qualified;
   // An owner Slack already told us about (by email, in any process, before any restart) gets the
   // DM in this same commit; an owner not known yet is looked up after the answer.
@@ -83,6 +90,8 @@ function leadRow(input: LeadInput, qualification: Qualification, at: string, kno
     owner_slack_id: ownerId,
     campaign_key: input.campaign,
     stage: input.stage,
+    crm_stage: input.crmStage,
+    record_url: input.recordUrl ?? (recordUrlTemplate ? recordUrlFrom(recordUrlTemplate, input) ?? null : null),
     score: input.score,
     activities: JSON.stringify(input.activities),
     fields: JSON.stringify(input.fields),
@@ -117,9 +126,10 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
   const at = now.toISOString();
   const ownerEmails = groups.flat().filter((l) => !l.owner.slackUserId && l.owner.email).map((l) => l.owner.email!);
   const knownOwners = ownerEmails.length > 0 ? await deps.directory.knownUserIds(trx, ownerEmails) : new Map<string, string>();
-  const arrivals = groups.map((leads) => leads.map((input): Arrival => {
+  const arrivals = groups.map((leads) => leads.map((sent): Arrival => {
+    const input = withBuyingStage(sent, deps.config.stageMap);
     const qualification = qualify(deps.mqlRules, factsOf(input));
-    return { input, row: leadRow(input, qualification, at, knownOwners), qualification };
+    return { input, row: leadRow(input, qualification, at, knownOwners, deps.config.crmRecordUrl), qualification };
   }));
   const inserted = await insertNewLeads(trx, arrivals.flat().map((a) => a.row));
 

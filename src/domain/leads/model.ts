@@ -81,6 +81,8 @@ export function leadJson(lead: Lead) {
     owner: { email: lead.owner_email, slack_user_id: lead.owner_slack_id },
     campaign: lead.campaign_key,
     stage: lead.stage,
+    crm_stage: lead.crm_stage,
+    record_url: lead.record_url,
     score: lead.score,
     activities: leadActivities(lead),
     fields: leadFields(lead),
