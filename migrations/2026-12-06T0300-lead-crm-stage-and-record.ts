@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 // `stage` now holds the buying stage Handoff maps a CRM's word to (SLA, rules, opener); the CRM's
 // own word is kept in `crm_stage`. `record_url` is the lead's page in the CRM.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('leads').addColumn('crm_stage', 'varchar(64)').execute();
+  await db.schema.alterTable('leads').addColumn('crm_stage', 'varchar(32)').execute();
   await db.schema.alterTable('leads').addColumn('record_url', 'text').execute();
 }
 

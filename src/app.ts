@@ -5,6 +5,7 @@ import { UserFacingError } from './errors.ts';
 import { registerListeners } from './handlers/index.ts';
 import { buildRoutes } from './http/routes.ts';
 import { HttpError, sendJson } from './http/router.ts';
+import { countRefusal, refusalReason } from './domain/refusals.ts';
 import { refuseBeforeSlackBody, SLACK_BODY_LIMIT } from './http/slack-gate.ts';
 import { boltLogger } from './logger.ts';
 import { slackClientOptions } from './slack/client.ts';
@@ -91,7 +92,13 @@ export function createHandoffApp(deps: Deps): HandoffApp {
     }
     if (error instanceof HttpError) {
       // Revops must see refused leads: a CRM that gets a 4xx usually never retries.
-      if (error.status >= 400 && error.status < 500) logger.warn({ route, status: error.status, problems: problemPaths(error.body) }, 'refused a request');
+      if (error.status >= 400 && error.status < 500) {
+        logger.warn({ route, status: error.status, problems: problemPaths(error.body) }, 'refused a request');
+        if (route.startsWith('/webhooks/')) {
+          countRefusal(deps.db, deps.clock.now(), route, error.status, refusalReason(error.body))
+            .catch((cause: unknown) => logger.warn({ err: cause }, 'could not count a refused request'));
+        }
+      }
       // A body left unread would be read into the next request on this connection.
       const headers: Record<string, string> = req.complete ? {} : { connection: 'close' };
       sendJson(res, error.status, error.body ?? { error: 'error', message: error.message }, headers);

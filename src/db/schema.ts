@@ -187,6 +187,15 @@ export interface SlackPersonTable {
   check_after: string;
 }
 
+/** Refused intake requests, counted per hour (YYYY-MM-DDTHH, UTC), route, answer and reason. */
+export interface RefusedRequestTable {
+  hour: string;
+  route: string;
+  status: number;
+  reason: string;
+  count: number;
+}
+
 export interface Database {
   campaigns: CampaignTable;
   campaign_assets: CampaignAssetTable;
@@ -200,6 +209,7 @@ export interface Database {
   digest_posts: DigestPostTable;
   intake_signatures: IntakeSignatureTable;
   slack_people: SlackPersonTable;
+  refused_requests: RefusedRequestTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;

@@ -3,7 +3,7 @@ import type { IntakeOutcome } from '../domain/leads/intake.ts';
 import { createIntakeQueue } from '../domain/leads/intake-queue.ts';
 import { MAX_BATCH, parseLead, type LeadInput, type Problem } from '../domain/leads/intake-schema.ts';
 import { readAuthenticatedIntake } from './auth.ts';
-import { parseJsonBody, sendJson, type RouteHandler } from './router.ts';
+import { HttpError, parseJsonBody, sendJson, type RouteHandler } from './router.ts';
 
 type BatchEntry = { id: string; status: string } | { index: number; id?: string; error: 'invalid_lead'; problems: Problem[] };
 
@@ -37,8 +37,8 @@ export function leadIntakeRoute(deps: Deps): RouteHandler {
       const parsed = parseLead(body);
       if (!parsed.ok) {
         const n = parsed.problems.length;
-        sendJson(res, 400, { error: 'invalid_lead', message: `The lead has ${n} invalid field${n === 1 ? '' : 's'}; nothing was stored.`, problems: parsed.problems });
-        return;
+        const message = `The lead has ${n} invalid field${n === 1 ? '' : 's'}; nothing was stored.`;
+        throw new HttpError(400, message, { error: 'invalid_lead', message, problems: parsed.problems });
       }
       const outcome = await intake.submit([parsed.lead]);
       sendJson(res, 202, outcome.results[0]);
@@ -48,8 +48,8 @@ export function leadIntakeRoute(deps: Deps): RouteHandler {
 
     const problem = batchProblem(body.leads);
     if (problem) {
-      sendJson(res, 400, { error: 'invalid_batch', message: `The batch is not valid: leads ${problem.message}; nothing was stored.`, problems: [problem] });
-      return;
+      const message = `The batch is not valid: leads ${problem.message}; nothing was stored.`;
+      throw new HttpError(400, message, { error: 'invalid_batch', message, problems: [problem] });
     }
     const entries: (BatchEntry | undefined)[] = [];
     const valid: { index: number; lead: LeadInput }[] = [];
@@ -63,8 +63,8 @@ export function leadIntakeRoute(deps: Deps): RouteHandler {
       }
     });
     if (valid.length === 0) {
-      sendJson(res, 400, { error: 'invalid_batch', message: 'No lead in the batch is valid; nothing was stored.', results: entries });
-      return;
+      const message = 'No lead in the batch is valid; nothing was stored.';
+      throw new HttpError(400, message, { error: 'invalid_batch', message, results: entries, problems: entries.flatMap((e) => (e && 'problems' in e ? e.problems : [])) });
     }
     const outcome = await intake.submit(valid.map((v) => v.lead));
     valid.forEach((v, i) => { entries[v.index] = outcome.results[i]; });

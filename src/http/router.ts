@@ -70,7 +70,7 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
-    throw new HttpError(413, `The body is larger than ${limit} bytes.`);
+    throw new HttpError(413, `The body is larger than ${limit} bytes.`, { error: 'too_large', message: `The body is larger than ${limit} bytes; nothing was stored.` });
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -78,7 +78,7 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
     size += (chunk as Buffer).length;
     if (size > limit) {
       req.resume();
-      throw new HttpError(413, `The body is larger than ${limit} bytes.`);
+      throw new HttpError(413, `The body is larger than ${limit} bytes.`, { error: 'too_large', message: `The body is larger than ${limit} bytes; nothing was stored.` });
     }
     chunks.push(chunk as Buffer);
   }

@@ -91,6 +91,14 @@ function campaignBlocks(campaigns: CampaignSummary[], budget: number): Block[] {
   return blocks;
 }
 
+/** "4 refused in the last day — 3 invalid_lead: id, 1 unauthorized": what a CRM was told no, so revops can fix its webhook. */
+function refusedLine(refused: NonNullable<HomeData['health']>['refused']): string {
+  if (refused.total === 0) return '*Intake requests refused (24 h):* 0';
+  const top = refused.reasons.slice(0, 3).map((r) => `${r.count} ${esc(r.reason)}`);
+  const more = refused.reasons.length > 3 ? ', …' : '';
+  return `*Intake requests refused (24 h):* ${refused.total} ⚠️ — ${top.join(', ')}${more} (the log has each one: \`refused a request\`)`;
+}
+
 function healthBlocks(health: NonNullable<HomeData['health']>): Block[] {
   const oldest = health.oldestPendingAt ? `, oldest since ${slackTime(health.oldestPendingAt)}` : '';
   const digests = health.lastDigests.length
@@ -103,6 +111,7 @@ function healthBlocks(health: NonNullable<HomeData['health']>): Block[] {
         `*Outbox:* ${health.backlog} waiting${oldest}`,
         `*Failed deliveries (24 h):* ${health.failedLastDay}${health.failedLastDay > 0 ? ' ⚠️' : ''}`,
         `*Last digest:* ${digests}`,
+        refusedLine(health.refused),
       ].join('\n'),
     ),
   ];

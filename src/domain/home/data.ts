@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Lead } from '../../db/schema.ts';
 import { outboxHealth, type OutboxHealth } from '../../delivery/health.ts';
+import { refusalsLastDay, type RefusalSummary } from '../refusals.ts';
 import { slaFor } from '../sla.ts';
 
 const DAY = 86_400_000;
@@ -46,7 +47,7 @@ export interface HomeData {
   /** True when HANDOFF_ADMINS is unset: the Home says what that leaves out. */
   noAdmins: boolean;
   /** Present for admins. */
-  health: (OutboxHealth & { lastDigests: { channel: string; at: string | null }[] }) | undefined;
+  health: (OutboxHealth & { lastDigests: { channel: string; at: string | null }[]; refused: RefusalSummary }) | undefined;
 }
 
 /** Extra facts other features contribute to the Home (hot pauses, ratings, digests). */
@@ -87,7 +88,7 @@ export async function loadHomeData(deps: Deps, userId: string, sources: HomeSour
   const campaigns = (await isMarketer(deps, userId)) ? await campaignSummaries(deps, userId, now, sources) : undefined;
   const showHealth = deps.permissions.isAdmin(userId);
   const health = showHealth
-    ? { ...(await outboxHealth(db, now)), lastDigests: sources.lastDigests ? await sources.lastDigests(deps) : [] }
+    ? { ...(await outboxHealth(db, now)), lastDigests: sources.lastDigests ? await sources.lastDigests(deps) : [], refused: await refusalsLastDay(db, now) }
     : undefined;
   return { userId, unanswered, unansweredTotal, accepted, acceptedTotal, hot, campaigns, health, noAdmins: !deps.permissions.adminsConfigured };
 }

@@ -108,7 +108,7 @@ export const leadSchema = z.object({
   ),
   stage: z.preprocess(
     blankToUndefined,
-    z.string({ error: optionalWhat('must be text such as "consideration"') }).trim().max(64, 'must be at most 64 characters').optional(),
+    z.string({ error: optionalWhat('must be text such as "consideration"') }).trim().max(32, 'must be at most 32 characters').optional(),
   ),
   record_url: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL (the lead\'s page in the CRM)' }).max(3000, 'must be at most 3000 characters').optional()),
   score,
