@@ -5,7 +5,12 @@ import { MAX_BATCH, parseLead, type LeadInput, type Problem } from '../domain/le
 import { readAuthenticatedIntake } from './auth.ts';
 import { HttpError, parseJsonBody, sendJson, type RouteHandler } from './router.ts';
 
-type BatchEntry = { id: string; status: string } | { index: number; id?: string; error: 'invalid_lead'; problems: Problem[] };
+/** A stored lead's answer, naming the optional fields that were wrong and left out. */
+function withWarnings<T extends object>(result: T, warnings: Problem[]): T & { warnings?: Problem[] } {
+  return warnings.length > 0 ? { ...result, warnings } : result;
+}
+
+type BatchEntry = { id: string; status: string; warnings?: Problem[] } | { index: number; id?: string; error: 'invalid_lead'; problems: Problem[] };
 
 function isBatch(body: unknown): body is { leads: unknown } {
   return Boolean(body) && typeof body === 'object' && !Array.isArray(body) && 'leads' in (body as object) && !('id' in (body as object));
@@ -41,7 +46,7 @@ export function leadIntakeRoute(deps: Deps): RouteHandler {
         throw new HttpError(400, message, { error: 'invalid_lead', message, problems: parsed.problems });
       }
       const outcome = await intake.submit([parsed.lead]);
-      sendJson(res, 202, outcome.results[0]);
+      sendJson(res, 202, withWarnings(outcome.results[0], parsed.warnings));
       afterResponse(outcome);
       return;
     }
@@ -52,11 +57,11 @@ export function leadIntakeRoute(deps: Deps): RouteHandler {
       throw new HttpError(400, message, { error: 'invalid_batch', message, problems: [problem] });
     }
     const entries: (BatchEntry | undefined)[] = [];
-    const valid: { index: number; lead: LeadInput }[] = [];
+    const valid: { index: number; lead: LeadInput; warnings: Problem[] }[] = [];
     (body.leads as unknown[]).forEach((item, index) => {
       const parsed = parseLead(item);
       if (parsed.ok) {
-        valid.push({ index, lead: parsed.lead });
+        valid.push({ index, lead: parsed.lead, warnings: parsed.warnings });
         entries.push(undefined);
       } else {
         entries.push({ index, ...(parsed.id !== undefined ? { id: parsed.id } : {}), error: 'invalid_lead', problems: parsed.problems });
@@ -67,7 +72,7 @@ export function leadIntakeRoute(deps: Deps): RouteHandler {
       throw new HttpError(400, message, { error: 'invalid_batch', message, results: entries, problems: entries.flatMap((e) => (e && 'problems' in e ? e.problems : [])) });
     }
     const outcome = await intake.submit(valid.map((v) => v.lead));
-    valid.forEach((v, i) => { entries[v.index] = outcome.results[i]; });
+    valid.forEach((v, i) => { entries[v.index] = withWarnings(outcome.results[i], v.warnings); });
     // 202 when anything was stored: the valid leads are safe, the per-lead results say which were not.
     sendJson(res, 202, { results: entries });
     afterResponse(outcome);

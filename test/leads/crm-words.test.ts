@@ -60,10 +60,10 @@ describe("a CRM's stage words and record pages", () => {
     expect(openInCrm(dmMessage(app, sent))?.url).toBe('https://yourco.my.salesforce.com/lightning/r/Lead/00Q5e00001/view');
   });
 
-  it('refuses a record_url that is not a web address, naming the field', async () => {
-    const res = await app.post('/webhooks/leads', { ...leadBody(), record_url: 'javascript:alert(1)' });
-    expect(res.status).toBe(400);
-    expect(res.json.problems).toEqual([{ path: 'record_url', message: "must be an http(s) URL (the lead's page in the CRM)" }]);
+  it('leaves out a record_url that is not a web address, saying so, and hands the lead over', async () => {
+    const res = await app.post('/webhooks/leads', { ...leadBody({ owner: { slack_user_id: PEOPLE.rep.id } }), record_url: 'javascript:alert(1)' });
+    expect(res.status).toBe(202);
+    expect(res.json.warnings).toEqual([{ path: 'record_url', message: "must be an http(s) URL (the lead's page in the CRM); left out" }]);
   });
 });
 

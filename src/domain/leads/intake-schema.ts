@@ -144,7 +144,34 @@ export interface Problem {
   message: string;
 }
 
-export type LeadParse = { ok: true; lead: LeadInput } | { ok: false; problems: Problem[]; id?: string };
+/** `warnings`: optional fields that were wrong and left out; the lead is stored without them. */
+export type LeadParse = { ok: true; lead: LeadInput; warnings: Problem[] } | { ok: false; problems: Problem[]; id?: string };
+
+// A CRM that gets a 4xx never sends the lead again (HubSpot's workflows, for one): a wrong
+// optional field is left out with a warning instead of refusing the whole lead.
+const OPTIONAL_KEYS = new Set(['name', 'title', 'company', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
+const DROPPED = Symbol('dropped');
+
+/** The record without what these issues name: a field, an activity's sub-field, or an activity without a usable type. */
+function withoutBadParts(record: Record<string, unknown>, paths: PropertyKey[][]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...record };
+  let activities = Array.isArray(record.activities) ? [...(record.activities as unknown[])] : undefined;
+  for (const path of paths) {
+    const [key, index, sub] = path;
+    if (key === 'activities' && activities && typeof index === 'number' && sub !== undefined && sub !== 'type' && activities[index] && typeof activities[index] === 'object') {
+      const activity = { ...(activities[index] as Record<string, unknown>) };
+      delete activity[String(sub)];
+      activities[index] = activity;
+    } else if (key === 'activities' && activities && typeof index === 'number') {
+      activities[index] = DROPPED;
+    } else {
+      delete out[String(key)];
+      if (key === 'activities') activities = undefined;
+    }
+  }
+  if (activities) out.activities = activities.filter((a) => a !== DROPPED);
+  return out;
+}
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -172,16 +199,27 @@ export function parseLead(body: unknown): LeadParse {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     return { ok: false, problems: [{ path: '', message: 'must be a JSON object describing one lead' }] };
   }
-  const record = body as Record<string, unknown>;
-  const result = leadSchema.safeParse(record);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-    const rawId = record.id;
-    return { ok: false, problems, id: typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined };
+  const sent = body as Record<string, unknown>;
+  let record = sent;
+  const warnings: Problem[] = [];
+  let result = leadSchema.safeParse(record);
+  // Two rounds: leaving out a bad activity field can only reveal problems in what remains once.
+  for (let round = 0; round < 3 && !result.success; round += 1) {
+    const issues = result.error.issues;
+    const fatal = issues.some((issue) => !OPTIONAL_KEYS.has(String(issue.path[0])));
+    if (fatal || round === 2) {
+      const problems = [...warnings, ...issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }))];
+      const rawId = sent.id;
+      return { ok: false, problems, id: typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined };
+    }
+    warnings.push(...issues.map((issue) => ({ path: formatPath(issue.path), message: `${issue.message}; left out` })));
+    record = withoutBadParts(record, issues.map((issue) => issue.path));
+    result = leadSchema.safeParse(record);
   }
+  if (!result.success) return { ok: false, problems: warnings };
   const v = result.data;
   const extra: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) if (!KNOWN_KEYS.has(key)) extra[key] = value;
+  for (const [key, value] of Object.entries(sent)) if (!KNOWN_KEYS.has(key)) extra[key] = value;
   // Refused here, alone: a value that cannot be stored would otherwise fail the shared commit of every lead sent with it.
   const tooDeep = [...Object.entries(extra), ['fields', v.fields] as const].find(([, value]) => depthOver(value, MAX_FIELDS_DEPTH - 1));
   if (tooDeep) {
@@ -210,5 +248,6 @@ export function parseLead(body: unknown): LeadParse {
       // An explicit `fields` entry wins over a same-named unknown top-level key.
       fields: { ...extra, ...(v.fields ?? {}) },
     },
+    warnings,
   };
 }
