@@ -34,7 +34,8 @@ export interface CampaignAssetTable {
 }
 
 export type LeadStatus = 'new' | 'held' | 'accepted' | 'rejected' | 'hot';
-export type LeadDelivery = 'awaiting_owner' | 'queued' | 'delivered' | 'failed' | 'not_sent';
+/** `unassigned`: nobody owns the lead; it is offered in the sales channel with a Claim button. */
+export type LeadDelivery = 'awaiting_owner' | 'unassigned' | 'queued' | 'delivered' | 'failed' | 'not_sent';
 
 export interface LeadTable {
   id: string; // the CRM's id: the idempotency key

@@ -22,15 +22,15 @@ export interface OutboxSender {
   stop(): Promise<void>;
 }
 
+/** How often a sender looks for claims left by a process on this machine that died. */
+const DEAD_CLAIMS_CHECK_MS = 10_000;
+
 /**
  * Sends what the outbox holds: claims due rows atomically (several senders may share the
  * database), sends each at most one per target at a time and in id order, keeps Slack's
  * per-channel pace, owns every retry, and tells the row's feature (DELIVERY_HOOKS) once it is
  * delivered or given up on.
  */
-/** How often a sender looks for claims left by a process on this machine that died. */
-const DEAD_CLAIMS_CHECK_MS = 10_000;
-
 export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: OutboxSenderOptions = {}): OutboxSender {
   const opts = { ...OUTBOX_DEFAULTS, ...options };
   const host = hostname().slice(0, 40);

@@ -12,6 +12,7 @@ export const ACTIONS = {
   heldRelease: 'held_release',
   homeNewBrief: 'home_new_brief',
   openInCrm: 'lead_open_in_crm',
+  leadClaim: 'lead_claim',
 } as const;
 
 export const VIEWS = {

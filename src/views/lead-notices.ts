@@ -115,6 +115,8 @@ function unreachedReason(lead: Pick<Lead, 'owner_slack_id' | 'owner_email' | 'de
       return lead.owner_email ? `its owner ${esc(lead.owner_email)} is not in this Slack workspace` : 'it has no owner in Slack';
     case 'failed':
       return lead.owner_slack_id ? `its DM to <@${lead.owner_slack_id}> could not be delivered` : 'its DM could not be delivered';
+    case 'unassigned':
+      return 'it has no owner and nobody has claimed it';
     default:
       return undefined;
   }

@@ -91,14 +91,15 @@ describe('POST /webhooks/leads', () => {
     expect(await leadCount()).toBe(before);
   });
 
-  it('requires an owner given by email or Slack user id', async () => {
+  it('takes a lead without an owner (offered to claim), and leaves out an owner it cannot read, saying so', async () => {
     const missing = await app.post('/webhooks/leads', leadBody({ owner: undefined }));
-    expect(missing.status).toBe(400);
-    expect(missing.json.problems).toEqual([{ path: 'owner', message: 'is required' }]);
+    expect(missing.status).toBe(202);
+    expect(missing.json.warnings).toBeUndefined();
     const empty = await app.post('/webhooks/leads', leadBody({ owner: {} }));
-    expect(empty.json.problems).toEqual([{ path: 'owner', message: 'must have "email" or "slack_user_id"' }]);
+    expect(empty.json.warnings).toBeUndefined();
     const badId = await app.post('/webhooks/leads', leadBody({ owner: { slack_user_id: 'riley' } }));
-    expect(badId.json.problems[0].path).toBe('owner.slack_user_id');
+    expect(badId.json.warnings).toEqual([{ path: 'owner.slack_user_id', message: 'must be a Slack user ID such as U0123ABCD; left out' }]);
+    for (const res of [missing, empty, badId]) expect((await leadRow(app, res.json.id))?.delivery).toBe('unassigned');
   });
 
   it('answers 400 to broken JSON and to a body that is not a lead object', async () => {
@@ -128,7 +129,6 @@ describe('POST /webhooks/leads', () => {
       { id: good.id, status: 'accepted' },
       { index: 1, id: 'broken-1', error: 'invalid_lead', problems: [
         { path: 'email', message: expect.stringMatching(/email address/) },
-        { path: 'owner', message: 'must have "email" or "slack_user_id"' },
       ] },
       { id: alsoGood.id, status: 'accepted' },
       { id: good.id, status: 'duplicate' },

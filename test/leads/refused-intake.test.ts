@@ -6,7 +6,7 @@ import { SlackSender } from '../../src/standin/slack-sender.ts';
 import { SlackStandIn } from '../../src/standin/slack-standin.ts';
 import { PROCESS_SIGNING_SECRET, PROCESS_WEBHOOK_SECRET, startHandoffProcess, type HandoffProcess } from '../support/handoff-process.ts';
 import { PEOPLE } from '../support/harness.ts';
-import { leadBody } from './support.ts';
+import { eventually, leadBody } from './support.ts';
 
 // HubSpot's workflows never retry a 4xx: a refused lead is lost unless revops sees it. Every
 // refusal is logged (route, answer, the fields it named — never a value or a secret) and counted
@@ -39,7 +39,9 @@ describe('refused intake requests', () => {
     expect((await post('{"id": "crm-1",')).status).toBe(400);
     expect((await post(JSON.stringify(leadBody()), 'Bearer a-wrong-secret-000000')).status).toBe(401);
 
-    const refusals = app.output().stdout.split('\n').filter((l) => l.includes('"refused a request"')).map((l) => JSON.parse(l));
+    // The log is written as the answer goes out: wait for the last line to reach stdout.
+    const logged = () => app.output().stdout.split('\n').filter((l) => l.includes('"refused a request"')).map((l) => JSON.parse(l));
+    const refusals = await eventually(() => (logged().length >= 5 ? logged() : undefined), 5000, 'five refusals in the log');
     expect(refusals.map((r) => [r.level, r.route, r.status, r.problems])).toEqual([
       [40, '/webhooks/leads', 400, ['id']],
       [40, '/webhooks/leads', 400, ['email']],

@@ -47,7 +47,10 @@ const id = z.preprocess(
     .refine((s) => !UNUSABLE_IN_AN_ID.test(s), 'must not contain control characters or broken Unicode'),
 );
 
-const owner = z
+const owner = z.preprocess(
+  // An owner with nothing in it (a template whose owner fields came out empty) is no owner.
+  (v) => (v === null || (v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => blankToUndefined(x) === undefined)) ? undefined : v),
+  z
   .object(
     {
       email: z.preprocess(blankToUndefined, email.optional()),
@@ -61,7 +64,9 @@ const owner = z
     },
     { error: required('must be an object: { "email": … } or { "slack_user_id": … }') },
   )
-  .refine((o) => Boolean(o.email || o.slack_user_id), { message: 'must have "email" or "slack_user_id"' });
+  .refine((o) => Boolean(o.email || o.slack_user_id), { message: 'must have "email" or "slack_user_id"' })
+  .optional(),
+);
 
 const isoTime = z.string({ error: optionalWhat('must be an ISO 8601 date-time such as 2026-11-20T10:00:00Z') }).trim().transform((s, ctx) => {
   const t = /^\d{4}-\d{2}-\d{2}/.test(s) ? Date.parse(s) : NaN;
@@ -149,7 +154,8 @@ export type LeadParse = { ok: true; lead: LeadInput; warnings: Problem[] } | { o
 
 // A CRM that gets a 4xx never sends the lead again (HubSpot's workflows, for one): a wrong
 // optional field is left out with a warning instead of refusing the whole lead.
-const OPTIONAL_KEYS = new Set(['name', 'title', 'company', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
+// A wrong owner is left out too: the lead is then offered to the sales channel to claim.
+const OPTIONAL_KEYS = new Set(['name', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
 const DROPPED = Symbol('dropped');
 
 /** The record without what these issues name: a field, an activity's sub-field, or an activity without a usable type. */
@@ -239,7 +245,7 @@ export function parseLead(body: unknown): LeadParse {
       name: v.name ?? null,
       title: v.title ?? null,
       company: v.company ?? null,
-      owner: { email: v.owner.email?.toLowerCase() ?? null, slackUserId: v.owner.slack_user_id ?? null },
+      owner: { email: v.owner?.email?.toLowerCase() ?? null, slackUserId: v.owner?.slack_user_id ?? null },
       campaign: v.campaign ?? null,
       stage: v.stage ?? null,
       recordUrl: v.record_url ?? null,

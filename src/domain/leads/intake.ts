@@ -9,6 +9,7 @@ import { qualify, type LeadFacts, type Qualification } from '../mql/rules.ts';
 import { leadDmItem } from './dm.ts';
 import type { LeadInput } from './intake-schema.ts';
 import { addLeadEvents } from './queries.ts';
+import { claimChannel, offerLeadToClaim } from './claim.ts';
 import { recordUrlFrom } from './record-url.ts';
 import { mapStage, type BuyingStage } from './stages.ts';
 
@@ -96,7 +97,7 @@ function leadRow(input: LeadInput & { crmStage: string | null }, qualification: 
     activities: JSON.stringify(input.activities),
     fields: JSON.stringify(input.fields),
     status: held ? 'held' : 'new',
-    delivery: held ? 'not_sent' : ownerId ? 'queued' : 'awaiting_owner',
+    delivery: held ? 'not_sent' : ownerId ? 'queued' : input.owner.email ? 'awaiting_owner' : 'unassigned',
     qualification: JSON.stringify(qualification),
     received_at: at,
     delivered_at: null,
@@ -168,6 +169,10 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
     .filter(({ row }) => row.owner_slack_id)
     .map(({ row }) => leadDmItem(row as Lead & { owner_slack_id: string }, { lead: row, campaign: row.campaign_key ? campaigns.get(row.campaign_key) : undefined, answers: [] }, now));
   if ((await enqueueMany(trx, now, dms)) > 0) queued = true;
+  // Nobody owns these: the sales channel gets each with a Claim button.
+  for (const { row } of delivering.filter((a) => a.row.delivery === 'unassigned')) {
+    if (await offerLeadToClaim(trx, now, claimChannel(deps), row)) queued = true;
+  }
   return { outcomes, queued };
 }
 

@@ -27,7 +27,8 @@ const ROLLUP_OVER = 5;
 
 // Not 'queued': its DM is still on its way (the outbox retries until Slack takes it or refuses
 // it for good, which makes it 'failed'). Not 'not_sent': a held lead was deliberately not handed to anyone.
-const WATCHED: LeadDelivery[] = ['delivered', 'awaiting_owner', 'failed'];
+// An unclaimed lead reached nobody either: it is escalated at its full SLA like the others.
+const WATCHED: LeadDelivery[] = ['delivered', 'awaiting_owner', 'unassigned', 'failed'];
 
 interface DueStep {
   lead: Lead;

@@ -4,6 +4,7 @@ import type { HandlerTable } from '../dispatch.ts';
 import { heldReleaseAction } from './held-release.ts';
 import { homeNewBrief } from './home-new-brief.ts';
 import { leadAcceptAction } from './lead-accept.ts';
+import { leadClaimAction } from './lead-claim.ts';
 import { leadHotAction } from './lead-hot.ts';
 import { leadRejectAction } from './lead-reject.ts';
 import { pauseWarningAction } from './pause-warning.ts';
@@ -19,6 +20,7 @@ export function actionHandlers(deps: Deps): HandlerTable {
     [ACTIONS.hotleadLetEnd]: pauseWarningAction(deps, 'let_end'),
     [ACTIONS.homeNewBrief]: homeNewBrief(deps),
     [ACTIONS.leadAccept]: leadAcceptAction(deps),
+    [ACTIONS.leadClaim]: leadClaimAction(deps),
     [ACTIONS.leadReject]: leadRejectAction(deps),
     // Rating buttons carry the asset id in the action_id (`rate_useful:42`) so one message can hold many.
     [ACTIONS.rateUseful]: rateContentAction(deps, 'useful'),
