@@ -12,6 +12,7 @@ export interface CampaignTable {
   offer: string | null;
   key_messages: string; // JSON string[]
   talking_points: string; // JSON string[]
+  aliases: ColumnType<string, string | undefined, string>; // JSON string[]: other names leads give for this campaign (default '[]')
   starts_on: string | null; // YYYY-MM-DD
   ends_on: string | null;
   owner_slack_id: string | null;

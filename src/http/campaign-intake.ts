@@ -77,6 +77,11 @@ export const campaignIntakeSchema = z.object(
     offer: text(LIMITS.text),
     key_messages: list,
     talking_points: list,
+    aliases: z
+      .array(z.string({ error: required('a string') }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'), { error: required('a list of names') })
+      .max(20, 'must hold at most 20 names')
+      .nullable()
+      .optional(),
     assets: z
       .array(asset, { error: required('a list of assets') })
       .max(LIMITS.assets, `must hold at most ${LIMITS.assets} assets`)
@@ -134,6 +139,7 @@ function changesOf(b: CampaignIntake): BriefChanges & { name: string } {
     offer: b.offer,
     keyMessages: b.key_messages === null ? [] : b.key_messages,
     talkingPoints: b.talking_points === null ? [] : b.talking_points,
+    aliases: b.aliases === null ? [] : b.aliases,
     assets: b.assets === null ? [] : b.assets?.map((a) => ({ title: a.title, url: a.url, kind: a.kind ?? null })),
     startsOn: b.starts_on,
     endsOn: b.ends_on,

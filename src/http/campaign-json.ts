@@ -1,4 +1,5 @@
 import type { CampaignAsset } from '../db/schema.ts';
+import { parseAliases } from '../domain/campaigns/match.ts';
 import type { CampaignBrief } from '../domain/campaigns/queries.ts';
 
 /** A brief as the HTTP API shows it (intake answers and the read API agree on this shape). */
@@ -13,6 +14,7 @@ export function campaignJson(b: CampaignBrief, removedAssets?: CampaignAsset[]) 
     offer: b.offer,
     key_messages: b.key_messages,
     talking_points: b.talking_points,
+    aliases: parseAliases(b.aliases),
     assets: b.assets.map((a) => ({ id: a.id, title: a.title, url: a.url, kind: a.kind })),
     ...(removedAssets ? { removed_assets: removedAssets.map((a) => ({ id: a.id, title: a.title, url: a.url, kind: a.kind, removed_at: a.removed_at })) } : {}),
     starts_on: b.starts_on,

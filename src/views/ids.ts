@@ -13,6 +13,7 @@ export const ACTIONS = {
   homeNewBrief: 'home_new_brief',
   openInCrm: 'lead_open_in_crm',
   leadClaim: 'lead_claim',
+  briefFromNotice: 'brief_from_notice',
 } as const;
 
 export const VIEWS = {

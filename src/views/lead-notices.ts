@@ -2,6 +2,7 @@ import type { Lead } from '../db/schema.ts';
 import type { AnswerCheck } from '../domain/leads/answers.ts';
 import { formatDuration } from '../domain/sla.ts';
 import { REJECT_REASONS, type RejectReason } from '../domain/leads/model.ts';
+import { ACTIONS } from './ids.ts';
 import { leadLabel } from './lead-dm.ts';
 import { cut, esc, slackTime } from './lead-format.ts';
 
@@ -23,11 +24,24 @@ export function ownerNotFoundNotice(lead: LeadRef, ownerEmail: string): string {
 }
 
 /** To MARKETING_CHANNEL, once per campaign key. */
-export function unknownCampaignNotice(lead: LeadRef, key: string): string {
-  return (
-    `📝 Leads are arriving for campaign \`${esc(key)}\`, which has no brief yet (first: *${esc(leadLabel(lead))}*). ` +
-    `Reps are getting them without the campaign's story — post a brief with \`/campaign\` using the key \`${esc(key)}\`.`
-  );
+/**
+ * To MARKETING_CHANNEL, once per campaign without a brief: `named` is what the leads call it (a
+ * Marketo program name, a UTM value), `key` the valid brief key made from it, which the button's
+ * form starts with — a brief with that key (or that name, or an alias) is what the leads find.
+ */
+export function unknownCampaignNotice(lead: LeadRef, key: string, named: string = key): { text: string; blocks: unknown[] } {
+  const calledAs = named.trim().toLowerCase() !== key ? ` (sent as “${esc(cut(named, 150))}”)` : '';
+  const text =
+    `📝 Leads are arriving for campaign \`${esc(key)}\`${calledAs}, which has no brief yet (first: *${esc(leadLabel(lead))}*). ` +
+    `Reps are getting them without the campaign's story — post a brief with the key \`${esc(key)}\`: its leads find it by that key, by its name or by an alias.`;
+  const value = JSON.stringify({ key, name: cut(named, 150) });
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text } },
+      { type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.briefFromNotice, text: { type: 'plain_text', text: '📝 Post this brief', emoji: true }, value: value.length <= 2000 ? value : JSON.stringify({ key }) }] },
+    ],
+  };
 }
 
 /** To MARKETING_CHANNEL, for every rejection. */

@@ -77,6 +77,8 @@ export interface BriefFields {
   startsOn: string | null;
   endsOn: string | null;
   owner: BriefOwner;
+  /** Other names leads may give for this campaign; kept as they are when left out. */
+  aliases?: string[];
 }
 
 /** A change to a brief: a field left undefined keeps its stored value. */

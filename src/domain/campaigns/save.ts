@@ -110,6 +110,7 @@ function withDefaults(changes: BriefChanges & { name: string }): BriefFields {
     offer: changes.offer ?? null,
     keyMessages: changes.keyMessages ?? [],
     talkingPoints: changes.talkingPoints ?? [],
+    aliases: changes.aliases ?? [],
     assets: changes.assets ?? [],
     startsOn: changes.startsOn ?? null,
     endsOn: changes.endsOn ?? null,
@@ -142,6 +143,7 @@ async function insertCampaign(
       offer: f.offer,
       key_messages: JSON.stringify(f.keyMessages),
       talking_points: JSON.stringify(f.talkingPoints),
+      aliases: JSON.stringify(f.aliases ?? []),
       starts_on: f.startsOn,
       ends_on: f.endsOn,
       owner_slack_id: f.owner.slackId,
@@ -172,6 +174,7 @@ async function applyChanges(trx: Transaction<Database>, now: Date, current: Camp
   if (c.offer !== undefined) set.offer = c.offer;
   if (c.keyMessages !== undefined) set.key_messages = JSON.stringify(c.keyMessages);
   if (c.talkingPoints !== undefined) set.talking_points = JSON.stringify(c.talkingPoints);
+  if (c.aliases !== undefined) set.aliases = JSON.stringify(c.aliases);
   if (c.startsOn !== undefined) set.starts_on = c.startsOn;
   if (c.endsOn !== undefined) set.ends_on = c.endsOn;
   if (c.owner !== undefined) {

@@ -109,7 +109,7 @@ export const leadSchema = z.object({
   owner,
   campaign: z.preprocess(
     blankToUndefined,
-    z.string({ error: optionalWhat('must be text (the campaign brief\'s key)') }).trim().max(64, 'must be at most 64 characters').transform((s) => s.toLowerCase()).optional(),
+    z.string({ error: optionalWhat('must be text (the campaign brief\'s key or name)') }).trim().max(200, 'must be at most 200 characters').optional(),
   ),
   stage: z.preprocess(
     blankToUndefined,

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { powerOfTwoChunks } from '../../db/chunks.ts';
 import { enqueue, enqueueMany } from '../../delivery/outbox.ts';
 import { unknownCampaignNotice } from '../../views/lead-notices.ts';
+import { campaignKeysByWord, foldCampaignWord, keyFromName } from '../campaigns/match.ts';
 import { findCampaignByKey, type CampaignBrief } from '../campaigns/queries.ts';
 import { qualify, type LeadFacts, type Qualification } from '../mql/rules.ts';
 import { leadDmItem } from './dm.ts';
@@ -21,9 +22,16 @@ export interface IntakeOutcome {
   ownersToResolve: string[];
 }
 
-/** The lead as intake stores it: the CRM's stage word mapped to a buying stage (STAGE_MAP, then the built-in map). */
-function withBuyingStage(lead: LeadInput, stageMap: Record<string, BuyingStage>): LeadInput & { crmStage: string | null } {
-  return { ...lead, crmStage: lead.stage, stage: mapStage(lead.stage, stageMap) };
+type StoredInput = LeadInput & { crmStage: string | null; crmCampaign: string | null };
+
+/**
+ * The lead as intake stores it: the CRM's stage word mapped to a buying stage (STAGE_MAP, then
+ * the built-in map), and its campaign word to the key of the brief it names (by key, name or
+ * alias, folded) — or, when no brief has it yet, to the key a brief for it would get.
+ */
+function asStored(lead: LeadInput, stageMap: Record<string, BuyingStage>, campaignKeys: Map<string, string>): StoredInput {
+  const campaign = lead.campaign === null ? null : campaignKeys.get(foldCampaignWord(lead.campaign)) ?? keyFromName(lead.campaign);
+  return { ...lead, crmStage: lead.stage, stage: mapStage(lead.stage, stageMap), crmCampaign: lead.campaign, campaign };
 }
 
 function factsOf(lead: LeadInput): LeadFacts {
@@ -70,12 +78,12 @@ export async function intakeLeadGroups(deps: Deps, groups: LeadInput[][]): Promi
 }
 
 interface Arrival {
-  input: LeadInput;
+  input: StoredInput;
   row: Lead;
   qualification: Qualification;
 }
 
-function leadRow(input: LeadInput & { crmStage: string | null }, qualification: Qualification, at: string, knownOwners: Map<string, string>, recordUrlTemplate: string | undefined): Lead {
+function leadRow(input: StoredInput, qualification: Qualification, at: string, knownOwners: Map<string, string>, recordUrlTemplate: string | undefined): Lead {
   const held = !qualification.qualified;
   // An owner Slack already told us about (by email, in any process, before any restart) gets the
   // DM in this same commit; an owner not known yet is looked up after the answer.
@@ -127,8 +135,9 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
   const at = now.toISOString();
   const ownerEmails = groups.flat().filter((l) => !l.owner.slackUserId && l.owner.email).map((l) => l.owner.email!);
   const knownOwners = ownerEmails.length > 0 ? await deps.directory.knownUserIds(trx, ownerEmails) : new Map<string, string>();
+  const campaignKeys = groups.some((leads) => leads.some((l) => l.campaign !== null)) ? await campaignKeysByWord(trx) : new Map<string, string>();
   const arrivals = groups.map((leads) => leads.map((sent): Arrival => {
-    const input = withBuyingStage(sent, deps.config.stageMap);
+    const input = asStored(sent, deps.config.stageMap, campaignKeys);
     const qualification = qualify(deps.mqlRules, factsOf(input));
     return { input, row: leadRow(input, qualification, at, knownOwners, deps.config.crmRecordUrl), qualification };
   }));
@@ -150,19 +159,19 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
   });
 
   await addLeadEvents(trx, now, stored.flatMap(({ input, row, qualification }) => [
-    { leadId: row.id, type: 'received' as const, detail: { campaign: input.campaign, stage: input.stage, owner_email: input.owner.email, owner_slack_id: input.owner.slackUserId } },
+    { leadId: row.id, type: 'received' as const, detail: { campaign: input.campaign, crm_campaign: input.crmCampaign, stage: input.stage, crm_stage: input.crmStage, owner_email: input.owner.email, owner_slack_id: input.owner.slackUserId } },
     ...(qualification.qualified ? [] : [{ leadId: row.id, type: 'held' as const, detail: { failed: qualification.failed } }]),
   ]));
 
   const delivering = stored.filter((a) => a.qualification.qualified);
   const campaigns = new Map<string, CampaignBrief | undefined>();
   let queued = false;
-  for (const { row } of delivering) {
+  for (const { row, input } of delivering) {
     const key = row.campaign_key;
     if (key === null || campaigns.has(key)) continue;
     const campaign = await findCampaignByKey(trx, key);
     campaigns.set(key, campaign);
-    if (!campaign && (await tellMarketingOfUnknownCampaign(deps, trx, now, row))) queued = true;
+    if (!campaign && (await tellMarketingOfUnknownCampaign(deps, trx, now, row, input.crmCampaign ?? key))) queued = true;
   }
   // A lead just stored has no answers yet.
   const dms = delivering
@@ -181,13 +190,15 @@ async function tellMarketingOfUnknownCampaign(
   trx: Kysely<Database>,
   now: Date,
   lead: Lead,
+  named: string,
 ): Promise<boolean> {
   const key = lead.campaign_key!;
   if (!deps.config.marketingChannel) return false;
+  const notice = unknownCampaignNotice(lead, key, named);
   const { created } = await enqueue(trx, now, {
     kind: 'slack.post',
     target: deps.config.marketingChannel,
-    payload: { channel: deps.config.marketingChannel, text: unknownCampaignNotice(lead, key) },
+    payload: { channel: deps.config.marketingChannel, text: notice.text, blocks: notice.blocks },
     dedupeKey: `lead-unknown-campaign:${key}`,
   });
   return created;
