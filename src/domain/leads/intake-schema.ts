@@ -9,7 +9,7 @@ export const MAX_BATCH = 1000;
 /** How deep `fields` (and unknown top-level keys) may nest: CRMs send flat records; deeper is an attack or a mistake. */
 export const MAX_FIELDS_DEPTH = 16;
 
-const KNOWN_KEYS = new Set(['id', 'email', 'name', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
+const KNOWN_KEYS = new Set(['id', 'email', 'name', 'first_name', 'last_name', 'owner_email', 'owner_slack_user_id', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
 
 type Issue = { input?: unknown };
 const required = (what: string) => (iss: Issue) => (iss.input === undefined ? 'is required' : what);
@@ -104,6 +104,9 @@ export const leadSchema = z.object({
   id,
   email,
   name: optionalText(500),
+  // CRM templates often hold first and last name apart (Marketo quotes each token by itself).
+  first_name: optionalText(250),
+  last_name: optionalText(250),
   title: optionalText(500),
   company: optionalText(500),
   owner,
@@ -155,7 +158,7 @@ export type LeadParse = { ok: true; lead: LeadInput; warnings: Problem[] } | { o
 // A CRM that gets a 4xx never sends the lead again (HubSpot's workflows, for one): a wrong
 // optional field is left out with a warning instead of refusing the whole lead.
 // A wrong owner is left out too: the lead is then offered to the sales channel to claim.
-const OPTIONAL_KEYS = new Set(['name', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
+const OPTIONAL_KEYS = new Set(['name', 'first_name', 'last_name', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
 const DROPPED = Symbol('dropped');
 
 /** The record without what these issues name: a field, an activity's sub-field, or an activity without a usable type. */
@@ -200,12 +203,22 @@ function depthOver(value: unknown, limit: number): boolean {
   return false;
 }
 
+/**
+ * Tools that send flat key/value bodies (HubSpot's "Customize request body", for one) cannot nest
+ * `owner`: `owner_email` and `owner_slack_user_id` stand for it when `owner` is not given.
+ */
+function withFlatOwner(record: Record<string, unknown>): Record<string, unknown> {
+  if (record.owner !== undefined || (record.owner_email === undefined && record.owner_slack_user_id === undefined)) return record;
+  const { owner_email: email, owner_slack_user_id: slackUserId, ...rest } = record;
+  return { ...rest, owner: { ...(email !== undefined ? { email } : {}), ...(slackUserId !== undefined ? { slack_user_id: slackUserId } : {}) } };
+}
+
 /** Validates one lead; unknown top-level keys are kept in `fields` rather than rejected. */
 export function parseLead(body: unknown): LeadParse {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     return { ok: false, problems: [{ path: '', message: 'must be a JSON object describing one lead' }] };
   }
-  const sent = body as Record<string, unknown>;
+  const sent = withFlatOwner(body as Record<string, unknown>);
   let record = sent;
   const warnings: Problem[] = [];
   let result = leadSchema.safeParse(record);
@@ -242,7 +255,7 @@ export function parseLead(body: unknown): LeadParse {
     lead: {
       id: v.id,
       email: v.email,
-      name: v.name ?? null,
+      name: v.name ?? ([v.first_name, v.last_name].filter(Boolean).join(' ') || null),
       title: v.title ?? null,
       company: v.company ?? null,
       owner: { email: v.owner?.email?.toLowerCase() ?? null, slackUserId: v.owner?.slack_user_id ?? null },
