@@ -54,6 +54,8 @@ export interface LeadTable {
   crm_stage: string | null;
   /** The lead's page in the CRM (the body's record_url, or CRM_RECORD_URL filled in). */
   record_url: string | null;
+  /** The CRM's `updated_at` of the version stored (UTC ISO), when it sent one. */
+  crm_updated_at: string | null;
   score: number | null;
   activities: string; // JSON Activity[]
   fields: string; // JSON object

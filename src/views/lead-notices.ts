@@ -19,7 +19,7 @@ export function ownerNotFoundNotice(lead: LeadRef, ownerEmail: string): string {
   return (
     `⚠️ I can't find anyone in Slack with the email *${esc(ownerEmail)}*, the owner of lead ` +
     `*${esc(leadLabel(lead))}* (${esc(lead.email)}, CRM id \`${esc(cut(lead.id, 100))}\`). ` +
-    'Their leads wait here and go out as soon as that person is in Slack — or fix the owner in the CRM and send the lead again under a new id.'
+    'Their leads wait here and go out as soon as that person is in Slack — or change the owner in the CRM and send the lead again (same id): it goes to the new owner.'
   );
 }
 
@@ -42,6 +42,13 @@ export function unknownCampaignNotice(lead: LeadRef, key: string, named: string 
       { type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.briefFromNotice, text: { type: 'plain_text', text: '📝 Post this brief', emoji: true }, value: value.length <= 2000 ? value : JSON.stringify({ key }) }] },
     ],
   };
+}
+
+/** What the old owner's DM becomes when the CRM gives the lead to someone else. */
+export function movedDmMessage(before: LeadRef, after: Pick<Lead, 'owner_slack_id' | 'owner_email'>): { text: string; blocks: unknown[] } {
+  const to = after.owner_slack_id ? `<@${after.owner_slack_id}>` : after.owner_email ? esc(after.owner_email) : 'someone else';
+  const text = `↪️ *${esc(leadLabel(before))}* moved to ${to}: the CRM changed its owner, so it is theirs now. Nothing for you to do.`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: cut(text, 3000) } }] };
 }
 
 /** To MARKETING_CHANNEL, for every rejection. */

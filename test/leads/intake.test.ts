@@ -163,15 +163,16 @@ describe('POST /webhooks/leads', () => {
     expect(await leadRow(app, 'bulk-999')).toMatchObject({ delivery: 'queued', owner_slack_id: PEOPLE.rep2.id });
   });
 
-  it('answers a resend with duplicate and never queues a second DM', async () => {
+  it('answers an identical resend with duplicate, a changed one with updated, and never queues a second DM', async () => {
     const body = leadBody({ owner: { slack_user_id: PEOPLE.rep.id } });
     const first = await app.post('/webhooks/leads', body);
+    const same = await app.post('/webhooks/leads', body);
     const again = await app.post('/webhooks/leads', { ...body, name: 'Changed Name' });
     expect(first.json).toEqual({ id: body.id, status: 'accepted' });
-    expect(again.status).toBe(202);
-    expect(again.json).toEqual({ id: body.id, status: 'duplicate' });
-    expect((await leadRow(app, body.id))!.name).toBe('Ada Lovelace');
-    expect((await outboxRows(app)).filter((r) => r.ref_id === body.id)).toHaveLength(1);
+    expect(same.json).toEqual({ id: body.id, status: 'duplicate' });
+    expect(again.json).toEqual({ id: body.id, status: 'updated', changes: ['name'] });
+    expect((await leadRow(app, body.id))!.name).toBe('Changed Name');
+    expect((await outboxRows(app)).filter((r) => r.ref_id === body.id && r.kind === 'slack.post')).toHaveLength(1);
   });
 
   it('stores one lead and queues one DM when the same lead is sent five times at once', async () => {

@@ -13,9 +13,14 @@ export async function leadDmData(db: Kysely<Database>, lead: Lead): Promise<Lead
   return { lead, campaign, answers: await leadAnswers(db, lead.id) };
 }
 
-/** Queues the lead's DM to its owner; once per lead, however often it is asked for. */
+/**
+ * Queues the lead's DM to its owner; once per lead and owner, however often it is asked for:
+ * after the CRM moves the lead to someone else, the new owner's DM is keyed by that move.
+ */
 export async function enqueueLeadDm(db: Kysely<Database>, now: Date, lead: Lead & { owner_slack_id: string }): Promise<boolean> {
-  const { created } = await enqueue(db, now, leadDmItem(lead, await leadDmData(db, lead), now));
+  const moves = await db.selectFrom('lead_events').select('id').where('lead_id', '=', lead.id).where('type', '=', 'reassigned').execute();
+  const item = leadDmItem(lead, await leadDmData(db, lead), now);
+  const { created } = await enqueue(db, now, moves.length > 0 ? { ...item, dedupeKey: `lead-dm:${lead.id}:move-${moves.length}` } : item);
   return created;
 }
 

@@ -9,7 +9,7 @@ export const MAX_BATCH = 1000;
 /** How deep `fields` (and unknown top-level keys) may nest: CRMs send flat records; deeper is an attack or a mistake. */
 export const MAX_FIELDS_DEPTH = 16;
 
-const KNOWN_KEYS = new Set(['id', 'email', 'name', 'first_name', 'last_name', 'owner_email', 'owner_slack_user_id', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
+const KNOWN_KEYS = new Set(['updated_at', 'id', 'email', 'name', 'first_name', 'last_name', 'owner_email', 'owner_slack_user_id', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
 
 type Issue = { input?: unknown };
 const required = (what: string) => (iss: Issue) => (iss.input === undefined ? 'is required' : what);
@@ -118,6 +118,7 @@ export const leadSchema = z.object({
     blankToUndefined,
     z.string({ error: optionalWhat('must be text such as "consideration"') }).trim().max(32, 'must be at most 32 characters').optional(),
   ),
+  updated_at: z.preprocess(blankToUndefined, isoTime.optional()),
   record_url: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL (the lead\'s page in the CRM)' }).max(3000, 'must be at most 3000 characters').optional()),
   score,
   activities: z.preprocess(
@@ -143,6 +144,8 @@ export interface LeadInput {
   score: number | null;
   /** The lead's page in the CRM, when the body gives it. */
   recordUrl: string | null;
+  /** When the CRM last changed the record (UTC ISO): a resend older than what is stored changes nothing. */
+  updatedAt: string | null;
   activities: Activity[];
   fields: Record<string, unknown>;
 }
@@ -158,7 +161,7 @@ export type LeadParse = { ok: true; lead: LeadInput; warnings: Problem[] } | { o
 // A CRM that gets a 4xx never sends the lead again (HubSpot's workflows, for one): a wrong
 // optional field is left out with a warning instead of refusing the whole lead.
 // A wrong owner is left out too: the lead is then offered to the sales channel to claim.
-const OPTIONAL_KEYS = new Set(['name', 'first_name', 'last_name', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
+const OPTIONAL_KEYS = new Set(['updated_at', 'name', 'first_name', 'last_name', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
 const DROPPED = Symbol('dropped');
 
 /** The record without what these issues name: a field, an activity's sub-field, or an activity without a usable type. */
@@ -262,6 +265,7 @@ export function parseLead(body: unknown): LeadParse {
       campaign: v.campaign ?? null,
       stage: v.stage ?? null,
       recordUrl: v.record_url ?? null,
+      updatedAt: v.updated_at ?? null,
       score: v.score ?? null,
       activities,
       // An explicit `fields` entry wins over a same-named unknown top-level key.

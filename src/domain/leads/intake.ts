@@ -11,13 +11,14 @@ import { leadDmItem } from './dm.ts';
 import type { LeadInput } from './intake-schema.ts';
 import { addLeadEvents } from './queries.ts';
 import { claimChannel, offerLeadToClaim } from './claim.ts';
+import { applyResends } from './resend.ts';
 import { recordUrlFrom } from './record-url.ts';
 import { mapStage, type BuyingStage } from './stages.ts';
 
-export type IntakeStatus = 'accepted' | 'duplicate' | 'held';
+export type IntakeStatus = 'accepted' | 'duplicate' | 'held' | 'updated' | 'stale';
 
 export interface IntakeOutcome {
-  results: { id: string; status: IntakeStatus }[];
+  results: { id: string; status: IntakeStatus; changes?: string[] }[];
   /** Owner emails of stored leads that wait to be resolved (a Slack call, never on the request path). */
   ownersToResolve: string[];
 }
@@ -101,6 +102,7 @@ function leadRow(input: StoredInput, qualification: Qualification, at: string, k
     stage: input.stage,
     crm_stage: input.crmStage,
     record_url: input.recordUrl ?? (recordUrlTemplate ? recordUrlFrom(recordUrlTemplate, input) ?? null : null),
+    crm_updated_at: input.updatedAt,
     score: input.score,
     activities: JSON.stringify(input.activities),
     fields: JSON.stringify(input.fields),
@@ -143,11 +145,22 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
   }));
   const inserted = await insertNewLeads(trx, arrivals.flat().map((a) => a.row));
 
+  // Ids stored before this commit: each is a resend, compared with what is stored.
+  const storedHere = new Set(inserted);
+  const resent = arrivals.flat().filter((a) => !storedHere.has(a.row.id));
+  const resends = await applyResends(deps, trx, now, resent.map((a) => ({ row: a.row, ownerGiven: a.input.owner.email !== null || a.input.owner.slackUserId !== null })));
+  const resendResult = new Map(resent.map((a, i) => [a, resends.results[i]]));
+
   const stored: Arrival[] = [];
   const outcomes = arrivals.map((group): IntakeOutcome => {
     const ownersToResolve = new Set<string>();
     const results = group.map((arrival): IntakeOutcome['results'][number] => {
       const { input, row, qualification } = arrival;
+      const again = resendResult.get(arrival);
+      if (again) {
+        if (again.status === 'updated' && resends.ownersToResolve.includes(row.owner_email ?? '')) ownersToResolve.add(row.owner_email!);
+        return again;
+      }
       // The same id twice in one commit: its first copy was stored, the second is its duplicate.
       if (!inserted.delete(row.id)) return { id: input.id, status: 'duplicate' };
       stored.push(arrival);
@@ -177,7 +190,7 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
   const dms = delivering
     .filter(({ row }) => row.owner_slack_id)
     .map(({ row }) => leadDmItem(row as Lead & { owner_slack_id: string }, { lead: row, campaign: row.campaign_key ? campaigns.get(row.campaign_key) : undefined, answers: [] }, now));
-  if ((await enqueueMany(trx, now, dms)) > 0) queued = true;
+  if ((await enqueueMany(trx, now, dms)) > 0 || resends.queued) queued = true;
   // Nobody owns these: the sales channel gets each with a Claim button.
   for (const { row } of delivering.filter((a) => a.row.delivery === 'unassigned')) {
     if (await offerLeadToClaim(trx, now, claimChannel(deps), row)) queued = true;

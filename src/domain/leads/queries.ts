@@ -3,7 +3,7 @@ import { powerOfTwoChunks } from '../../db/chunks.ts';
 import type { Database, Lead, LeadEvent, LeadStatus } from '../../db/schema.ts';
 import type { LeadAnswerView } from '../../views/lead-dm.ts';
 
-export type LeadEventType = 'received' | 'held' | 'delivered' | 'delivery_failed' | 'released' | 'reminded' | 'escalated' | 'accepted' | 'rejected' | 'hot' | 'claimed';
+export type LeadEventType = 'received' | 'held' | 'delivered' | 'delivery_failed' | 'released' | 'reminded' | 'escalated' | 'accepted' | 'rejected' | 'hot' | 'claimed' | 'reassigned' | 'updated';
 
 export async function findLead(db: Kysely<Database>, id: string): Promise<Lead | undefined> {
   return db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();
