@@ -70,7 +70,12 @@ function reasonsSection(d: DigestData): Block | undefined {
 }
 
 function overdueSection(d: DigestData): Block {
-  if (d.totals.overdue === 0) return section('*Unanswered past SLA:* none — every lead got an answer in time. 🎉');
+  if (d.totals.overdue === 0) {
+    if (d.totals.handedOver === 0) return section('*Unanswered past SLA:* none — no leads were handed over.');
+    // Only a week whose every lead was answered earns the cheer; leads still within their SLA are said as such.
+    if (d.totals.waiting > 0) return section(`*Unanswered past SLA:* none yet — ${n(d.totals.waiting)} lead${d.totals.waiting === 1 ? ' is' : 's are'} still waiting for an answer, within SLA.`);
+    return section('*Unanswered past SLA:* none — every lead got an answer in time. 🎉');
+  }
   const lines = d.overdue.map((l) => {
     const who = [userText(l.name, 80) || '_(no name)_', userText(l.company, 80)].filter(Boolean).join(', ');
     const owner = l.ownerSlackId && /^[UW][A-Z0-9]+$/.test(l.ownerSlackId) ? `<@${l.ownerSlackId}>` : '_no owner in Slack_';

@@ -69,14 +69,24 @@ function hotBlocks(data: HomeData): Block[] {
   return [header('Your hot leads'), section(fitLines(lines, SECTION_MAX)), context('`/hotlead release EMAIL` lets marketing email them again.')];
 }
 
+/** "3 leads this week · 1 accepted · 1 hot · 1 waiting": counts, each lead once, no rate that hides its denominator. */
+function campaignCounts(c: CampaignSummary): string {
+  if (c.leadsThisWeek === 0) return 'no leads this week';
+  const parts = [`${c.accepted} accepted`];
+  if (c.hot > 0) parts.push(`${c.hot} hot`);
+  if (c.rejected > 0) parts.push(`${c.rejected} not qualified`);
+  if (c.waiting > 0) parts.push(`${c.waiting} waiting for an answer`);
+  if (c.held > 0) parts.push(`${c.held} held`);
+  return `${c.leadsThisWeek} lead${c.leadsThisWeek === 1 ? '' : 's'} this week · ${parts.join(' · ')}`;
+}
+
 function campaignLine(c: CampaignSummary): string {
-  const rate = c.answered > 0 ? `${Math.round((c.accepted / c.answered) * 100)}% accepted` : 'none answered yet';
   const reason = c.topRejection
     ? ` · top rejection: ${esc(REJECT_REASONS[c.topRejection.reason as keyof typeof REJECT_REASONS] ?? c.topRejection.reason)} (${c.topRejection.count})`
     : '';
   const dates = c.startsOn || c.endsOn ? ` · ${c.startsOn ?? '…'} → ${c.endsOn ?? '…'}` : '';
   const assets = c.assets.map((a) => `    ${link(a.url, cut(a.title, 120))}: 👍 ${a.useful} · 👎 ${a.notUseful}`);
-  return fitLines([`*${esc(cut(c.name, 200))}* \`${esc(c.key)}\`${dates}`, `${c.leadsThisWeek} leads this week · ${rate}${reason}`, ...assets], SECTION_MAX);
+  return fitLines([`*${esc(cut(c.name, 200))}* \`${esc(c.key)}\`${dates}`, `${campaignCounts(c)}${reason}`, ...assets], SECTION_MAX);
 }
 
 function campaignBlocks(campaigns: CampaignSummary[], budget: number): Block[] {

@@ -86,7 +86,7 @@ describe('the App Home', () => {
     expect(readable(view)).not.toContain('Your campaigns');
   });
 
-  it("shows a marketer their campaigns with this week's leads, accept rate, top rejection and asset ratings", async () => {
+  it("shows a marketer their campaigns with this week's leads counted by where each is, top rejection and asset ratings", async () => {
     app = await startTestApp();
     const { assetIds } = await seedCampaign(app);
     const first = await sendLead(app, { campaign: 'q4-ai-webinar' });
@@ -102,9 +102,20 @@ describe('the App Home', () => {
     expect(text).toContain('Your campaigns');
     expect(text).toMatch(/AI Buyer's Guide.*: 👍 1 · 👎 0/);
     expect(text).toContain('Q4 AI Readiness Webinar');
-    expect(text).toContain('2 leads this week · 50% accepted');
+    expect(text).toContain('2 leads this week · 1 accepted · 1 not qualified');
     expect(text).toMatch(/top rejection: too early \(1\)/i);
     expect(buttonsIn(view)).toContain(ACTIONS.homeNewBrief);
+  });
+
+  it('never counts a hot lead as accepted, and says how many still wait', async () => {
+    app = await startTestApp();
+    await seedCampaign(app);
+    const ids = [];
+    for (let i = 0; i < 3; i += 1) ids.push(await sendLead(app, { campaign: 'q4-ai-webinar' }));
+    await app.handoff.deps.db.updateTable('leads').set({ status: 'hot', answered_at: '2026-11-23T10:05:00.000Z' }).where('id', '=', ids[0]).execute();
+    const text = readable(await openHome(app, PEOPLE.marketer.id));
+    expect(text).toContain('3 leads this week · 0 accepted · 1 hot · 2 waiting for an answer');
+    expect(text).not.toContain('%');
   });
 
   it('shows system health to admins only when HANDOFF_ADMINS names them', async () => {

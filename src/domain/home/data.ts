@@ -19,8 +19,12 @@ export interface CampaignSummary {
   startsOn: string | null;
   endsOn: string | null;
   leadsThisWeek: number;
-  answered: number;
+  /** Each lead counted once, by where it is now: the parts add up to leadsThisWeek. */
   accepted: number;
+  hot: number;
+  rejected: number;
+  waiting: number;
+  held: number;
   topRejection: { reason: string; count: number } | null;
   assets: { title: string; url: string; useful: number; notUseful: number }[];
 }
@@ -134,8 +138,11 @@ async function campaignSummaries(deps: Deps, userId: string, now: Date, sources:
     .select((eb) => [
       'campaign_key',
       eb.fn.countAll<number | string>().as('leads'),
-      eb.fn.sum<number | string>(eb.case().when('answered_at', 'is not', null).then(1).else(0).end()).as('answered'),
-      eb.fn.sum<number | string>(eb.case().when('status', 'in', ['accepted', 'hot']).then(1).else(0).end()).as('accepted'),
+      eb.fn.sum<number | string>(eb.case().when('status', '=', 'accepted').then(1).else(0).end()).as('accepted'),
+      eb.fn.sum<number | string>(eb.case().when('status', '=', 'hot').then(1).else(0).end()).as('hot'),
+      eb.fn.sum<number | string>(eb.case().when('status', '=', 'rejected').then(1).else(0).end()).as('rejected'),
+      eb.fn.sum<number | string>(eb.case().when('status', '=', 'new').then(1).else(0).end()).as('waiting'),
+      eb.fn.sum<number | string>(eb.case().when('status', '=', 'held').then(1).else(0).end()).as('held'),
     ])
     .where('campaign_key', 'in', keys)
     .where('received_at', '>=', weekAgo)
@@ -168,8 +175,11 @@ async function campaignSummaries(deps: Deps, userId: string, now: Date, sources:
       startsOn: c.starts_on,
       endsOn: c.ends_on,
       leadsThisWeek: Number(row?.leads ?? 0),
-      answered: Number(row?.answered ?? 0),
       accepted: Number(row?.accepted ?? 0),
+      hot: Number(row?.hot ?? 0),
+      rejected: Number(row?.rejected ?? 0),
+      waiting: Number(row?.waiting ?? 0),
+      held: Number(row?.held ?? 0),
       topRejection: top ? { reason: top.reject_reason!, count: Number(top.n) } : null,
       assets: assets
         .filter((a) => a.campaign_id === c.id)
