@@ -2,7 +2,8 @@ import { createHandoffApp, type HandoffApp } from './app.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/connection.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { createdTheDatabase, migrateToLatest } from './db/migrate.ts';
+import { INSTALLED_AT_KEY } from './domain/digest/post.ts';
 import { startOutboxSender, type OutboxSenderOptions } from './delivery/sender.ts';
 import type { Deps } from './deps.ts';
 import { loadMqlRules } from './domain/mql/rules.ts';
@@ -47,7 +48,11 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
   const mqlRules = loadMqlRules(config.mqlRulesPath);
   const dbHandle = openDatabase(config.databasePath);
   try {
-    await migrateToLatest(dbHandle.db);
+    const applied = await migrateToLatest(dbHandle.db);
+    // Remembered so that a start-up catch-up never posts for a digest time before Handoff existed.
+    if (await createdTheDatabase(applied)) {
+      await dbHandle.db.insertInto('app_state').values({ key: INSTALLED_AT_KEY, value: clock.now().toISOString(), updated_at: clock.now().toISOString() }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    }
   } catch (error) {
     await dbHandle.close();
     throw error;

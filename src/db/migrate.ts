@@ -21,6 +21,12 @@ class FolderMigrationProvider implements MigrationProvider {
   }
 }
 
+/** Whether these applied migrations include the very first one: this run created the database. */
+export async function createdTheDatabase(applied: string[]): Promise<boolean> {
+  const first = Object.keys(await new FolderMigrationProvider().getMigrations()).sort()[0];
+  return first !== undefined && applied.includes(first);
+}
+
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new FolderMigrationProvider() });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();

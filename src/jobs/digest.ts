@@ -15,5 +15,10 @@ export function digestJob(deps: Deps): Job {
       if (d.config.digestChannels.length === 0) return;
       await runWeeklyDigests(d);
     },
+    // A catch-up is for a digest time Handoff was down for, not one that passed before it was installed.
+    async startRun(d) {
+      if (d.config.digestChannels.length === 0) return;
+      await runWeeklyDigests(d, { catchUp: true });
+    },
   };
 }

@@ -15,6 +15,8 @@ export interface Job {
   run(deps: Deps): Promise<void>;
   /** Also run once at start-up (catch-up after downtime). */
   runAtStart?: boolean;
+  /** What the start-up run does instead of `run`, when it differs (a catch-up has rules of its own). */
+  startRun?(deps: Deps): Promise<void>;
 }
 
 export function allJobs(deps: Deps): Job[] {

@@ -9,18 +9,17 @@ export interface Scheduler {
 /** Runs each job on its schedule in TZ; a run still going when the next is due is not doubled. */
 export function startScheduler(deps: Deps, jobs: Job[]): Scheduler {
   const running = new Map<string, Promise<void>>();
-  const runOnce = (job: Job): Promise<void> => {
+  const runOnce = (job: Job, atStart = false): Promise<void> => {
     const current = running.get(job.name);
     if (current) return current;
-    const run = job
-      .run(deps)
+    const run = (atStart && job.startRun ? job.startRun(deps) : job.run(deps))
       .catch((error: unknown) => deps.logger.error({ err: error, job: job.name }, 'a job failed'))
       .finally(() => running.delete(job.name));
     running.set(job.name, run);
     return run;
   };
   const tasks = jobs.map((job) => cron.schedule(job.schedule, () => void runOnce(job), { timezone: deps.config.timeZone, name: job.name }));
-  for (const job of jobs) if (job.runAtStart) void runOnce(job);
+  for (const job of jobs) if (job.runAtStart) void runOnce(job, true);
   return {
     async stop() {
       for (const task of tasks) await task.stop();

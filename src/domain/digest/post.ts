@@ -9,6 +9,9 @@ const WEEK_MS = 7 * 24 * 3_600_000;
 // node-cron may call a moment before the minute it was set for; a run that early still counts.
 const EARLY_TOLERANCE_MS = 30_000;
 
+/** app_state key: when this database was created, by the process that created it. */
+export const INSTALLED_AT_KEY = 'installed_at';
+
 export type WeeklyOutcome =
   | { channel: string; week: string; result: 'queued'; outboxId: number | null }
   | { channel: string; week: string; result: 'already_posted' };
@@ -22,7 +25,7 @@ function source(deps: Deps) {
  * (DIGEST_CRON in TZ) has come. Safe to call any number of times, from any replica: the
  * (channel, week) row is taken in the same transaction as the outbox row, so only one wins.
  */
-export async function runWeeklyDigests(deps: Deps): Promise<WeeklyOutcome[]> {
+export async function runWeeklyDigests(deps: Deps, options: { catchUp?: boolean } = {}): Promise<WeeklyOutcome[]> {
   const now = deps.clock.now();
   const { timeZone, digestCron, digestChannels } = deps.config;
   const week = isoWeek(now, timeZone);
@@ -30,6 +33,13 @@ export async function runWeeklyDigests(deps: Deps): Promise<WeeklyOutcome[]> {
   if (!scheduled) {
     deps.logger.debug({ week: week.label }, "this week's digest is not due yet");
     return [];
+  }
+  if (options.catchUp) {
+    const installed = await installedAt(deps.db);
+    if (installed && installed > scheduled) {
+      deps.logger.info({ week: week.label, installedAt: installed.toISOString() }, "Handoff was installed after this week's digest time: the first digest goes out at the next one");
+      return [];
+    }
   }
   const period = { start: new Date(scheduled.getTime() - WEEK_MS), end: scheduled };
   // The same figures go to every channel: read them once, and only if some channel still needs them.
@@ -42,6 +52,12 @@ export async function runWeeklyDigests(deps: Deps): Promise<WeeklyOutcome[]> {
     'weekly digest checked',
   );
   return outcomes;
+}
+
+/** When this database was created (recorded at the first start); undefined for one created before that was recorded. */
+async function installedAt(db: Deps['db']): Promise<Date | undefined> {
+  const row = await db.selectFrom('app_state').select('value').where('key', '=', INSTALLED_AT_KEY).executeTakeFirst();
+  return row ? new Date(row.value) : undefined;
 }
 
 async function postWeeklyDigest(deps: Deps, channel: string, week: string, period: Period, digest: () => Promise<DigestMessage>): Promise<WeeklyOutcome> {
