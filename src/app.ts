@@ -5,7 +5,7 @@ import { UserFacingError } from './errors.ts';
 import { registerListeners } from './handlers/index.ts';
 import { buildRoutes } from './http/routes.ts';
 import { HttpError, sendJson } from './http/router.ts';
-import { countRefusal, refusalReason } from './domain/refusals.ts';
+import { countRefusal, problemPaths, refusalReason } from './domain/refusals.ts';
 import { refuseBeforeSlackBody, SLACK_BODY_LIMIT } from './http/slack-gate.ts';
 import { boltLogger } from './logger.ts';
 import { slackClientOptions } from './slack/client.ts';
@@ -154,11 +154,4 @@ function requestUrl(req: IncomingMessage): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The paths of the problems a 4xx names, never their values. */
-function problemPaths(body: Record<string, unknown> | undefined): string[] | undefined {
-  const problems = body?.problems;
-  if (!Array.isArray(problems)) return undefined;
-  return problems.map((p: { path?: unknown }) => String(p?.path ?? '?')).slice(0, 20);
 }

@@ -4,11 +4,17 @@ import type { Database } from '../db/schema.ts';
 // Refused intake requests, counted for the admin's Home: a CRM that gets a 4xx usually never
 // retries, so a refused lead is a lost lead unless someone sees it.
 
+/** The paths of the problems a refusal names (at most 20), never their values. */
+export function problemPaths(body: Record<string, unknown> | undefined): string[] | undefined {
+  const problems = body?.problems;
+  if (!Array.isArray(problems)) return undefined;
+  return problems.map((p: { path?: unknown }) => String(p?.path ?? '?')).slice(0, 20);
+}
+
 /** Why a request was refused, in a few words: the error and the first field named, never a value. */
 export function refusalReason(body: Record<string, unknown> | undefined): string {
   const error = typeof body?.error === 'string' ? body.error : 'refused';
-  const problems = Array.isArray(body?.problems) ? (body.problems as { path?: unknown }[]) : [];
-  const first = problems.length > 0 ? String(problems[0]?.path ?? '') : '';
+  const first = problemPaths(body)?.[0];
   return (first ? `${error}: ${first}` : error).slice(0, 128);
 }
 

@@ -18,13 +18,6 @@ export const CONFIRM_AFTER_MS = 24 * 60 * 60_000;
 export const MISS_RECHECK_MS = 60_000;
 const GROUP_TTL_MS = 60_000;
 
-/** What Slack said of an email, as kept in the database. */
-export interface KnownPerson {
-  email: string;
-  userId: string | null;
-  checkAfter: string;
-}
-
 /**
  * Who is who in the workspace. users.lookupByEmail is Tier 3 (about 50 a minute), so what Slack
  * said of an email is kept in the database (`slack_people`): it survives restarts, every process

@@ -1,14 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { foldWord } from '../fold.ts';
 
 // Leads name their campaign however their tool does: Marketo sends the program's name ("Q4 AI
 // Readiness Webinar"), HubSpot a UTM value, a CRM its own id. A brief is found by its key, its
 // name or one of its aliases, compared with case, spaces, dashes and punctuation folded away.
 
-/** "Q4 AI Readiness Webinar", "q4-ai-readiness-webinar" and "Q4_AI readiness webinar!" fold alike. */
-export function foldCampaignWord(word: string): string {
-  return word.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
-}
+export { foldWord as foldCampaignWord } from '../fold.ts';
 
 /** A valid brief key made from a campaign's name: what marketing is offered for a campaign with no brief. */
 export function keyFromName(name: string): string {
@@ -25,7 +23,7 @@ export async function campaignKeysByWord(db: Kysely<Database>): Promise<Map<stri
   const rows = await db.selectFrom('campaigns').select(['key', 'name', 'aliases']).orderBy('id').execute();
   const byWord = new Map<string, string>();
   const add = (word: string, key: string) => {
-    const folded = foldCampaignWord(word);
+    const folded = foldWord(word);
     if (folded && !byWord.has(folded)) byWord.set(folded, key);
   };
   for (const r of rows) add(r.key, r.key);

@@ -158,7 +158,7 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
       const { input, row, qualification } = arrival;
       const again = resendResult.get(arrival);
       if (again) {
-        if (again.status === 'updated' && resends.ownersToResolve.includes(row.owner_email ?? '')) ownersToResolve.add(row.owner_email!);
+        if (row.owner_email && resends.ownersToResolve.has(row.owner_email)) ownersToResolve.add(row.owner_email);
         return again;
       }
       // The same id twice in one commit: its first copy was stored, the second is its duplicate.

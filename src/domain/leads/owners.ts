@@ -42,7 +42,6 @@ export interface OwnerResolution {
   kick(ownerEmails: Iterable<string>): void;
   /** Looks up every owner a lead is waiting on; resolves once none is due now. */
   resolveWaiting(): Promise<void>;
-  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,7 +57,6 @@ export function createOwnerResolution(deps: () => Deps, logger: Logger): OwnerRe
       queue.add(await waitingOwnerEmails(deps().db));
       await queue.idle();
     },
-    idle: () => queue.idle(),
     stop: () => queue.stop(),
   };
 }

@@ -27,7 +27,8 @@ export interface Resend {
 
 export interface ResendOutcome {
   results: ResendResult[];
-  ownersToResolve: string[];
+  /** Owner emails a move named that Slack has not been asked about yet. */
+  ownersToResolve: Set<string>;
   queued: boolean;
 }
 
@@ -40,7 +41,7 @@ function ownerChanged(existing: Lead, row: Lead): boolean {
 
 /** Compares each resend with what is stored and applies what changed, in the intake's transaction. */
 export async function applyResends(deps: Deps, trx: Kysely<Database>, now: Date, resends: Resend[]): Promise<ResendOutcome> {
-  const outcome: ResendOutcome = { results: [], ownersToResolve: [], queued: false };
+  const outcome: ResendOutcome = { results: [], ownersToResolve: new Set(), queued: false };
   if (resends.length === 0) return outcome;
   const ids = [...new Set(resends.map((r) => r.row.id))];
   const stored = new Map((await trx.selectFrom('leads').selectAll().where('id', 'in', ids).execute()).map((l) => [l.id, l]));
@@ -63,7 +64,7 @@ export async function applyResends(deps: Deps, trx: Kysely<Database>, now: Date,
     const updated = await applyChange(trx, now, existing, row, changed.map(([c]) => c), moving);
     stored.set(row.id, updated.lead);
     if (updated.queued) outcome.queued = true;
-    if (updated.resolveOwner) outcome.ownersToResolve.push(updated.resolveOwner);
+    if (updated.resolveOwner) outcome.ownersToResolve.add(updated.resolveOwner);
     outcome.results.push({ id: row.id, status: 'updated', changes: [...(moving ? ['owner'] : []), ...changed.map(([, name]) => name)] });
   }
   return outcome;
