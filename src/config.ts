@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import dotenv from 'dotenv';
 import cron from 'node-cron';
+import { EVENT_TYPES, parseEventFilter, type EventType } from './domain/events/catalogue.ts';
 import { recordUrlTemplateProblem } from './domain/leads/record-url.ts';
 import { parseStageMap, type BuyingStage } from './domain/leads/stages.ts';
 import { parseSla, type SlaByStage } from './domain/sla.ts';
@@ -101,7 +102,18 @@ const envSchema = z.object({
     }),
   MQL_RULES: optional(z.string().trim()),
   HOTLEAD_DEFAULT_DAYS: z.coerce.number({ error: 'must be a number of days from 1 to 365' }).int('must be a whole number of days').min(1, 'must be from 1 to 365 days').max(365, 'must be from 1 to 365 days').default(30),
-  HANDOFF_OUTBOUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  HANDOFF_OUTBOUND_WEBHOOK_URL: optional(z
+    .string()
+    .transform((s) => [...new Set(s.split(',').map((p) => p.trim()).filter(Boolean))])
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be http(s) URLs, comma-separated' })).min(1, 'must name at least one URL').max(10, 'takes at most 10 URLs'))),
+  HANDOFF_OUTBOUND_EVENTS: optional(z.string().transform((s, ctx) => {
+    const parsed = parseEventFilter(s);
+    if (typeof parsed === 'string') {
+      ctx.addIssue({ code: 'custom', message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  })),
   HANDOFF_OUTBOUND_SECRET: optional(outboundSecrets),
   MARKETING_USERGROUP: optional(usergroupId),
   SALES_USERGROUP: optional(usergroupId),
@@ -141,7 +153,10 @@ export interface Config {
   leadSla: SlaByStage;
   mqlRulesPath: string | undefined;
   hotleadDefaultDays: number;
-  outboundWebhookUrl: string | undefined;
+  /** HANDOFF_OUTBOUND_WEBHOOK_URL: where lead events go, each URL getting each event once. */
+  outboundWebhookUrls: string[];
+  /** HANDOFF_OUTBOUND_EVENTS: the event types sent (all by default). */
+  outboundEvents: EventType[];
   /** Standard Webhooks secrets (whsec_…): one, or two while rotating; events carry a signature for each. */
   outboundSecrets: string[];
   marketingUsergroup: string | undefined;
@@ -212,7 +227,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     leadSla: e.LEAD_SLA,
     mqlRulesPath: e.MQL_RULES,
     hotleadDefaultDays: e.HOTLEAD_DEFAULT_DAYS,
-    outboundWebhookUrl: e.HANDOFF_OUTBOUND_WEBHOOK_URL,
+    outboundWebhookUrls: e.HANDOFF_OUTBOUND_WEBHOOK_URL ?? [],
+    outboundEvents: e.HANDOFF_OUTBOUND_EVENTS ?? [...EVENT_TYPES],
     outboundSecrets: e.HANDOFF_OUTBOUND_SECRET ?? [],
     marketingUsergroup: e.MARKETING_USERGROUP,
     salesUsergroup: e.SALES_USERGROUP,

@@ -200,6 +200,15 @@ export interface RefusedRequestTable {
   count: number;
 }
 
+/** An event receiver that answered 410 Gone: nothing is sent to it until an admin starts it again. */
+export interface StoppedEndpointTable {
+  url: string;
+  reason: string;
+  /** Events that were waiting for it when it stopped, dropped. */
+  dropped: number;
+  stopped_at: string;
+}
+
 export interface Database {
   campaigns: CampaignTable;
   campaign_assets: CampaignAssetTable;
@@ -214,6 +223,7 @@ export interface Database {
   intake_signatures: IntakeSignatureTable;
   slack_people: SlackPersonTable;
   refused_requests: RefusedRequestTable;
+  stopped_endpoints: StoppedEndpointTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;

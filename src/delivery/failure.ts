@@ -9,7 +9,9 @@ export type Failure =
   /** Our credentials or scopes are wrong: nothing will work until someone fixes the install. */
   | { type: 'config'; error: string }
   /** This message can never be delivered as it is. */
-  | { type: 'permanent'; error: string };
+  | { type: 'permanent'; error: string }
+  /** The receiver answered 410 Gone: it wants nothing more, so nothing more goes to it. */
+  | { type: 'gone'; error: string };
 
 // The bot token or the app's scopes: an operator must act; every message would fail the same way,
 // so the rows wait (slowly retried) instead of being given up on.

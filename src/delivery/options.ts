@@ -13,6 +13,8 @@ export interface OutboxSenderOptions {
   /** How long a claim holds a row; a sender that dies mid-send frees its rows after this. Must exceed one attempt (three Slack calls). */
   claimLeaseMs?: number;
   webhookTimeoutMs?: number;
+  /** How long an event is retried before it is given up on (its receiver down that long). */
+  webhookRetryForMs?: number;
   /** How long stop() waits for sends in flight. */
   stopTimeoutMs?: number;
   /** Due rows read per look. */
@@ -30,6 +32,7 @@ export const OUTBOX_DEFAULTS: Required<Omit<OutboxSenderOptions, 'senderId'>> = 
   perChannelIntervalMs: 1_000,
   claimLeaseMs: 2 * 60_000,
   webhookTimeoutMs: 10_000,
+  webhookRetryForMs: 3 * 24 * 3_600_000,
   stopTimeoutMs: 15_000,
   batchSize: 100,
 };

@@ -14,6 +14,7 @@ import { schedulingClock } from './schedule-clock.ts';
 import { SlackDelivery } from './send-slack.ts';
 import { sendWebhook } from './send-webhook.ts';
 import { markFailed, markSent, reschedule } from './settle.ts';
+import { stopEndpoint } from './stop-endpoint.ts';
 
 export type { OutboxSenderOptions } from './options.ts';
 
@@ -154,8 +155,12 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
       });
       return;
     }
-    const plan = retryPlan(row, attempt.failure, opts);
+    const plan = retryPlan(row, attempt.failure, opts, deps.clock.now());
     log[plan.level]({ outboxId: row.id, kind: row.kind, target: loggable(row), attempt: row.attempts, error: attempt.failure.error, retryInMs: plan.delayMs }, plan.message);
+    if (attempt.failure.type === 'gone') {
+      if (await stopEndpoint(deps.db, row, deps.clock.now(), deps.config.marketingChannel)) wake();
+      return;
+    }
     if (plan.delayMs === undefined) {
       const failed = await markFailed(deps.db, row, attempt.failure.error, deps.clock.now(), deps.config.marketingChannel);
       if (failed.noticeQueued) wake();
@@ -188,7 +193,7 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
       case 'slack.update':
         return slack.update(row, payload as SlackUpdatePayload);
       case 'webhook':
-        return sendWebhook(row.target, payload as WebhookPayload, { secrets: deps.config.outboundSecrets, timeoutMs: opts.webhookTimeoutMs, now: deps.clock.now() });
+        return sendWebhook(row.target, payload as WebhookPayload, { secrets: deps.config.outboundSecrets, timeoutMs: opts.webhookTimeoutMs, now: deps.clock.now(), sentAt: new Date() });
       default:
         return { sent: false, failure: { type: 'permanent', error: `unknown_kind:${String(row.kind)}` }, pauseKey: row.target };
     }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, OutboxRow } from '../db/schema.ts';
 import { deliveryFailedNotice } from '../views/delivery-failed.ts';
+import { urlTag } from '../domain/events/publish.ts';
 import { enqueue, type SlackPostPayload } from './outbox.ts';
 
 const iso = (d: Date) => d.toISOString();
@@ -68,7 +69,9 @@ export async function markFailed(
       preview: previewOf(row),
     });
     const payload: SlackPostPayload = { channel: marketingChannel, ...notice };
-    const queued = await enqueue(trx, now, { kind: 'slack.post', target: marketingChannel, payload, dedupeKey: `delivery-failed:${row.id}` });
+    // Events to one receiver fail together (it is down): marketing hears once a day per receiver.
+    const dedupeKey = row.kind === 'webhook' ? `delivery-failed:webhook:${urlTag(row.target)}:${iso(now).slice(0, 10)}` : `delivery-failed:${row.id}`;
+    const queued = await enqueue(trx, now, { kind: 'slack.post', target: marketingChannel, payload, dedupeKey });
     return { changed: true, noticeQueued: queued.created };
   });
 }
@@ -84,8 +87,11 @@ function targetsChannel(row: OutboxRow, channel: string): boolean {
 
 function previewOf(row: OutboxRow): string | undefined {
   try {
-    const payload = JSON.parse(row.payload) as { text?: unknown; eventId?: unknown };
+    const payload = JSON.parse(row.payload) as { text?: unknown; eventId?: unknown; body?: { type?: unknown; data?: { lead?: { id?: unknown } | null } } };
     if (typeof payload.text === 'string') return payload.text;
+    const type = payload.body?.type;
+    const lead = payload.body?.data?.lead?.id;
+    if (typeof type === 'string') return `${type}${typeof lead === 'string' ? ` for lead ${lead}` : ''} (${String(payload.eventId)})`;
     if (typeof payload.eventId === 'string') return `event ${payload.eventId}`;
   } catch {
     // A payload we cannot read is reported without a preview.

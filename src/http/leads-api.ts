@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { formatPath } from '../domain/leads/intake-schema.ts';
 import { LEAD_STATUSES, leadEventJson, leadJson } from '../domain/leads/model.ts';
-import { findLead, leadTimeline, listLeads } from '../domain/leads/queries.ts';
+import { eventDeliveries, findLead, leadTimeline, listLeads } from '../domain/leads/queries.ts';
 import { verifyApiToken } from './auth.ts';
 import { HttpError, sendJson, type RouteHandler } from './router.ts';
 
@@ -51,6 +51,7 @@ export function getLeadRoute(deps: Deps): RouteHandler {
     const lead = await findLead(deps.db, params.id);
     if (!lead) throw new HttpError(404, 'No such lead.', { error: 'not_found', message: `No lead with id "${params.id}".` });
     const timeline = await leadTimeline(deps.db, lead.id);
-    sendJson(res, 200, { ...leadJson(lead), timeline: timeline.map(leadEventJson) });
+    const sent = await eventDeliveries(deps.db, timeline.map((e) => e.id));
+    sendJson(res, 200, { ...leadJson(lead), timeline: timeline.map((e) => leadEventJson(e, sent.get(e.id))) });
   };
 }

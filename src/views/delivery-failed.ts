@@ -32,9 +32,10 @@ export function describeTarget(target: string): string {
 
 export function deliveryFailedNotice(failure: DeliveryFailure): { text: string; blocks: unknown[] } {
   const what = failure.kind === 'webhook' ? 'a webhook event' : failure.kind === 'slack.update' ? 'a message update' : 'a message';
-  const about = failure.refType && failure.refId ? ` about ${escapeText(failure.refType)} ${escapeText(cut(failure.refId, 100))}` : '';
+  const about = failure.kind !== 'webhook' && failure.refType && failure.refId ? ` about ${escapeText(failure.refType)} ${escapeText(cut(failure.refId, 100))}` : '';
   const error = escapeText(cut(failure.error, 200));
-  const text = `Handoff could not deliver ${what}${about} to ${describeTarget(failure.target)} and gave up: ${error} (outbox #${failure.outboxId}).`;
+  const more = failure.kind === 'webhook' ? ' Other events to it given up on today are not announced again.' : '';
+  const text = `Handoff could not deliver ${what}${about} to ${describeTarget(failure.target)} and gave up: ${error} (outbox #${failure.outboxId}).${more}`;
   const blocks: unknown[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `:warning: ${text}` } },
   ];

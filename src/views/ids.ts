@@ -14,6 +14,7 @@ export const ACTIONS = {
   openInCrm: 'lead_open_in_crm',
   leadClaim: 'lead_claim',
   briefFromNotice: 'brief_from_notice',
+  endpointResume: 'event_endpoint_resume',
 } as const;
 
 export const VIEWS = {

@@ -102,6 +102,19 @@ describe('configuration', () => {
     expect(problemsOf({ ...VALID, HANDOFF_OUTBOUND_SECRET: `${one} ${two} ${one}` })).toEqual(['HANDOFF_OUTBOUND_SECRET: must be one secret, or two separated by a space while rotating']);
   });
 
+  it('takes several event URLs, comma-separated, and which events to send, naming any it does not know', () => {
+    const secret = `whsec_${Buffer.alloc(32, 1).toString('base64')}`;
+    const config = loadConfig({ ...VALID, HANDOFF_OUTBOUND_SECRET: secret, HANDOFF_OUTBOUND_WEBHOOK_URL: 'https://a.example/in, https://b.example/hook?key=1', HANDOFF_OUTBOUND_EVENTS: 'lead.accepted, lead.rejected,content.*' });
+    expect(config.outboundWebhookUrls).toEqual(['https://a.example/in', 'https://b.example/hook?key=1']);
+    expect(config.outboundEvents).toEqual(['lead.accepted', 'lead.rejected', 'content.rated']);
+    expect(loadConfig({ ...VALID, HANDOFF_OUTBOUND_EVENTS: 'lead.*' }).outboundEvents).toHaveLength(14);
+    expect(loadConfig(VALID).outboundEvents).toHaveLength(15);
+    expect(problemsOf({ ...VALID, HANDOFF_OUTBOUND_EVENTS: 'lead.accepted,lead.acepted,deal.*' })).toEqual([
+      expect.stringMatching(/^HANDOFF_OUTBOUND_EVENTS: does not know "lead.acepted", "deal.\*"; the events are lead.received, lead.held, .* content.rated \(lead.\* for all lead events\)$/),
+    ]);
+    expect(problemsOf({ ...VALID, HANDOFF_OUTBOUND_SECRET: secret, HANDOFF_OUTBOUND_WEBHOOK_URL: 'https://a.example/in,ftp://b.example' })).toEqual(['HANDOFF_OUTBOUND_WEBHOOK_URL: must be http(s) URLs, comma-separated']);
+  });
+
   it('refuses one secret used for two purposes, naming both, never the value', () => {
     const shared = 'the-same-secret-for-everything';
     const problems = problemsOf({ ...VALID, HANDOFF_WEBHOOK_SECRET: shared, HANDOFF_API_TOKEN: shared });

@@ -22,7 +22,7 @@ describe('pauses end on time', () => {
 
   beforeAll(async () => {
     receiver = await startReceiver();
-    app = await startHotleadApp({ env: { HANDOFF_ADMINS: admin.id, HANDOFF_OUTBOUND_WEBHOOK_URL: receiver.url } });
+    app = await startHotleadApp({ env: { HANDOFF_ADMINS: admin.id, HANDOFF_OUTBOUND_WEBHOOK_URL: receiver.url, HANDOFF_OUTBOUND_EVENTS: 'lead.paused,lead.extended,lead.resumed' } });
     clock = app.clock as ManualClock;
     await insertLead(app, { id: 'crm-warn', email: 'warn@customer.example', name: 'Wanda Warn', owner_slack_id: rep.id });
     await hotlead(app, rep.id, 'warn@customer.example 3d'); // through Thu 26 Nov: ends 2026-11-27T00:00Z
@@ -72,7 +72,7 @@ describe('pauses end on time', () => {
     expect(updated.blocks!.some((b) => b.type === 'actions')).toBe(false);
     expect((await noticesTo(app, MARKETING_CHANNEL)).at(-1)).toBe(`:fire: Keep pausing marketing emails to Wanda Warn (warn@customer.example) until Thu 10 Dec 2026 (was Thu 26 Nov 2026) — extended by <@${rep.id}>`);
     const extended = receiver.accepted().find((r) => r.json.type === 'lead.extended');
-    expect(extended?.json.data).toMatchObject({ email: 'warn@customer.example', paused_until: '2026-12-11T00:00:00.000Z', previous_paused_until: '2026-11-27T00:00:00.000Z', actor: rep.id });
+    expect(extended?.json.data).toMatchObject({ email: 'warn@customer.example', paused_until: '2026-12-11T00:00:00.000Z', previous_paused_until: '2026-11-27T00:00:00.000Z', by: { slack_user_id: rep.id } });
     expect((await timeline(app, 'crm-warn')).map((e) => e.type)).toEqual(['hot_paused', 'hot_extended']);
 
     // A second click from the old payload (e.g. a double click) changes nothing.
@@ -101,7 +101,7 @@ describe('pauses end on time', () => {
     const resumes = (await noticesTo(app, MARKETING_CHANNEL)).filter((t) => t.includes('letend@customer.example may resume'));
     expect(resumes).toEqual([`:white_check_mark: Marketing emails to letend@customer.example may resume — the pause ended on Thu 26 Nov 2026 (worked by <@${rep2.id}>)`]);
     expect(eventsFor('letend@customer.example')).toEqual(['lead.paused', 'lead.resumed']);
-    expect(receiver.accepted().find((r) => r.json.type === 'lead.resumed')?.json.data).toMatchObject({ resumed_because: 'expired', actor: null });
+    expect(receiver.accepted().find((r) => r.json.type === 'lead.resumed')?.json.data).toMatchObject({ resumed_because: 'expired', by: null });
     expect((await pauseOf('warn@customer.example'))[0].status).toBe('active');
   });
 

@@ -4,11 +4,13 @@
 import type { Transaction } from 'kysely';
 import type { Database, HotPause } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { enqueue, type SlackPostPayload, type WebhookPayload } from '../../delivery/outbox.ts';
+import { enqueue, type SlackPostPayload } from '../../delivery/outbox.ts';
 import { extensionNotice, pauseNotice, resumeNotice, type PauseCampaign } from '../../views/hotlead-notices.ts';
 import { findCampaignByKey } from '../campaigns/queries.ts';
 import { addToTimelines, type PauseLead } from './store.ts';
-import { pauseEvent, type PauseEventType } from './webhook-events.ts';
+import { publishEvents, wantsEvent } from '../events/publish.ts';
+import { findLead } from '../leads/queries.ts';
+import { pauseEventData, type PauseEventType } from './webhook-events.ts';
 
 export type PauseChange =
   | { kind: 'paused'; by: string }
@@ -39,7 +41,7 @@ export async function announcePauseChange(
 ): Promise<void> {
   const at = now.toISOString();
   const timelineType = change.kind === 'resumed' ? TIMELINE_TYPE[change.reason] : TIMELINE_TYPE[change.kind];
-  await addToTimelines(trx, leads, {
+  const timelineIds = await addToTimelines(trx, leads, {
     type: timelineType,
     actor: change.by,
     at,
@@ -53,7 +55,7 @@ export async function announcePauseChange(
   });
 
   const key = changeKey(pause, change);
-  const { marketingChannel, outboundWebhookUrl, timeZone } = deps.config;
+  const { marketingChannel, timeZone } = deps.config;
   if (marketingChannel) {
     const campaign = await campaignOf(trx, pause);
     const notice = change.kind === 'paused'
@@ -64,13 +66,15 @@ export async function announcePauseChange(
     const payload: SlackPostPayload = { channel: marketingChannel, text: notice.text, blocks: notice.blocks };
     await enqueue(trx, now, { kind: 'slack.post', target: marketingChannel, payload, dedupeKey: `hotlead-notice:${pause.id}:${key}` });
   }
-  if (outboundWebhookUrl) {
-    const body = pauseEvent(EVENT_TYPE[change.kind], pause, {
+  const eventType = EVENT_TYPE[change.kind];
+  if (wantsEvent(deps.config, eventType)) {
+    const lead = pause.lead_id ? await findLead(trx, pause.lead_id) : undefined;
+    const data = pauseEventData(pause, lead, {
       actor: change.by,
       previousUntil: change.kind === 'extended' ? change.previousUntil : undefined,
       resumedBecause: change.kind === 'resumed' ? change.reason : undefined,
-    }, now);
-    const payload: WebhookPayload = { eventId: body.id, body };
-    await enqueue(trx, now, { kind: 'webhook', target: outboundWebhookUrl, payload, dedupeKey: `hotlead-event:${pause.id}:${key}` });
+    });
+    const timelineId = timelineIds.find((t) => t.lead_id === pause.lead_id)?.id ?? timelineIds[0]?.id;
+    await publishEvents(trx, now, deps.config, [{ type: eventType, key: `hotlead:${pause.id}:${key}`, data, ...(timelineId !== undefined ? { timelineId } : {}) }]);
   }
 }

@@ -1,8 +1,8 @@
 import type { Deps } from '../../deps.ts';
-import type { HotPause } from '../../db/schema.ts';
+import type { HotPause, Lead } from '../../db/schema.ts';
 import { UserFacingError } from '../../errors.ts';
 import { refreshHome } from '../../home/refresh.ts';
-import { recordLeadAnswer } from '../leads/answers.ts';
+import { afterLeadAnswer, applyLeadAnswer } from '../leads/answers.ts';
 import { announcePauseChange } from './announce.ts';
 import { MAX_PAUSE_DAYS, parseEmail, pauseEndAfterDays } from './parse.ts';
 import { findActivePause, isOpenLead, isUniqueViolation, leadsWithEmail, openLeadsOf, pickLead, type PauseLead } from './store.ts';
@@ -30,14 +30,8 @@ export interface PauseResult {
   pausedBy: string;
   email: string;
   leadName: string | null;
-  /** How many of the caller's open leads with this email are being answered as hot. */
+  /** How many of the caller's open leads with this email were answered as hot, with the pause. */
   answeredLeads: number;
-  /**
-   * Settles once those leads are answered (how many changed). The answers are not awaited by
-   * pauseMarketingEmails itself: recording one refreshes the App Home through Slack, and a
-   * slash command must be acknowledged first. Never rejects.
-   */
-  answered: Promise<number>;
   pauseId: number;
 }
 
@@ -48,16 +42,26 @@ interface Written {
   pause: HotPause;
   previousUntil?: string;
   leads: PauseLead[];
+  /** The leads answered hot in the pause's transaction. */
+  answered: Lead[];
 }
 
 async function writePause(deps: Deps, input: PauseInput, email: { address: string; lower: string }, until: Date, now: Date): Promise<Written> {
-  return deps.db.transaction().execute(async (trx) => {
+  // Durable before the rep is told, as any answer to a lead.
+  return deps.dbHandle.durably((db) => db.transaction().execute(async (trx) => {
     const leads = await leadsWithEmail(trx, email.lower);
     const lead = pickLead(leads, input.by, input.leadId);
     const at = now.toISOString();
     const untilIso = until.toISOString();
     const note = input.note?.trim() || null;
     const active = await findActivePause(trx, email.lower);
+    // The leads turn hot in the pause's own transaction, before it is announced: a crash cannot
+    // leave a pause whose lead still waits, and the events say the lead is hot.
+    const answered: Lead[] = [];
+    for (const leadId of leadsToAnswer(input, leads)) {
+      const result = await applyLeadAnswer(deps, trx, now, { leadId, answer: 'hot', by: input.by });
+      if (result.changed && result.lead) answered.push(result.lead);
+    }
 
     if (!active) {
       const pause = await trx
@@ -88,10 +92,10 @@ async function writePause(deps: Deps, input: PauseInput, email: { address: strin
         .returningAll()
         .executeTakeFirstOrThrow();
       await announcePauseChange(deps, trx, now, pause, leads, { kind: 'paused', by: input.by });
-      return { outcome: 'paused', pause, leads };
+      return { outcome: 'paused', pause, leads, answered };
     }
 
-    if (until.getTime() <= Date.parse(active.paused_until)) return { outcome: 'kept', pause: active, leads };
+    if (until.getTime() <= Date.parse(active.paused_until)) return { outcome: 'kept', pause: active, leads, answered };
 
     const pause = await trx
       .updateTable('hot_pauses')
@@ -113,28 +117,14 @@ async function writePause(deps: Deps, input: PauseInput, email: { address: strin
       .returningAll()
       .executeTakeFirstOrThrow();
     await announcePauseChange(deps, trx, now, pause, leads, { kind: 'extended', by: input.by, previousUntil: active.paused_until });
-    return { outcome: 'extended', pause, previousUntil: active.paused_until, leads };
-  });
+    return { outcome: 'extended', pause, previousUntil: active.paused_until, leads, answered };
+  }));
 }
 
 /** The lead the pause came from (when still open) and the rep's other open leads with this email. */
 function leadsToAnswer(input: PauseInput, leads: PauseLead[]): string[] {
   const fromButton = leads.filter((l) => l.id === input.leadId && isOpenLead(l));
   return [...new Set([...fromButton, ...openLeadsOf(leads, input.by)].map((l) => l.id))];
-}
-
-async function answerLeadsHot(deps: Deps, input: PauseInput, ids: string[]): Promise<number> {
-  let answered = 0;
-  for (const leadId of ids) {
-    try {
-      const { changed } = await recordLeadAnswer(deps, { leadId, answer: 'hot', by: input.by });
-      if (changed) answered += 1;
-    } catch (error) {
-      // The pause stands either way; the lead keeps its earlier answer.
-      deps.logger.warn({ err: error, leadId }, 'could not answer a lead as hot after pausing its emails');
-    }
-  }
-  return answered;
 }
 
 /**
@@ -161,10 +151,7 @@ export async function pauseMarketingEmails(deps: Deps, input: PauseInput): Promi
     written = await writePause(deps, input, email, until, now);
   }
   if (written.outcome !== 'kept') deps.wakeOutbox();
-
-  const toAnswer = leadsToAnswer(input, written.leads);
-  // Followed so shutdown waits for it: the caller may have answered the rep already.
-  const answered = deps.inFlight.track(answerLeadsHot(deps, input, toAnswer));
+  for (const lead of written.answered) afterLeadAnswer(deps, input.by, lead);
   if (written.outcome !== 'kept') refreshHome(deps, input.by);
   return {
     outcome: written.outcome,
@@ -174,8 +161,7 @@ export async function pauseMarketingEmails(deps: Deps, input: PauseInput): Promi
     pausedBy: written.pause.paused_by,
     email: written.pause.email,
     leadName: written.pause.lead_name,
-    answeredLeads: toAnswer.length,
-    answered,
+    answeredLeads: written.answered.length,
     pauseId: written.pause.id,
   };
 }

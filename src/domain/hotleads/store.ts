@@ -82,16 +82,17 @@ export function ownersOf(leads: PauseLead[]): string[] {
   return [...new Set(leads.map((l) => l.owner_slack_id).filter((o): o is string => Boolean(o)))];
 }
 
-/** Adds one entry to the timeline of every lead with this email. */
+/** Adds one entry to the timeline of every lead with this email; returns the entries' ids. */
 export async function addToTimelines(
   db: Db,
   leads: Pick<PauseLead, 'id'>[],
   entry: { type: string; actor: string | null; detail: Record<string, unknown>; at: string },
-): Promise<void> {
-  if (leads.length === 0) return;
-  await db
+): Promise<{ id: number; lead_id: string }[]> {
+  if (leads.length === 0) return [];
+  return db
     .insertInto('lead_events')
     .values(leads.map((l) => ({ lead_id: l.id, type: entry.type, actor: entry.actor, detail: JSON.stringify(entry.detail), at: entry.at })))
+    .returning(['id', 'lead_id'])
     .execute();
 }
 

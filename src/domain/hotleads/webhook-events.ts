@@ -1,29 +1,23 @@
-// The outbound events HANDOFF_OUTBOUND_WEBHOOK_URL receives. Pure: (pause, change, now) → body.
-// The event id is random so a receiver's dedup store never confuses two installs; the outbox
-// dedupe key (per pause and change) is what makes each event happen once.
+// What lead.paused, lead.extended and lead.resumed say. Pure: (pause, change, lead) → data.
 
-import { randomUUID } from 'node:crypto';
-import type { HotPause } from '../../db/schema.ts';
+import type { HotPause, Lead } from '../../db/schema.ts';
+import { eventLead, type EventLead } from '../events/lead-data.ts';
 
 export type PauseEventType = 'lead.paused' | 'lead.extended' | 'lead.resumed';
 
-export interface PauseEventBody {
-  id: string;
-  type: PauseEventType;
-  created_at: string;
-  data: {
-    email: string;
-    paused_until: string;
-    paused_at: string;
-    previous_paused_until?: string;
-    reason: string;
-    note: string | null;
-    paused_by: string;
-    /** Slack user id of who made this change; null when the pause expired by itself. */
-    actor: string | null;
-    resumed_because?: 'released' | 'expired';
-    lead: { id: string; name: string | null; company: string | null; campaign: string | null } | null;
-  };
+export interface PauseEventData extends Record<string, unknown> {
+  /** The lead the pause was made from; null for a pause typed by email alone. */
+  lead: EventLead | null;
+  email: string;
+  paused_until: string;
+  paused_at: string;
+  previous_paused_until?: string;
+  reason: string;
+  note: string | null;
+  paused_by: { slack_user_id: string };
+  /** Who made this change; null when the pause ran out by itself. */
+  by: { slack_user_id: string } | null;
+  resumed_because?: 'released' | 'expired';
 }
 
 /** Why the email tool must hold this email: what `reason` says in the API and the events. */
@@ -31,27 +25,21 @@ export function pauseReason(p: Pick<HotPause, 'note'>): string {
   return p.note ? `Hot lead: sales is working this contact — ${p.note}` : 'Hot lead: sales is working this contact';
 }
 
-export function pauseEvent(
-  type: PauseEventType,
+export function pauseEventData(
   p: HotPause,
+  lead: Lead | undefined,
   change: { actor: string | null; previousUntil?: string; resumedBecause?: 'released' | 'expired' },
-  now: Date,
-): PauseEventBody {
+): PauseEventData {
   return {
-    id: `evt_${randomUUID()}`,
-    type,
-    created_at: now.toISOString(),
-    data: {
-      email: p.email_lower,
-      paused_until: p.paused_until,
-      paused_at: p.paused_at,
-      ...(change.previousUntil ? { previous_paused_until: change.previousUntil } : {}),
-      reason: pauseReason(p),
-      note: p.note,
-      paused_by: p.paused_by,
-      actor: change.actor,
-      ...(change.resumedBecause ? { resumed_because: change.resumedBecause } : {}),
-      lead: p.lead_id ? { id: p.lead_id, name: p.lead_name, company: p.company, campaign: p.campaign_key } : null,
-    },
+    lead: lead ? eventLead(lead) : null,
+    email: p.email_lower,
+    paused_until: p.paused_until,
+    paused_at: p.paused_at,
+    ...(change.previousUntil ? { previous_paused_until: change.previousUntil } : {}),
+    reason: pauseReason(p),
+    note: p.note,
+    paused_by: { slack_user_id: p.paused_by },
+    by: change.actor ? { slack_user_id: change.actor } : null,
+    ...(change.resumedBecause ? { resumed_because: change.resumedBecause } : {}),
   };
 }

@@ -1,5 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { Deps } from '../../deps.ts';
-import type { Lead, LeadStatus } from '../../db/schema.ts';
+import type { Database, Lead, LeadStatus } from '../../db/schema.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 import { refreshHome } from '../../home/refresh.ts';
 import type { LeadAnswerView } from '../../views/lead-dm.ts';
@@ -32,49 +33,55 @@ const ANSWERABLE_FROM: Record<LeadAnswer, LeadStatus[]> = {
  */
 export async function recordLeadAnswer(deps: Deps, input: AnswerInput): Promise<{ changed: boolean; lead: Lead | undefined }> {
   const now = deps.clock.now();
+  // Durable before the DM changes or anyone is told, with the fsync off the thread that acks clicks.
+  const result = await deps.dbHandle.durably((db) => db.transaction().execute((trx) => applyLeadAnswer(deps, trx, now, input)));
+  if (result.changed) afterLeadAnswer(deps, input.by, result.lead);
+  return result;
+}
+
+/** recordLeadAnswer's change, inside the caller's transaction (a pause answers its lead hot in its own); call afterLeadAnswer once it commits. */
+export async function applyLeadAnswer(deps: Pick<Deps, 'config'>, trx: Kysely<Database>, now: Date, input: AnswerInput): Promise<{ changed: boolean; lead: Lead | undefined }> {
   const at = now.toISOString();
   const allowed = ANSWERABLE_FROM[input.answer];
-  // Durable before the DM changes or anyone is told, with the fsync off the thread that acks clicks.
-  const result = await deps.dbHandle.durably((db) => db.transaction().execute(async (trx) => {
-    const lead = await findLead(trx, input.leadId);
-    if (!lead || !allowed.includes(lead.status)) return { changed: false, lead };
-    const rejected = input.answer === 'rejected';
-    const changes = {
-      status: input.answer,
-      answered_at: lead.answered_at ?? at,
-      answered_by: lead.answered_by ?? input.by,
-      reject_reason: rejected ? (input.reason ?? null) : lead.reject_reason,
-      reject_comment: rejected ? (input.comment ?? null) : lead.reject_comment,
-      updated_at: at,
-    };
-    // Conditional on the state we read, so two answers racing cannot both win.
-    const updated = await trx
-      .updateTable('leads')
-      .set(changes)
-      .where('id', '=', lead.id)
-      .where('status', '=', lead.status)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return { changed: false, lead: await findLead(trx, input.leadId) };
-    const answered: Lead = { ...lead, ...changes };
-    const detail = rejected ? { reason: input.reason ?? null, comment: input.comment ?? null } : input.comment ? { comment: input.comment } : undefined;
-    await addLeadEvent(trx, now, { leadId: lead.id, type: input.answer, actor: input.by, detail });
-    if (rejected && deps.config.marketingChannel) {
-      await enqueue(trx, now, {
-        kind: 'slack.post',
-        target: deps.config.marketingChannel,
-        payload: { channel: deps.config.marketingChannel, text: rejectionNotice(answered, input.by, input.reason ?? 'other', input.comment ?? null) },
-        dedupeKey: `lead-rejected:${lead.id}`,
-      });
-    }
-    await enqueueLeadDmUpdate(trx, now, answered);
-    return { changed: true, lead: answered };
-  }));
-  if (result.changed) {
-    deps.wakeOutbox();
-    const people = new Set([input.by, result.lead?.owner_slack_id].filter((p): p is string => Boolean(p)));
-    for (const person of people) refreshHome(deps, person);
+  const lead = await findLead(trx, input.leadId);
+  if (!lead || !allowed.includes(lead.status)) return { changed: false, lead };
+  const rejected = input.answer === 'rejected';
+  const changes = {
+    status: input.answer,
+    answered_at: lead.answered_at ?? at,
+    answered_by: lead.answered_by ?? input.by,
+    reject_reason: rejected ? (input.reason ?? null) : lead.reject_reason,
+    reject_comment: rejected ? (input.comment ?? null) : lead.reject_comment,
+    updated_at: at,
+  };
+  // Conditional on the state we read, so two answers racing cannot both win.
+  const updated = await trx
+    .updateTable('leads')
+    .set(changes)
+    .where('id', '=', lead.id)
+    .where('status', '=', lead.status)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) return { changed: false, lead: await findLead(trx, input.leadId) };
+  const answered: Lead = { ...lead, ...changes };
+  const detail = rejected ? { reason: input.reason ?? null, comment: input.comment ?? null } : input.comment ? { comment: input.comment } : undefined;
+  await addLeadEvent(trx, now, deps.config, { leadId: lead.id, type: input.answer, actor: input.by, detail });
+  if (rejected && deps.config.marketingChannel) {
+    await enqueue(trx, now, {
+      kind: 'slack.post',
+      target: deps.config.marketingChannel,
+      payload: { channel: deps.config.marketingChannel, text: rejectionNotice(answered, input.by, input.reason ?? 'other', input.comment ?? null) },
+      dedupeKey: `lead-rejected:${lead.id}`,
+    });
   }
-  return result;
+  await enqueueLeadDmUpdate(trx, now, answered);
+  return { changed: true, lead: answered };
+}
+
+/** Once an answer has committed: send what it queued, and refresh the Homes it changed. */
+export function afterLeadAnswer(deps: Deps, by: string, lead: Lead | undefined): void {
+  deps.wakeOutbox();
+  const people = new Set([by, lead?.owner_slack_id].filter((p): p is string => Boolean(p)));
+  for (const person of people) refreshHome(deps, person);
 }
 
 export type AnswerCheck =

@@ -50,7 +50,7 @@ export async function claimLead(deps: Deps, leadId: string, by: string, offer: {
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return lead.owner_slack_id ? { kind: 'taken', owner: lead.owner_slack_id } : { kind: 'gone' };
     const claimed: Lead = { ...lead, owner_slack_id: by, delivery: 'queued' };
-    await addLeadEvent(trx, now, { leadId, type: 'claimed', actor: by });
+    await addLeadEvent(trx, now, deps.config, { leadId, type: 'claimed', actor: by });
     await enqueueLeadDm(trx, now, claimed as Lead & { owner_slack_id: string });
     if (offer) {
       const message = claimedMessage(claimed, by);

@@ -24,7 +24,7 @@ export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
     if (!lead) return nothing;
     if (!outcome.ok) {
       await trx.updateTable('leads').set({ delivery: 'failed', updated_at: at }).where('id', '=', leadId).where('delivery', '!=', 'delivered').execute();
-      await addLeadEvent(trx, now, { leadId, type: 'delivery_failed', detail: { error: outcome.error } });
+      await addLeadEvent(trx, now, deps.config, { leadId, type: 'delivery_failed', detail: { error: outcome.error } });
       return { ...nothing, ownerGone: OWNER_GONE_ERRORS.has(outcome.error) ? lead.owner_slack_id : null };
     }
     const updated = await trx
@@ -34,7 +34,7 @@ export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
       .where('delivery', '!=', 'delivered')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return nothing;
-    await addLeadEvent(trx, now, { leadId, type: 'delivered', detail: { channel: outcome.channel, ts: outcome.ts } });
+    await addLeadEvent(trx, now, deps.config, { leadId, type: 'delivered', detail: { channel: outcome.channel, ts: outcome.ts } });
     // Answered before the DM landed (e.g. /hotlead): show the answer on the DM too.
     const updating = isAnswered(lead) && (await enqueueLeadDmUpdate(trx, now, { ...lead, dm_channel: outcome.channel, dm_ts: outcome.ts }));
     return { delivered: true, owner: lead.owner_slack_id, answeredMeanwhile: updating, ownerGone: null };

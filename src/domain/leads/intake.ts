@@ -171,10 +171,10 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
     return { results, ownersToResolve: [...ownersToResolve] };
   });
 
-  await addLeadEvents(trx, now, stored.flatMap(({ input, row, qualification }) => [
+  await addLeadEvents(trx, now, deps.config, stored.flatMap(({ input, row, qualification }) => [
     { leadId: row.id, type: 'received' as const, detail: { campaign: input.campaign, crm_campaign: input.crmCampaign, stage: input.stage, crm_stage: input.crmStage, owner_email: input.owner.email, owner_slack_id: input.owner.slackUserId } },
     ...(qualification.qualified ? [] : [{ leadId: row.id, type: 'held' as const, detail: { failed: qualification.failed } }]),
-  ]));
+  ]), new Map(stored.map(({ row }) => [row.id, row])));
 
   const delivering = stored.filter((a) => a.qualification.qualified);
   const campaigns = new Map<string, CampaignBrief | undefined>();

@@ -101,6 +101,20 @@ export function leadJson(lead: Lead) {
   };
 }
 
-export function leadEventJson(event: LeadEvent) {
-  return { type: event.type, actor: event.actor, detail: parseJson(event.detail, null), at: event.at };
+/** Where a lead event went: one per receiving URL (shown without its query, which may hold a token). */
+export interface EventDelivery {
+  url: string;
+  event_type: string | null;
+  event_id: string | null;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  /** When the receiver took it (answered 2xx). */
+  taken_at: string | null;
+  failed_at: string | null;
+  next_attempt_at: string | null;
+  last_error: string | null;
+}
+
+export function leadEventJson(event: LeadEvent, deliveries: EventDelivery[] = []) {
+  return { type: event.type, actor: event.actor, detail: parseJson(event.detail, null), at: event.at, ...(deliveries.length > 0 ? { sent_to: deliveries } : {}) };
 }

@@ -132,7 +132,7 @@ export async function releaseHeldLead(deps: Deps, leadId: string, by: string): P
       .where('status', '=', 'held')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return undefined;
-    await addLeadEvent(trx, now, { leadId, type: 'released', actor: by });
+    await addLeadEvent(trx, now, deps.config, { leadId, type: 'released', actor: by });
     const released: Lead = { ...held, status: 'new', delivery };
     if (released.owner_slack_id) await enqueueLeadDm(trx, now, released as Lead & { owner_slack_id: string });
     return released;

@@ -5,6 +5,7 @@ import { enqueue } from '../../delivery/outbox.ts';
 import { movedDmMessage } from '../../views/lead-notices.ts';
 import { enqueueLeadDm, enqueueLeadDmUpdate } from './dm.ts';
 import { addLeadEvent } from './queries.ts';
+import type { EventRoutes } from '../events/publish.ts';
 
 // A CRM sends a lead again when it changes: a new owner, a new score, a new activity. The same id
 // never makes a second DM for the same owner: an owner change moves the lead (the new owner gets
@@ -61,7 +62,7 @@ export async function applyResends(deps: Deps, trx: Kysely<Database>, now: Date,
       outcome.results.push({ id: row.id, status: 'duplicate' });
       continue;
     }
-    const updated = await applyChange(trx, now, existing, row, changed.map(([c]) => c), moving);
+    const updated = await applyChange(trx, deps.config, now, existing, row, changed.map(([c]) => c), moving);
     stored.set(row.id, updated.lead);
     if (updated.queued) outcome.queued = true;
     if (updated.resolveOwner) outcome.ownersToResolve.add(updated.resolveOwner);
@@ -72,6 +73,7 @@ export async function applyResends(deps: Deps, trx: Kysely<Database>, now: Date,
 
 async function applyChange(
   trx: Kysely<Database>,
+  routes: EventRoutes,
   now: Date,
   existing: Lead,
   row: Lead,
@@ -97,14 +99,14 @@ async function applyChange(
   const lead: Lead = { ...existing, ...set };
   let queued = false;
 
-  if (columns.length > 0) await addLeadEvent(trx, now, { leadId: lead.id, type: 'updated', detail: { changes: columns } });
+  if (columns.length > 0) await addLeadEvent(trx, now, routes, { leadId: lead.id, type: 'updated', detail: { changes: columns } });
   if (!moving) {
     // Same owner: the DM they have is edited in place (a DM not delivered yet is rendered fresh when it is).
     if (!held && (await enqueueLeadDmUpdate(trx, now, lead))) queued = true;
     return { lead, queued };
   }
 
-  await addLeadEvent(trx, now, {
+  await addLeadEvent(trx, now, routes, {
     leadId: lead.id,
     type: 'reassigned',
     detail: { from: { slack_user_id: existing.owner_slack_id, email: existing.owner_email }, to: { slack_user_id: lead.owner_slack_id, email: lead.owner_email }, why: 'the CRM changed the owner' },

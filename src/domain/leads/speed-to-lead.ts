@@ -5,6 +5,7 @@ import { enqueue } from '../../delivery/outbox.ts';
 import { escalationRollupText, escalationText, reminderText } from '../../views/lead-notices.ts';
 import { slaFor } from '../sla.ts';
 import { addLeadEvent } from './queries.ts';
+import type { EventRoutes } from '../events/publish.ts';
 
 // Speed to lead: unanswered delivered leads remind their owner once at half the stage's
 // LEAD_SLA and escalate once to SALES_CHANNEL at all of it. "Once" holds across double runs,
@@ -70,7 +71,7 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
           if (!(await escalate(deps, trx, lead, sla, now, rollUp))) continue;
           counts.escalated += 1;
           if (rollUp) rolledUp.push(lead);
-        } else if (await remind(trx, lead, sla, dueAt, now)) counts.reminded += 1;
+        } else if (await remind(trx, deps.config, lead, sla, dueAt, now)) counts.reminded += 1;
       }
       if (rolledUp.length > 0) await tellEscalations(deps, trx, rolledUp, now);
       return counts;
@@ -95,7 +96,7 @@ function dueStep(lead: Lead, sla: number, now: Date): DueStep | undefined {
   return undefined;
 }
 
-async function remind(trx: Kysely<Database>, lead: Lead, sla: number, dueAt: Date, now: Date): Promise<boolean> {
+async function remind(trx: Kysely<Database>, routes: EventRoutes, lead: Lead, sla: number, dueAt: Date, now: Date): Promise<boolean> {
   if (!lead.owner_slack_id) return false;
   const owner = lead.owner_slack_id;
   const marked = await trx
@@ -112,7 +113,7 @@ async function remind(trx: Kysely<Database>, lead: Lead, sla: number, dueAt: Dat
     payload: { channel: owner, text: reminderText(lead, sla, dueAt) },
     dedupeKey: `lead-reminder:${lead.id}`,
   });
-  await addLeadEvent(trx, now, { leadId: lead.id, type: 'reminded', actor: null, detail: { owner, sla_ms: sla } });
+  await addLeadEvent(trx, now, routes, { leadId: lead.id, type: 'reminded', actor: null, detail: { owner, sla_ms: sla } });
   return true;
 }
 
@@ -140,7 +141,7 @@ async function escalate(deps: Deps, trx: Kysely<Database>, lead: Lead, sla: numb
       dedupeKey: `lead-escalation:${lead.id}`,
     });
   }
-  await addLeadEvent(trx, now, { leadId: lead.id, type: 'escalated', detail: { owner: lead.owner_slack_id, delivery: lead.delivery, channel: channel ?? null, sla_ms: sla, ...(rolledUp ? { rolled_up: true } : {}) } });
+  await addLeadEvent(trx, now, deps.config, { leadId: lead.id, type: 'escalated', detail: { owner: lead.owner_slack_id, delivery: lead.delivery, channel: channel ?? null, sla_ms: sla, ...(rolledUp ? { rolled_up: true } : {}) } });
   return true;
 }
 

@@ -1,6 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, RatingVerdict } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
+import { eventLead } from '../events/lead-data.ts';
+import { publishEvents, urlTag, wantsEvent } from '../events/publish.ts';
+import { findLead } from '../leads/queries.ts';
 
 export interface Tally {
   useful: number;
@@ -101,6 +104,7 @@ export async function rateAsset(deps: Deps, input: RatingInput & { verdict: Rati
         .onConflict((oc) => oc.columns(['asset_id', 'user_id']).doUpdateSet(context))
         .execute();
     }
+    if (result !== 'unchanged') await publishRating(trx, deps, asset, input);
     return { result, verdict: input.verdict, asset, tally: await tallyFor(trx, asset.id), hasComment: Boolean(existing?.comment) };
   });
 }
@@ -128,8 +132,31 @@ export async function commentOnAsset(deps: Deps, input: RatingInput & { comment:
       .where('asset_id', '=', asset.id)
       .where('user_id', '=', input.userId)
       .executeTakeFirstOrThrow();
+    await publishRating(trx, deps, asset, input);
     return { asset, tally: await tallyFor(trx, asset.id), verdict: mine.verdict };
   });
+}
+
+/** content.rated, with the rating as it now stands (verdict and comment), in the rating's transaction. */
+async function publishRating(trx: Db, deps: Pick<Deps, 'config' | 'clock'>, asset: RatedAsset, input: RatingInput): Promise<void> {
+  if (!wantsEvent(deps.config, 'content.rated')) return;
+  const rating = await trx
+    .selectFrom('content_ratings')
+    .innerJoin('campaign_assets', 'campaign_assets.id', 'content_ratings.asset_id')
+    .select(['content_ratings.verdict', 'content_ratings.comment', 'content_ratings.lead_id', 'content_ratings.updated_at', 'campaign_assets.url', 'campaign_assets.kind'])
+    .where('content_ratings.asset_id', '=', asset.id)
+    .where('content_ratings.user_id', '=', input.userId)
+    .executeTakeFirstOrThrow();
+  const lead = rating.lead_id ? await findLead(trx, rating.lead_id) : undefined;
+  const data = {
+    asset: { id: asset.id, title: asset.title, url: rating.url, kind: rating.kind },
+    campaign: { key: asset.campaignKey, name: asset.campaignName },
+    verdict: rating.verdict,
+    comment: rating.comment,
+    by: { slack_user_id: input.userId },
+    lead: lead ? eventLead(lead) : null,
+  };
+  await publishEvents(trx, deps.clock.now(), deps.config, [{ type: 'content.rated', key: `rating:${asset.id}:${input.userId}:${rating.updated_at}:${urlTag(JSON.stringify([rating.verdict, rating.comment]))}`, data }]);
 }
 
 /** For the comment modal: the asset (or why it cannot be commented on) and the rep's current comment. */

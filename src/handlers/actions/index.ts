@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.ts';
 import { ACTIONS } from '../../views/ids.ts';
 import type { HandlerTable } from '../dispatch.ts';
 import { briefFromNotice } from './brief-from-notice.ts';
+import { endpointResumeAction } from './endpoint-resume.ts';
 import { heldReleaseAction } from './held-release.ts';
 import { homeNewBrief } from './home-new-brief.ts';
 import { leadAcceptAction } from './lead-accept.ts';
@@ -23,6 +24,7 @@ export function actionHandlers(deps: Deps): HandlerTable {
     [ACTIONS.leadAccept]: leadAcceptAction(deps),
     [ACTIONS.leadClaim]: leadClaimAction(deps),
     [ACTIONS.briefFromNotice]: briefFromNotice(deps),
+    [ACTIONS.endpointResume]: endpointResumeAction(deps),
     [ACTIONS.leadReject]: leadRejectAction(deps),
     // Rating buttons carry the asset id in the action_id (`rate_useful:42`) so one message can hold many.
     [ACTIONS.rateUseful]: rateContentAction(deps, 'useful'),

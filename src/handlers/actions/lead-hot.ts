@@ -7,6 +7,7 @@ import { checkLeadAnswer } from '../../domain/leads/answers.ts';
 import { pauseReply } from '../../views/hotlead-replies.ts';
 import { answerRefusal, LEAD_REPLIES } from '../../views/lead-notices.ts';
 import { leadIdFrom } from './lead-button-value.ts';
+import { wantsEvent } from '../../domain/events/publish.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -27,10 +28,8 @@ export function leadHotAction(deps: Deps) {
 
     try {
       const result = await pauseMarketingEmails(deps, { email: check.lead.email, by: userId, leadId: check.lead.id, source: 'button' });
-      // Past the ack, so the reply can wait until the lead is answered and say so truthfully.
-      await result.answered;
-      const { marketingChannel, outboundWebhookUrl, timeZone } = deps.config;
-      await tell(pauseReply({ ...result, marketingChannel, webhook: Boolean(outboundWebhookUrl) }, timeZone));
+      const { marketingChannel, timeZone } = deps.config;
+      await tell(pauseReply({ ...result, marketingChannel, webhook: wantsEvent(deps.config, 'lead.paused') }, timeZone));
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error;
       await tell(error.message);

@@ -11,12 +11,13 @@ import {
 } from '../../views/hotlead-replies.ts';
 import { HOTLEAD_USAGE } from '../../views/usage.ts';
 import { isSalesWithinAck } from './sales-access.ts';
+import { wantsEvent } from '../../domain/events/publish.ts';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
 /** What the caller reads for one parsed command; every branch is a local database call. */
 async function answer(deps: Deps, userId: string, command: Exclude<HotleadCommand, { kind: 'help' | 'invalid' }>): Promise<string> {
-  const { timeZone, marketingChannel, outboundWebhookUrl } = deps.config;
+  const { timeZone, marketingChannel } = deps.config;
   switch (command.kind) {
     case 'list': {
       if (command.all && !deps.permissions.isAdmin(userId)) return LIST_ALL_REFUSED;
@@ -31,7 +32,7 @@ async function answer(deps: Deps, userId: string, command: Exclude<HotleadComman
     }
     case 'pause': {
       const result = await pauseMarketingEmails(deps, { email: command.email, by: userId, until: command.until, note: command.note, source: 'command' });
-      return pauseReply({ ...result, marketingChannel, webhook: Boolean(outboundWebhookUrl) }, timeZone);
+      return pauseReply({ ...result, marketingChannel, webhook: wantsEvent(deps.config, 'lead.paused') }, timeZone);
     }
   }
 }
