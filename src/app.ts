@@ -4,7 +4,7 @@ import type { Deps } from './deps.ts';
 import { UserFacingError } from './errors.ts';
 import { registerListeners } from './handlers/index.ts';
 import { buildRoutes } from './http/routes.ts';
-import { HttpError, sendJson } from './http/router.ts';
+import { HttpError, sendJson, sendText } from './http/router.ts';
 import { countRefusal, problemPaths, refusalReason } from './domain/refusals.ts';
 import { refuseBeforeSlackBody, SLACK_BODY_LIMIT } from './http/slack-gate.ts';
 import { boltLogger } from './logger.ts';
@@ -101,7 +101,8 @@ export function createHandoffApp(deps: Deps): HandoffApp {
       }
       // A body left unread would be read into the next request on this connection.
       const headers: Record<string, string> = req.complete ? {} : { connection: 'close' };
-      sendJson(res, error.status, error.body ?? { error: 'error', message: error.message }, headers);
+      if (error.raw) sendText(res, error.status, error.raw.text, error.raw.contentType, headers);
+      else sendJson(res, error.status, error.body ?? { error: 'error', message: error.message }, headers);
       return;
     }
     // A 2xx must mean stored; anything we did not foresee (disk full, read-only database) is a 503.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import dotenv from 'dotenv';
 import cron from 'node-cron';
+import { CRM_ANSWERS, HUBSPOT_STATUS_DEFAULTS, SALESFORCE_STATUS_DEFAULTS, type CrmAnswer } from './domain/crm/answers.ts';
 import { EVENT_TYPES, parseEventFilter, type EventType } from './domain/events/catalogue.ts';
 import { recordUrlTemplateProblem } from './domain/leads/record-url.ts';
 import { parseStageMap, type BuyingStage } from './domain/leads/stages.ts';
@@ -45,6 +46,24 @@ const outboundSecrets = z
       if (problem) return void ctx.addIssue({ code: 'custom', message: problem });
     }
   });
+
+/** `accepted=IN_PROGRESS,hot=IN_PROGRESS,rejected=UNQUALIFIED`: a rep's answer → the CRM's status value. */
+function answerMap(what: string) {
+  return z.string().transform((s, ctx) => {
+    const map: Partial<Record<CrmAnswer, string>> = {};
+    for (const pair of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const eq = pair.indexOf('=');
+      const answer = eq > 0 ? pair.slice(0, eq).trim().toLowerCase() : '';
+      const value = eq > 0 ? pair.slice(eq + 1).trim() : '';
+      if (!CRM_ANSWERS.includes(answer as CrmAnswer) || !value) {
+        ctx.addIssue({ code: 'custom', message: `"${pair}" is not answer=${what}; write e.g. accepted=…,hot=…,rejected=… (answers: ${CRM_ANSWERS.join(', ')})` });
+        return z.NEVER;
+      }
+      map[answer as CrmAnswer] = value;
+    }
+    return map;
+  });
+}
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
@@ -130,6 +149,14 @@ const envSchema = z.object({
     const problem = recordUrlTemplateProblem(s);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })),
+  HUBSPOT_TOKEN: optional(z.string().trim().min(10, 'must be a HubSpot private app access token (pat-…)')),
+  HUBSPOT_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://api.hubapi.com'),
+  HUBSPOT_STATUS_MAP: optional(answerMap('hs_lead_status')),
+  SALESFORCE_INSTANCE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be your org\'s My Domain URL, e.g. https://yourco.my.salesforce.com' })),
+  SALESFORCE_CLIENT_ID: optional(z.string().trim().min(1)),
+  SALESFORCE_CLIENT_SECRET: optional(z.string().trim().min(1)),
+  SALESFORCE_ORG_ID: optional(z.string().trim().regex(/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, 'must be a Salesforce organization ID (00D…, 15 or 18 characters)')),
+  SALESFORCE_STATUS_MAP: optional(answerMap('Lead Status')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -166,6 +193,10 @@ export interface Config {
   stageMap: Record<string, BuyingStage>;
   /** CRM_RECORD_URL: template of a lead's CRM page ({id}, {fields.NAME}). */
   crmRecordUrl: string | undefined;
+  /** The HubSpot connector: on with a token (intake's owner lookup, and answers written back). */
+  hubspot: { token: string; apiUrl: string; statusMap: Record<CrmAnswer, string> } | undefined;
+  /** The Salesforce connector: on with the instance URL and the connected app's credentials. */
+  salesforce: { instanceUrl: string; clientId: string; clientSecret: string; orgId: string | undefined; statusMap: Record<CrmAnswer, string> } | undefined;
   logLevel: string;
   demo: boolean;
 }
@@ -203,6 +234,11 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   if (given.HANDOFF_OUTBOUND_WEBHOOK_URL !== undefined && given.HANDOFF_OUTBOUND_SECRET === undefined) {
     problems.push('HANDOFF_OUTBOUND_SECRET: required with HANDOFF_OUTBOUND_WEBHOOK_URL, to sign the events sent there (whsec_$(openssl rand -base64 32))');
   }
+  const salesforceParts = ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET'];
+  const salesforceGiven = salesforceParts.filter((name) => given[name] !== undefined);
+  if (salesforceGiven.length > 0 && salesforceGiven.length < salesforceParts.length) {
+    for (const name of salesforceParts.filter((n) => given[n] === undefined)) problems.push(`${name}: required with ${salesforceGiven.join(' and ')}, for the Salesforce connector`);
+  }
   problems.push(...sharedSecretProblems(given));
   const e = result.success ? result.data : undefined;
   if (problems.length > 0 || !e) throw new ConfigError(problems);
@@ -235,6 +271,16 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     admins: e.HANDOFF_ADMINS ?? [],
     stageMap: e.STAGE_MAP ?? {},
     crmRecordUrl: e.CRM_RECORD_URL,
+    hubspot: e.HUBSPOT_TOKEN ? { token: e.HUBSPOT_TOKEN, apiUrl: e.HUBSPOT_API_URL.replace(/\/$/, ''), statusMap: { ...HUBSPOT_STATUS_DEFAULTS, ...e.HUBSPOT_STATUS_MAP } } : undefined,
+    salesforce: e.SALESFORCE_INSTANCE_URL && e.SALESFORCE_CLIENT_ID && e.SALESFORCE_CLIENT_SECRET
+      ? {
+          instanceUrl: e.SALESFORCE_INSTANCE_URL.replace(/\/$/, ''),
+          clientId: e.SALESFORCE_CLIENT_ID,
+          clientSecret: e.SALESFORCE_CLIENT_SECRET,
+          orgId: e.SALESFORCE_ORG_ID,
+          statusMap: { ...SALESFORCE_STATUS_DEFAULTS, ...e.SALESFORCE_STATUS_MAP },
+        }
+      : undefined,
     logLevel: e.LOG_LEVEL,
     demo: Boolean(options.demo),
   };
@@ -249,6 +295,8 @@ function sharedSecretProblems(given: Record<string, string | undefined>): string
     ['HANDOFF_WEBHOOK_SECRET', given.HANDOFF_WEBHOOK_SECRET?.trim()],
     ['HANDOFF_API_TOKEN', given.HANDOFF_API_TOKEN?.trim()],
     ['SLACK_SIGNING_SECRET', given.SLACK_SIGNING_SECRET?.trim()],
+    ['HUBSPOT_TOKEN', given.HUBSPOT_TOKEN?.trim()],
+    ['SALESFORCE_CLIENT_SECRET', given.SALESFORCE_CLIENT_SECRET?.trim()],
     ...(given.HANDOFF_OUTBOUND_SECRET ?? '').split(/\s+/).filter(Boolean).map((s): [string, string] => ['HANDOFF_OUTBOUND_SECRET', s]),
   ];
   const problems: string[] = [];

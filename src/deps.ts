@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import type { CrmConnections } from './crm/connections.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import type { Database } from './db/schema.ts';
 import type { HomeRefreshQueue } from './home/refresh-queue.ts';
@@ -32,6 +33,8 @@ export interface Deps {
   ackFirst: AckFirstTurns;
   /** Listener work still running after its ack; shutdown waits for it. */
   inFlight: InFlightWork;
+  /** The HubSpot and Salesforce connectors that are configured (API access, owner emails). */
+  crm: CrmConnections;
   /** Looks up lead owners by email in the background, under Slack's rate limits. */
   owners: OwnerResolution;
   /** Tells the outbox sender there is something new to send now rather than at its next poll. */

@@ -17,6 +17,7 @@ import { startScheduler } from './jobs/scheduler.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createSlackClient } from './slack/client.ts';
 import { SlackDirectory } from './slack/directory.ts';
+import { connectCrms } from './crm/connections.ts';
 import { AckFirstTurns } from './slack/yield-to-acks.ts';
 import { NO_ADMINS_LOG } from './views/permissions-text.ts';
 
@@ -76,6 +77,7 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
     }, logger),
     ackFirst: new AckFirstTurns(),
     inFlight: new InFlightWork(),
+    crm: connectCrms(config, clock),
     owners: createOwnerResolution(() => deps, logger),
     wakeOutbox: () => {},
   };

@@ -40,8 +40,9 @@ export type LeadDelivery = 'awaiting_owner' | 'unassigned' | 'queued' | 'deliver
 
 export interface LeadTable {
   id: string; // the CRM's id: the idempotency key
-  email: string;
-  email_lower: string;
+  /** Null when the CRM sent none that could be used: the lead is handed over, but no email can be paused. */
+  email: string | null;
+  email_lower: string | null;
   name: string | null;
   title: string | null;
   company: string | null;
@@ -84,7 +85,7 @@ export interface LeadEventTable {
   at: string;
 }
 
-export type OutboxKind = 'slack.post' | 'slack.update' | 'webhook';
+export type OutboxKind = 'slack.post' | 'slack.update' | 'webhook' | 'crm';
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
 export interface OutboxTable {
@@ -209,6 +210,13 @@ export interface StoppedEndpointTable {
   stopped_at: string;
 }
 
+/** A Salesforce outbound notification already stored (Salesforce resends one it got no Ack for). */
+export interface CrmNotificationTable {
+  id: string;
+  lead_id: string | null;
+  received_at: string;
+}
+
 export interface Database {
   campaigns: CampaignTable;
   campaign_assets: CampaignAssetTable;
@@ -224,6 +232,7 @@ export interface Database {
   slack_people: SlackPersonTable;
   refused_requests: RefusedRequestTable;
   stopped_endpoints: StoppedEndpointTable;
+  crm_notifications: CrmNotificationTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;

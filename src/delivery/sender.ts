@@ -12,7 +12,9 @@ import { ChannelPace } from './pace.ts';
 import { retryPlan } from './retry-plan.ts';
 import { schedulingClock } from './schedule-clock.ts';
 import { SlackDelivery } from './send-slack.ts';
+import { sendCrmWrite } from './send-crm.ts';
 import { sendWebhook } from './send-webhook.ts';
+import type { CrmWrite } from '../domain/crm/write-back.ts';
 import { markFailed, markSent, reschedule } from './settle.ts';
 import { stopEndpoint } from './stop-endpoint.ts';
 
@@ -122,7 +124,7 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
   }
 
   function paceKey(row: OutboxRow): string {
-    return row.kind === 'webhook' ? row.target : slack.channelOf(row.target);
+    return row.kind === 'webhook' || row.kind === 'crm' ? row.target : slack.channelOf(row.target);
   }
 
   /** Sends a claimed row; its target is already marked busy (fill did it at the claim). */
@@ -194,6 +196,8 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
         return slack.update(row, payload as SlackUpdatePayload);
       case 'webhook':
         return sendWebhook(row.target, payload as WebhookPayload, { secrets: deps.config.outboundSecrets, timeoutMs: opts.webhookTimeoutMs, now: deps.clock.now(), sentAt: new Date() });
+      case 'crm':
+        return sendCrmWrite(payload as CrmWrite, deps.crm, () => deps.clock.now().getTime());
       default:
         return { sent: false, failure: { type: 'permanent', error: `unknown_kind:${String(row.kind)}` }, pauseKey: row.target };
     }

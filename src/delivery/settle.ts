@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, OutboxRow } from '../db/schema.ts';
+import type { CrmWrite } from '../domain/crm/write-back.ts';
+import { crmRefusedNotice } from '../views/crm-refused.ts';
 import { deliveryFailedNotice } from '../views/delivery-failed.ts';
 import { urlTag } from '../domain/events/publish.ts';
 import { enqueue, type SlackPostPayload } from './outbox.ts';
@@ -59,21 +61,38 @@ export async function markFailed(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { changed: false, noticeQueued: false };
     if (!marketingChannel || targetsChannel(row, marketingChannel)) return { changed: true, noticeQueued: false };
-    const notice = deliveryFailedNotice({
-      outboxId: row.id,
-      kind: row.kind,
-      target: row.target,
-      error,
-      refType: row.ref_type,
-      refId: row.ref_id,
-      preview: previewOf(row),
-    });
+    const write = row.kind === 'crm' ? crmWriteOf(row) : undefined;
+    const notice = write
+      ? crmRefusedNotice(write, error)
+      : deliveryFailedNotice({
+          outboxId: row.id,
+          kind: row.kind,
+          target: row.target,
+          error,
+          refType: row.ref_type,
+          refId: row.ref_id,
+          preview: previewOf(row),
+        });
     const payload: SlackPostPayload = { channel: marketingChannel, ...notice };
     // Events to one receiver fail together (it is down): marketing hears once a day per receiver.
-    const dedupeKey = row.kind === 'webhook' ? `delivery-failed:webhook:${urlTag(row.target)}:${iso(now).slice(0, 10)}` : `delivery-failed:${row.id}`;
+    // A wrong status map fails every answer the same way: marketing hears once a day per CRM and cause.
+    const day = iso(now).slice(0, 10);
+    const dedupeKey = row.kind === 'webhook'
+      ? `delivery-failed:webhook:${urlTag(row.target)}:${day}`
+      : write
+        ? `crm-refused:${write.crm}:${write.op}:${urlTag(error.replace(/:.*$/, ''))}:${day}`
+        : `delivery-failed:${row.id}`;
     const queued = await enqueue(trx, now, { kind: 'slack.post', target: marketingChannel, payload, dedupeKey });
     return { changed: true, noticeQueued: queued.created };
   });
+}
+
+function crmWriteOf(row: OutboxRow): CrmWrite | undefined {
+  try {
+    return JSON.parse(row.payload) as CrmWrite;
+  } catch {
+    return undefined;
+  }
 }
 
 function targetsChannel(row: OutboxRow, channel: string): boolean {

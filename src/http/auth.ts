@@ -60,6 +60,17 @@ export function verifyIntakeBody(credentials: IntakeCredentials, rawBody: Buffer
   if (!safeEqual(credentials.signature, intakeSignature(secret, credentials.timestamp, rawBody))) throw unauthorized('X-Handoff-Signature does not match the body.');
 }
 
+/**
+ * Salesforce's outbound messages can carry no header of ours, so its route takes the intake
+ * secret in the URL (`?key=`), compared in constant time, before the body is read.
+ */
+export function verifyKeyParam(url: URL, secret: string | undefined): void {
+  if (!secret) throw new HttpError(503, 'Intake is disabled: HANDOFF_WEBHOOK_SECRET is not set.', { error: 'intake_disabled', message: 'Intake is disabled: HANDOFF_WEBHOOK_SECRET is not set.' });
+  const key = url.searchParams.get('key');
+  if (!key) throw unauthorized('Add ?key=<HANDOFF_WEBHOOK_SECRET> to the outbound message\'s endpoint URL.');
+  if (!safeEqual(key, secret)) throw unauthorized('The key is wrong.');
+}
+
 /** Authenticates an intake request and reads its body (only once the headers are right). */
 export async function readAuthenticatedIntake(req: IncomingMessage, secret: string | undefined, now: Date): Promise<{ raw: Buffer; credentials: IntakeCredentials }> {
   const credentials = verifyIntakeHeaders(req, secret, now);

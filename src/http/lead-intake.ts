@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.ts';
 import type { IntakeOutcome } from '../domain/leads/intake.ts';
-import { createIntakeQueue } from '../domain/leads/intake-queue.ts';
+import type { IntakeQueue } from '../domain/leads/intake-queue.ts';
 import { MAX_BATCH, parseLead, type LeadInput, type Problem } from '../domain/leads/intake-schema.ts';
 import { readAuthenticatedIntake } from './auth.ts';
 import { HttpError, parseJsonBody, sendJson, type RouteHandler } from './router.ts';
@@ -28,8 +28,7 @@ function batchProblem(leads: unknown): Problem | undefined {
  * shared with the requests that arrived at the same time), answer — and only then ask Slack
  * who the owners are (nothing on this path waits for Slack).
  */
-export function leadIntakeRoute(deps: Deps): RouteHandler {
-  const intake = createIntakeQueue(deps);
+export function leadIntakeRoute(deps: Deps, intake: IntakeQueue): RouteHandler {
   const afterResponse = (outcome: IntakeOutcome) => {
     if (outcome.ownersToResolve.length > 0) deps.owners.kick(outcome.ownersToResolve);
   };

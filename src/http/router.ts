@@ -57,7 +57,8 @@ function decodeParams(names: string[], m: RegExpExecArray): Record<string, strin
 }
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly body?: Record<string, unknown>) {
+  /** `raw`: an answer in another format than JSON (Salesforce's SOAP); `body` still says what happened, for the logs. */
+  constructor(readonly status: number, message: string, readonly body?: Record<string, unknown>, readonly raw?: { contentType: string; text: string }) {
     super(message);
     this.name = 'HttpError';
   }

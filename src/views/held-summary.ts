@@ -33,7 +33,7 @@ export function heldSummaryMessage(summary: HeldSummary, timeZone: string): { te
   for (const lead of summary.leads) {
     const about = [
       `*${escape(leadLabel(lead))}*`,
-      escape(lead.email),
+      lead.email ? escape(lead.email) : 'no email',
       lead.campaign ? `campaign \`${escape(lead.campaign)}\`` : undefined,
     ].filter(Boolean).join(' · ');
     const failed = lead.failed.length > 0 ? lead.failed.map(escape).join('; ') : 'no reason recorded';

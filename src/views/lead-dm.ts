@@ -43,12 +43,13 @@ const plain = (text: string, max: number) => ({ type: 'plain_text', text: cut(te
 const section = (text: string) => ({ type: 'section', text: mrkdwn(text) });
 const context = (text: string) => ({ type: 'context', elements: [mrkdwn(text)] });
 
-export function leadDisplayName(lead: Pick<Lead, 'name' | 'email'>): string {
-  return lead.name?.trim() || lead.email;
+/** The lead's name, else its email, else its CRM id: never blank. */
+export function leadDisplayName(lead: Pick<Lead, 'id' | 'name' | 'email'>): string {
+  return lead.name?.trim() || lead.email || `Lead ${lead.id}`;
 }
 
 /** "Ada Lovelace (CTO, Analytical Engines)" — for notices. */
-export function leadLabel(lead: Pick<Lead, 'name' | 'email' | 'title' | 'company'>): string {
+export function leadLabel(lead: Pick<Lead, 'id' | 'name' | 'email' | 'title' | 'company'>): string {
   const role = [lead.title, lead.company].filter(Boolean).join(', ');
   return role ? `${leadDisplayName(lead)} (${role})` : leadDisplayName(lead);
 }
@@ -62,7 +63,7 @@ function whoBlock(lead: Lead): Record<string, unknown> {
   const role = [lead.title ? esc(lead.title) : '', lead.company ? `*${esc(lead.company)}*` : ''].filter(Boolean).join(' at ');
   const lines = [
     `*${esc(cut(leadDisplayName(lead), 300))}*${role ? ` · ${role}` : ''}`,
-    `✉️ ${esc(lead.email)}${lead.score !== null ? `  ·  Score ${lead.score}` : ''}`,
+    `✉️ ${lead.email ? esc(lead.email) : 'no email from the CRM'}${lead.score !== null ? `  ·  Score ${lead.score}` : ''}`,
     `Owner: ${lead.owner_slack_id ? `<@${lead.owner_slack_id}>` : esc(lead.owner_email ?? 'unknown')}`,
   ];
   return section(lines.join('\n'));

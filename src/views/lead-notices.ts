@@ -18,7 +18,7 @@ function rejectReasonLabel(reason: string | null | undefined): string {
 export function ownerNotFoundNotice(lead: LeadRef, ownerEmail: string): string {
   return (
     `⚠️ I can't find anyone in Slack with the email *${esc(ownerEmail)}*, the owner of lead ` +
-    `*${esc(leadLabel(lead))}* (${esc(lead.email)}, CRM id \`${esc(cut(lead.id, 100))}\`). ` +
+    `*${esc(leadLabel(lead))}* (${lead.email ? `${esc(lead.email)}, ` : ''}CRM id \`${esc(cut(lead.id, 100))}\`). ` +
     'Their leads wait here and go out as soon as that person is in Slack — or change the owner in the CRM and send the lead again (same id): it goes to the new owner.'
   );
 }
@@ -55,7 +55,7 @@ export function movedDmMessage(before: LeadRef, after: Pick<Lead, 'owner_slack_i
 export function rejectionNotice(lead: LeadRef & Pick<Lead, 'campaign_key'>, by: string, reason: string, comment: string | null): string {
   const campaign = lead.campaign_key ? ` from campaign \`${esc(lead.campaign_key)}\`` : '';
   const said = comment ? `\n> ${esc(cut(comment, 1500)).replace(/\n/g, '\n> ')}` : '';
-  return `❌ <@${by}> marked *${esc(leadLabel(lead))}* (${esc(lead.email)})${campaign} as not qualified — *${esc(rejectReasonLabel(reason))}*${said}`;
+  return `❌ <@${by}> marked *${esc(leadLabel(lead))}*${lead.email ? ` (${esc(lead.email)})` : ''}${campaign} as not qualified — *${esc(rejectReasonLabel(reason))}*${said}`;
 }
 
 /** DM to the owner at half the SLA. */
@@ -147,6 +147,7 @@ export const LEAD_REPLIES = {
   gone: "This lead no longer exists in Handoff, so there's nothing to answer. Nothing was changed.",
   notYours: (owner: string | null) =>
     owner ? `This is <@${owner}>'s lead; only they (or a Handoff admin) can answer it.` : 'Only the lead\'s owner (or a Handoff admin) can answer it.',
+  hotWithoutEmail: "Marked hot. The CRM sent no email for this lead, so there are no marketing emails to pause: if it has one, add it in the CRM and send the lead again, then click Hot once more.",
   held: 'This lead was held back by the agreed lead definition and has not been handed to a rep; there is nothing to answer yet.',
   already: (answer: { type: string; actor: string | null; at: string } | undefined) => {
     if (!answer) return 'This lead has already been answered.';

@@ -123,11 +123,12 @@ describe('POST /webhooks/leads', () => {
   it('answers a batch lead by lead, storing the valid ones even when others are invalid', async () => {
     const good = leadBody();
     const alsoGood = leadBody({ owner: { slack_user_id: PEOPLE.rep2.id } });
-    const res = await app.post('/webhooks/leads', { leads: [good, { id: 'broken-1', email: 'nope', owner: {} }, alsoGood, good] });
+    const res = await app.post('/webhooks/leads', { leads: [good, { id: 'broken\u0001-1', email: 'nope', owner: {} }, alsoGood, good] });
     expect(res.status).toBe(202);
     expect(res.json.results).toEqual([
       { id: good.id, status: 'accepted' },
-      { index: 1, id: 'broken-1', error: 'invalid_lead', problems: [
+      { index: 1, id: 'broken\u0001-1', error: 'invalid_lead', problems: [
+        { path: 'id', message: expect.stringMatching(/control characters/) },
         { path: 'email', message: expect.stringMatching(/email address/) },
       ] },
       { id: alsoGood.id, status: 'accepted' },
@@ -135,11 +136,11 @@ describe('POST /webhooks/leads', () => {
     ]);
     expect(await leadRow(app, good.id)).toBeDefined();
     expect(await leadRow(app, alsoGood.id)).toBeDefined();
-    expect(await leadRow(app, 'broken-1')).toBeUndefined();
+    expect(await leadRow(app, 'broken\u0001-1')).toBeUndefined();
   });
 
   it('answers 400 to a batch with no valid lead, an empty batch and one over 1,000 leads', async () => {
-    const none = await app.post('/webhooks/leads', { leads: [{ id: 'x' }, 42] });
+    const none = await app.post('/webhooks/leads', { leads: [{ id: '' }, 42] });
     expect(none.status).toBe(400);
     expect(none.json.results.map((r: { index: number }) => r.index)).toEqual([0, 1]);
     expect(none.json.results[1].problems).toEqual([{ path: '', message: 'must be a JSON object describing one lead' }]);

@@ -34,7 +34,9 @@ describe('refused intake requests', () => {
     const noId = leadBody({ id: undefined });
     delete noId.id;
     expect((await post(JSON.stringify(noId))).status).toBe(400);
-    expect((await post(JSON.stringify({ ...leadBody(), email: 'not-an-email private-value-7731' }))).status).toBe(400);
+    let deep: Record<string, unknown> = { secret: 'private-value-7731' };
+    for (let i = 0; i < 20; i += 1) deep = { deeper: deep };
+    expect((await post(JSON.stringify({ ...leadBody(), fields: deep }))).status).toBe(400);
     expect((await post(JSON.stringify(noId))).status).toBe(400);
     expect((await post('{"id": "crm-1",')).status).toBe(400);
     expect((await post(JSON.stringify(leadBody()), 'Bearer a-wrong-secret-000000')).status).toBe(401);
@@ -44,7 +46,7 @@ describe('refused intake requests', () => {
     const refusals = await eventually(() => (logged().length >= 5 ? logged() : undefined), 5000, 'five refusals in the log');
     expect(refusals.map((r) => [r.level, r.route, r.status, r.problems])).toEqual([
       [40, '/webhooks/leads', 400, ['id']],
-      [40, '/webhooks/leads', 400, ['email']],
+      [40, '/webhooks/leads', 400, ['fields']],
       [40, '/webhooks/leads', 400, ['id']],
       [40, '/webhooks/leads', 400, undefined],
       [40, '/webhooks/leads', 401, undefined],
@@ -56,6 +58,6 @@ describe('refused intake requests', () => {
     await slack.event({ type: 'app_home_opened', user: PEOPLE.admin.id, channel: 'D0HOME', tab: 'home' });
     const [publish] = await standIn.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.admin.id);
     const home = JSON.stringify(publish.args.view);
-    expect(home).toContain('*Intake requests refused (24 h):* 5 ⚠️ — 2 invalid_lead: id, 1 invalid_json, 1 invalid_lead: email, …');
+    expect(home).toContain('*Intake requests refused (24 h):* 5 ⚠️ — 2 invalid_lead: id, 1 invalid_json, 1 invalid_lead: fields, …');
   });
 });

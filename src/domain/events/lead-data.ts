@@ -6,7 +6,7 @@ import type { EventType } from './catalogue.ts';
 
 export interface EventLead {
   id: string;
-  email: string;
+  email: string | null;
   name: string | null;
   company: string | null;
   campaign: string | null;

@@ -6,7 +6,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** A lead's facts a pause needs: who it is, who owns it, where it came from. */
 export interface PauseLead {
   id: string;
-  email: string;
+  email: string | null;
   name: string | null;
   company: string | null;
   campaign_key: string | null;

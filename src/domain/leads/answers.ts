@@ -5,6 +5,7 @@ import { enqueue } from '../../delivery/outbox.ts';
 import { refreshHome } from '../../home/refresh.ts';
 import type { LeadAnswerView } from '../../views/lead-dm.ts';
 import { rejectionNotice } from '../../views/lead-notices.ts';
+import { queueCrmWriteBack } from '../crm/write-back.ts';
 import { enqueueLeadDmUpdate } from './dm.ts';
 import { addLeadEvent, findLead, leadAnswers } from './queries.ts';
 
@@ -73,6 +74,7 @@ export async function applyLeadAnswer(deps: Pick<Deps, 'config'>, trx: Kysely<Da
       dedupeKey: `lead-rejected:${lead.id}`,
     });
   }
+  await queueCrmWriteBack(trx, now, deps.config, answered, input.answer);
   await enqueueLeadDmUpdate(trx, now, answered);
   return { changed: true, lead: answered };
 }

@@ -102,7 +102,7 @@ const score = z.preprocess(
 
 export const leadSchema = z.object({
   id,
-  email,
+  email: z.preprocess(blankToUndefined, email.optional()),
   name: optionalText(500),
   // CRM templates often hold first and last name apart (Marketo quotes each token by itself).
   first_name: optionalText(250),
@@ -133,7 +133,8 @@ export const leadSchema = z.object({
 
 export interface LeadInput {
   id: string;
-  email: string;
+  /** Null when the CRM sent none that could be used (named in the warnings). */
+  email: string | null;
   name: string | null;
   title: string | null;
   company: string | null;
@@ -161,7 +162,7 @@ export type LeadParse = { ok: true; lead: LeadInput; warnings: Problem[] } | { o
 // A CRM that gets a 4xx never sends the lead again (HubSpot's workflows, for one): a wrong
 // optional field is left out with a warning instead of refusing the whole lead.
 // A wrong owner is left out too: the lead is then offered to the sales channel to claim.
-const OPTIONAL_KEYS = new Set(['updated_at', 'name', 'first_name', 'last_name', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
+const OPTIONAL_KEYS = new Set(['updated_at', 'email', 'name', 'first_name', 'last_name', 'title', 'company', 'owner', 'campaign', 'stage', 'score', 'activities', 'fields', 'record_url']);
 const DROPPED = Symbol('dropped');
 
 /** The record without what these issues name: a field, an activity's sub-field, or an activity without a usable type. */
@@ -253,11 +254,14 @@ export function parseLead(body: unknown): LeadParse {
     ...(a.url !== undefined ? { url: a.url } : {}),
     ...(a.at !== undefined ? { at: a.at } : {}),
   }));
+  if (v.email === undefined && !warnings.some((w) => w.path === 'email')) {
+    warnings.push({ path: 'email', message: 'is missing; the lead is handed over without one, and no marketing emails can be paused for it' });
+  }
   return {
     ok: true,
     lead: {
       id: v.id,
-      email: v.email,
+      email: v.email ?? null,
       name: v.name ?? ([v.first_name, v.last_name].filter(Boolean).join(' ') || null),
       title: v.title ?? null,
       company: v.company ?? null,

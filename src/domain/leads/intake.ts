@@ -92,7 +92,7 @@ function leadRow(input: StoredInput, qualification: Qualification, at: string, k
   return {
     id: input.id,
     email: input.email,
-    email_lower: input.email.toLowerCase(),
+    email_lower: input.email?.toLowerCase() ?? null,
     name: input.name,
     title: input.title,
     company: input.company,

@@ -21,6 +21,10 @@ export const BUILT_IN_STAGES: Record<string, BuyingStage> = {
   salesqualifiedlead: 'decision',
   sql: 'decision',
   opportunity: 'decision',
+  // Salesforce's Lead Rating picklist.
+  hot: 'decision',
+  warm: 'consideration',
+  cold: 'awareness',
 };
 
 

@@ -9,7 +9,7 @@ import { leadLabel } from './words.ts';
 export interface HeldLeadLine {
   id: string;
   name: string | null;
-  email: string;
+  email: string | null;
   company: string | null;
   campaign: string | null;
   failed: string[];

@@ -75,7 +75,8 @@ export function qualify(rules: MqlRules | undefined, lead: LeadFacts): Qualifica
     else failed.push(from('stages', `stage ${stage} is not allowed`));
   }
 
-  if (r.exclude_email_domains && r.exclude_email_domains.length > 0) {
+  // A lead without an email has no domain to exclude (a `required: [email]` rule refuses it).
+  if (r.exclude_email_domains && r.exclude_email_domains.length > 0 && lead.email !== null) {
     const domain = emailDomain(lead.email);
     const excluded = r.exclude_email_domains.find((d) => domain === d || domain.endsWith(`.${d}`));
     if (!domain) failed.push(from('exclude_email_domains', 'email has no domain'));

@@ -15,7 +15,7 @@ export interface MqlRules {
 }
 
 export interface LeadFacts {
-  email: string;
+  email: string | null;
   score: number | null;
   stage: string | null;
   campaign: string | null;

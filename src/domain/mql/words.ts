@@ -80,7 +80,7 @@ export function definitionLines(rules: MqlRules | undefined): string[] {
 }
 
 /** "Ada Lovelace (Analytical Engines)", or the email when there is no name. */
-export function leadLabel(lead: { name: string | null; email: string; company: string | null }): string {
-  const who = lead.name?.trim() || lead.email;
+export function leadLabel(lead: { id: string; name: string | null; email: string | null; company: string | null }): string {
+  const who = lead.name?.trim() || lead.email || `Lead ${lead.id}`;
   return lead.company?.trim() ? `${who} (${lead.company.trim()})` : who;
 }

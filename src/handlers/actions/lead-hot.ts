@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { replyEphemeral } from './reply-ephemeral.ts';
 import { UserFacingError } from '../../errors.ts';
 import { pauseMarketingEmails } from '../../domain/hotleads/pause.ts';
-import { checkLeadAnswer } from '../../domain/leads/answers.ts';
+import { checkLeadAnswer, recordLeadAnswer } from '../../domain/leads/answers.ts';
 import { pauseReply } from '../../views/hotlead-replies.ts';
 import { answerRefusal, LEAD_REPLIES } from '../../views/lead-notices.ts';
 import { leadIdFrom } from './lead-button-value.ts';
@@ -26,6 +26,11 @@ export function leadHotAction(deps: Deps) {
     const check = leadId ? await checkLeadAnswer(deps, leadId, userId, 'hot') : { kind: 'gone' as const };
     if (check.kind !== 'ok') return void (await tell(answerRefusal(check) ?? LEAD_REPLIES.gone));
 
+    if (!check.lead.email) {
+      // Nothing to pause, but the rep's verdict stands.
+      await recordLeadAnswer(deps, { leadId: check.lead.id, answer: 'hot', by: userId });
+      return void (await tell(LEAD_REPLIES.hotWithoutEmail));
+    }
     try {
       const result = await pauseMarketingEmails(deps, { email: check.lead.email, by: userId, leadId: check.lead.id, source: 'button' });
       const { marketingChannel, timeZone } = deps.config;
