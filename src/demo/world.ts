@@ -14,6 +14,7 @@ import { startHandoff, type RunningHandoff } from '../main.ts';
 import { SlackSender } from '../standin/slack-sender.ts';
 import { SlackStandIn } from '../standin/slack-standin.ts';
 import type { NameLookup } from './render/mrkdwn.ts';
+import { HubSpotStandIn } from '../standin/hubspot-standin.ts';
 
 export const PEOPLE = {
   marketer: { id: 'UMKT00001', email: 'morgan@yourco.example', real_name: 'Morgan Marketer', name: 'morgan' },
@@ -44,6 +45,10 @@ required: [company, title]
 exclude_email_domains: [gmail.com, yahoo.com, hotmail.com]
 `;
 
+const HUBSPOT_DEMO_TOKEN = 'pat-na1-handoff-demo-token';
+/** Riley's owner id in HubSpot. */
+export const HUBSPOT_OWNER_ID = '31337';
+
 /** Monday morning: the story's clock starts here and moves only when a step moves it. */
 export const STORY_START = '2026-11-23T09:30:00Z';
 
@@ -52,6 +57,8 @@ export interface HttpAnswer { status: number; json: any; text: string }
 export interface DemoWorld {
   handoff: RunningHandoff;
   standIn: SlackStandIn;
+  /** The CRM the story's leads come from, whose records show the reps' answers. */
+  hubspot: HubSpotStandIn;
   slack: SlackSender;
   clock: ManualClock;
   names: NameLookup;
@@ -89,6 +96,7 @@ export async function startDemoWorld(): Promise<DemoWorld> {
     users: Object.values(PEOPLE),
     usergroups: { [USERGROUPS.marketing]: [PEOPLE.marketer.id], [USERGROUPS.sales]: [PEOPLE.rep.id] },
   });
+  const hubspot = await HubSpotStandIn.start({ token: HUBSPOT_DEMO_TOKEN, owners: [{ id: HUBSPOT_OWNER_ID, email: PEOPLE.rep.email, firstName: 'Riley', lastName: 'Rep' }] });
   const dir = mkdtempSync(join(tmpdir(), 'handoff-demo-'));
   const signingSecret = randomBytes(16).toString('hex');
   const webhookSecret = randomBytes(24).toString('hex');
@@ -122,12 +130,15 @@ export async function startDemoWorld(): Promise<DemoWorld> {
         SALES_USERGROUP: USERGROUPS.sales,
         HANDOFF_ADMINS: PEOPLE.admin.id,
         MQL_RULES: mqlRules,
+        HUBSPOT_TOKEN: HUBSPOT_DEMO_TOKEN,
+        HUBSPOT_API_URL: hubspot.url,
         TZ: 'UTC',
         LOG_LEVEL: 'silent',
       },
     });
   } catch (error) {
     await standIn.close();
+    await hubspot.close();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
@@ -140,6 +151,7 @@ export async function startDemoWorld(): Promise<DemoWorld> {
   return {
     handoff,
     standIn,
+    hubspot,
     slack,
     clock,
     names: { users, channels: CHANNEL_NAMES },
@@ -156,6 +168,7 @@ export async function startDemoWorld(): Promise<DemoWorld> {
           await handoff.stop();
         } finally {
           await standIn.close();
+          await hubspot.close();
           rmSync(dir, { recursive: true, force: true });
         }
       })();

@@ -115,6 +115,23 @@ describe('configuration', () => {
     expect(problemsOf({ ...VALID, HANDOFF_OUTBOUND_SECRET: secret, HANDOFF_OUTBOUND_WEBHOOK_URL: 'https://a.example/in,ftp://b.example' })).toEqual(['HANDOFF_OUTBOUND_WEBHOOK_URL: must be http(s) URLs, comma-separated']);
   });
 
+  it('turns a CRM connector on only with all its variables, and reads its status map', () => {
+    expect(loadConfig(VALID).hubspot).toBeUndefined();
+    expect(loadConfig({ ...VALID, HUBSPOT_TOKEN: 'pat-na1-1234567890', HUBSPOT_STATUS_MAP: 'rejected=BAD_TIMING' }).hubspot).toEqual({
+      token: 'pat-na1-1234567890', apiUrl: 'https://api.hubapi.com', statusMap: { accepted: 'IN_PROGRESS', hot: 'IN_PROGRESS', rejected: 'BAD_TIMING' },
+    });
+    expect(problemsOf({ ...VALID, HUBSPOT_TOKEN: 'pat-na1-1234567890', HUBSPOT_STATUS_MAP: 'won=CONNECTED' })).toEqual([
+      'HUBSPOT_STATUS_MAP: "won=CONNECTED" is not answer=hs_lead_status; write e.g. accepted=…,hot=…,rejected=… (answers: accepted, hot, rejected)',
+    ]);
+    expect(problemsOf({ ...VALID, SALESFORCE_INSTANCE_URL: 'https://yourco.my.salesforce.com' })).toEqual([
+      'SALESFORCE_CLIENT_ID: required with SALESFORCE_INSTANCE_URL, for the Salesforce connector',
+      'SALESFORCE_CLIENT_SECRET: required with SALESFORCE_INSTANCE_URL, for the Salesforce connector',
+    ]);
+    const salesforce = loadConfig({ ...VALID, SALESFORCE_INSTANCE_URL: 'https://yourco.my.salesforce.com/', SALESFORCE_CLIENT_ID: 'id', SALESFORCE_CLIENT_SECRET: 'secret', SALESFORCE_STATUS_MAP: 'accepted=Working' }).salesforce;
+    expect(salesforce).toMatchObject({ instanceUrl: 'https://yourco.my.salesforce.com', statusMap: { accepted: 'Working', rejected: 'Closed - Not Converted' } });
+    expect(problemsOf({ ...VALID, SALESFORCE_ORG_ID: '12345' })).toEqual(['SALESFORCE_ORG_ID: must be a Salesforce organization ID (00D…, 15 or 18 characters)']);
+  });
+
   it('refuses one secret used for two purposes, naming both, never the value', () => {
     const shared = 'the-same-secret-for-everything';
     const problems = problemsOf({ ...VALID, HANDOFF_WEBHOOK_SECRET: shared, HANDOFF_API_TOKEN: shared });

@@ -49,7 +49,7 @@ describe("a CRM's stage words and record pages", () => {
 
   it('gives the rep an Open in CRM button: the record_url sent, or CRM_RECORD_URL filled in, and none without one', async () => {
     const sent = await deliveredLead(app, { stage: 'mql', record_url: 'https://yourco.my.salesforce.com/lightning/r/Lead/00Q5e00001/view' });
-    expect(openInCrm(dmMessage(app, sent))).toMatchObject({ type: 'button', text: { text: 'Open in CRM ↗' }, url: 'https://yourco.my.salesforce.com/lightning/r/Lead/00Q5e00001/view' });
+    expect(openInCrm(dmMessage(app, sent))).toMatchObject({ type: 'button', text: { text: 'Open in CRM' }, url: 'https://yourco.my.salesforce.com/lightning/r/Lead/00Q5e00001/view' });
     const templated = await deliveredLead(app, { stage: 'mql', fields: { hs_object_id: '90 1' } });
     expect(openInCrm(dmMessage(app, templated)).url).toBe('https://app.hubspot.com/contacts/4412/record/0-1/90%201');
     const without = await deliveredLead(app, { stage: 'mql', fields: {} });

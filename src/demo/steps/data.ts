@@ -1,6 +1,6 @@
 // The story's people and things: one campaign, three leads. Dates sit around the story's Monday.
 
-import { PEOPLE } from '../world.ts';
+import { HUBSPOT_OWNER_ID, PEOPLE } from '../world.ts';
 
 export const CAMPAIGN = {
   key: 'q4-ai-webinar',
@@ -21,9 +21,12 @@ export const CAMPAIGN = {
 
 const owner = { email: PEOPLE.rep.email };
 
+/** Ada's contact id in HubSpot: Handoff's HubSpot route names the lead `hubspot-501`. */
+export const ADA_VID = 501;
+
 /** A data leader who came to the webinar and read the guide: the lead Riley will close. */
 export const ADA = {
-  id: 'crm-00Q5e00001',
+  id: `hubspot-${ADA_VID}`,
   email: 'ada@analytical.example',
   name: 'Ada Lovelace',
   title: 'CTO',
@@ -81,3 +84,44 @@ export const SAM = {
   score: 22,
   activities: [{ type: 'downloaded', content: 'AI Buyer Guide', url: CAMPAIGN.assets[0].url, at: '2026-11-23T07:12:00Z' }],
 };
+
+const ms = (iso: string) => String(Date.parse(iso));
+
+/**
+ * Ada as HubSpot's workflow sends her, every property included: the contact in the shape of
+ * HubSpot's contacts API v1 (vid, portal-id, properties as { value }), default property names,
+ * dates in Unix milliseconds. Her two form conversions are what the rep reads under "Why now".
+ */
+export function adaFromHubSpot(): Record<string, unknown> {
+  const properties: Record<string, string> = {
+    email: ADA.email,
+    firstname: 'Ada',
+    lastname: 'Lovelace',
+    jobtitle: ADA.title,
+    company: ADA.company,
+    lifecyclestage: 'marketingqualifiedlead',
+    hubspotscore: String(ADA.score),
+    hubspot_owner_id: HUBSPOT_OWNER_ID,
+    hs_lead_status: 'NEW',
+    utm_campaign: CAMPAIGN.key,
+    first_conversion_event_name: 'Q4 AI Readiness Webinar',
+    first_conversion_date: ms('2026-11-12T16:00:00Z'),
+    recent_conversion_event_name: 'AI Buyer Guide',
+    recent_conversion_date: ms('2026-11-20T10:00:00Z'),
+    budget: ADA.fields.budget,
+    timeline: ADA.fields.timeline,
+    lastmodifieddate: ms('2026-11-23T09:00:00Z'),
+  };
+  return {
+    vid: ADA_VID,
+    'canonical-vid': ADA_VID,
+    'portal-id': 62515,
+    'is-contact': true,
+    properties: Object.fromEntries(Object.entries(properties).map(([name, value]) => [name, { value, versions: [{ value, 'source-type': 'CRM_UI', timestamp: Number(properties.lastmodifieddate) }] }])),
+  };
+}
+
+/** Ada's HubSpot contact before anyone answered her: the record the story watches change. */
+export function adaHubSpotRecord(): Record<string, string> {
+  return { email: ADA.email, firstname: 'Ada', lastname: 'Lovelace', hs_lead_status: 'NEW', lifecyclestage: 'marketingqualifiedlead' };
+}

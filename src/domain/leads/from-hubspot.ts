@@ -40,10 +40,11 @@ function isoDate(value: string | undefined): string | undefined {
 /** Handoff's lead body for the contact; `ownerEmail` is the email of `hubspot_owner_id`, when HubSpot knew it. */
 export function leadBodyFromHubSpot(contact: HubSpotContact, ownerEmail: string | undefined): Record<string, unknown> {
   const p = contact.properties;
+  // HubSpot's conversions are form submissions: the newest and the first one it keeps.
   const activities = [
-    p.recent_conversion_event_name ? { type: 'converted', content: p.recent_conversion_event_name, ...(isoDate(p.recent_conversion_date) ? { at: isoDate(p.recent_conversion_date) } : {}) } : undefined,
+    p.recent_conversion_event_name ? { type: 'filled in', content: p.recent_conversion_event_name, ...(isoDate(p.recent_conversion_date) ? { at: isoDate(p.recent_conversion_date) } : {}) } : undefined,
     p.first_conversion_event_name && p.first_conversion_event_name !== p.recent_conversion_event_name
-      ? { type: 'first converted', content: p.first_conversion_event_name, ...(isoDate(p.first_conversion_date) ? { at: isoDate(p.first_conversion_date) } : {}) }
+      ? { type: 'filled in', content: p.first_conversion_event_name, ...(isoDate(p.first_conversion_date) ? { at: isoDate(p.first_conversion_date) } : {}) }
       : undefined,
   ].filter(Boolean);
   return {
