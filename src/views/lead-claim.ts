@@ -25,14 +25,16 @@ export function claimOfferMessage(lead: Lead): { text: string; blocks: unknown[]
   };
 }
 
-export function claimedMessage(lead: Lead, by: string): { text: string; blocks: unknown[] } {
-  const text = `✋ <@${by}> claimed ${who(lead)}: it is theirs now.`;
+export function claimedMessage(lead: Lead, by: string, from: string | null = null): { text: string; blocks: unknown[] } {
+  const text = `✋ <@${by}> claimed ${who(lead)}${from ? ` from <@${from}>` : ''}: it is theirs now.`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
 export const CLAIM_TEXT = {
   yours: "It's yours: the lead's DM with everything about it is on its way.",
   gone: 'That lead is no longer in Handoff; nothing changed.',
+  alreadyYours: "It's already yours: answer it from its DM (or the reminder).",
+  answered: 'That lead has been answered already; nothing changed.',
   badValue: 'This button is not one Handoff can read; nothing changed.',
   notSales: (group: string) => `Only members of <!subteam^${group}> can claim leads. Ask a Handoff admin to add you.`,
   taken: (owner: string) => `<@${owner}> already has this lead; nothing changed.`,

@@ -141,7 +141,7 @@ function answerLine(answer: LeadAnswerView): string {
 
 /** The answer buttons that still apply to a lead (the DM and the App Home show the same). */
 /** A link button: Slack opens the URL itself (and still tells the app of the click, which is acked and ignored). */
-function openInCrmButton(url: string): Record<string, unknown> {
+export function openInCrmButton(url: string): Record<string, unknown> {
   return { type: 'button', action_id: ACTIONS.openInCrm, text: plain('Open in CRM', 75), url };
 }
 

@@ -3,7 +3,7 @@ import type { AnswerCheck } from '../domain/leads/answers.ts';
 import { formatDuration } from '../domain/sla.ts';
 import { REJECT_REASONS, type RejectReason } from '../domain/leads/model.ts';
 import { ACTIONS } from './ids.ts';
-import { leadLabel } from './lead-dm.ts';
+import { leadButtons, leadLabel, openInCrmButton } from './lead-dm.ts';
 import { cut, esc, slackTime } from './lead-format.ts';
 
 // Channel notices and ephemeral answers about leads. Texts live here so tests assert on them.
@@ -45,9 +45,10 @@ export function unknownCampaignNotice(lead: LeadRef, key: string, named: string 
 }
 
 /** What the old owner's DM becomes when the CRM gives the lead to someone else. */
-export function movedDmMessage(before: LeadRef, after: Pick<Lead, 'owner_slack_id' | 'owner_email'>): { text: string; blocks: unknown[] } {
+export function movedDmMessage(before: LeadRef, after: Pick<Lead, 'owner_slack_id' | 'owner_email'>, why: 'crm' | 'claimed' = 'crm'): { text: string; blocks: unknown[] } {
   const to = after.owner_slack_id ? `<@${after.owner_slack_id}>` : after.owner_email ? esc(after.owner_email) : 'someone else';
-  const text = `↪️ *${esc(leadLabel(before))}* moved to ${to}: the CRM changed its owner, so it is theirs now. Nothing for you to do.`;
+  const reason = why === 'crm' ? 'the CRM changed its owner' : 'they claimed it in the sales channel after it waited past its SLA';
+  const text = `↪️ *${esc(leadLabel(before))}* moved to ${to}: ${reason}, so it is theirs now. Nothing for you to do.`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: cut(text, 3000) } }] };
 }
 
@@ -58,20 +59,39 @@ export function rejectionNotice(lead: LeadRef & Pick<Lead, 'campaign_key'>, by: 
   return `❌ <@${by}> marked *${esc(leadLabel(lead))}*${lead.email ? ` (${esc(lead.email)})` : ''}${campaign} as not qualified — *${esc(rejectReasonLabel(reason))}*${said}`;
 }
 
-/** DM to the owner at half the SLA. */
-export function reminderText(lead: LeadRef, slaMs: number, dueAt: Date): string {
-  return (
-    `⏳ *${esc(leadLabel(lead))}* is still waiting for your answer. ` +
-    `Leads at this stage should be answered within ${formatDuration(slaMs)} — by ${slackTime(dueAt.toISOString())}. ` +
-    'Scroll up to the lead to Accept, mark it Hot, or say Not qualified.'
-  );
+/** DM to the owner at half the SLA, with the lead's own buttons: no scrolling back to find it. */
+export function reminderMessage(lead: LeadRef & Pick<Lead, 'status' | 'record_url'>, slaMs: number, dueAt: Date): { text: string; blocks: unknown[] } {
+  const text = `⏳ *${esc(leadLabel(lead))}* is still waiting for your answer. ` +
+    `Leads at this stage should be answered within ${formatDuration(slaMs)} — by ${slackTime(dueAt.toISOString())}.`;
+  const buttons = [...leadButtons(lead), ...(lead.record_url ? [openInCrmButton(lead.record_url)] : [])];
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: cut(text, 3000) } },
+      ...(buttons.length > 0 ? [{ type: 'actions', elements: buttons }] : []),
+    ],
+  };
 }
 
 /**
  * To SALES_CHANNEL at the full SLA: name and company only (lead details stay in the owner's DM).
  * A lead that never reached its owner says why, and its CRM id, so someone else can take it.
  */
-export function escalationText(
+export function escalationMessage(
+  lead: Pick<Lead, 'id' | 'name' | 'company' | 'owner_slack_id' | 'owner_email' | 'stage' | 'delivery'>,
+  slaMs: number,
+): { text: string; blocks: unknown[] } {
+  const text = escalationText(lead, slaMs);
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: cut(text, 3000) } },
+      { type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.leadClaim, text: { type: 'plain_text', text: '✋ Claim', emoji: true }, value: lead.id }] },
+    ],
+  };
+}
+
+function escalationText(
   lead: Pick<Lead, 'id' | 'name' | 'company' | 'owner_slack_id' | 'owner_email' | 'stage' | 'delivery'>,
   slaMs: number,
 ): string {
@@ -80,8 +100,8 @@ export function escalationText(
   const stage = lead.stage ? `${esc(lead.stage)} stage, ` : '';
   const waited = `🚨 *${esc(who)}*${company} has waited more than ${formatDuration(slaMs)} (${stage}SLA)`;
   const unreached = unreachedReason(lead);
-  if (unreached) return `${waited} and nobody could answer it: ${unreached} — someone needs to pick it up (CRM id \`${esc(cut(lead.id, 100))}\`).`;
-  return `${waited} and nobody has answered — <@${lead.owner_slack_id}>, it's your lead.`;
+  if (unreached) return `${waited} and nobody could answer it: ${unreached} — the first to click *Claim* takes it (CRM id \`${esc(cut(lead.id, 100))}\`).`;
+  return `${waited} and nobody has answered — <@${lead.owner_slack_id}>, it's your lead; or anyone in sales can *Claim* it.`;
 }
 
 type EscalatedLead = Pick<Lead, 'id' | 'name' | 'company' | 'owner_slack_id' | 'owner_email' | 'delivery'>;

@@ -43,7 +43,7 @@ describe('speed to lead', () => {
     await sent(`lead-escalation:${lead.id}`);
     const escalated = escalations('Sla Tester');
     expect(escalated).toHaveLength(1);
-    expect(escalated[0].text).toBe(`🚨 *Sla Tester* (Analytical Engines) has waited more than 24 h (consideration stage, SLA) and nobody has answered — <@${PEOPLE.rep.id}>, it's your lead.`);
+    expect(escalated[0].text).toBe(`🚨 *Sla Tester* (Analytical Engines) has waited more than 24 h (consideration stage, SLA) and nobody has answered — <@${PEOPLE.rep.id}>, it's your lead; or anyone in sales can *Claim* it.`);
     expect(escalated[0].text).not.toContain('ada@analytical.example');
     expect(reminders('Sla Tester')).toHaveLength(1);
 

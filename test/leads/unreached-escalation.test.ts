@@ -43,7 +43,7 @@ describe('speed to lead for a lead nobody received', () => {
     expect(escalated).toHaveLength(1);
     expect(escalated[0].text).toBe(
       `🚨 *Orphan Lead* (Analytical Engines) has waited more than 24 h (consideration stage, SLA) and nobody could answer it: ` +
-      `its owner ${NEWHIRE.email} is not in this Slack workspace — someone needs to pick it up (CRM id \`${body.id}\`).`,
+      `its owner ${NEWHIRE.email} is not in this Slack workspace — the first to click *Claim* takes it (CRM id \`${body.id}\`).`,
     );
     expect(escalated[0].text).not.toContain('ada@analytical.example');
     expect(await leadRow(app, body.id)).toMatchObject({ reminded_at: null, escalated_at: clock.now().toISOString() });
@@ -77,7 +77,7 @@ describe('speed to lead for a lead nobody received', () => {
     expect(escalated).toHaveLength(1);
     expect(escalated[0].text).toBe(
       '🚨 *Lost &lt;!channel&gt; DM* (Acme &amp; &lt;Sons&gt;) has waited more than 1 h (decision stage, SLA) and nobody could answer it: ' +
-      `its DM to <@${GONE}> could not be delivered — someone needs to pick it up (CRM id \`${body.id}\`).`,
+      `its DM to <@${GONE}> could not be delivered — the first to click *Claim* takes it (CRM id \`${body.id}\`).`,
     );
     expect(await timeline(body.id)).toEqual(['received', 'delivery_failed', 'escalated']);
   });

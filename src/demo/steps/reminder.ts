@@ -17,7 +17,7 @@ export const reminder: Step = {
 
     ctx.later(31 * MINUTE, '31 minutes later, nobody has answered (a demo request should be answered within 1 hour)');
     await ctx.runJob('lead-sla', 'the speed-to-lead job runs (every minute in production)');
-    await ctx.waitFor('chat.postMessage', (c) => !says(c.args, ACTIONS.leadAccept) && says(c.args, KATHERINE.name) && /^[UD]/.test(String(c.args.channel)), `the reminder to ${PEOPLE.rep.real_name}`);
+    await ctx.waitFor('chat.postMessage', (c) => String(c.args.text).startsWith('⏳') && says(c.args, KATHERINE.name) && /^[UD]/.test(String(c.args.channel)), `the reminder to ${PEOPLE.rep.real_name}`);
 
     ctx.later(30 * MINUTE, 'an hour after it arrived, the lead is still unanswered');
     await ctx.runJob('lead-sla', 'the speed-to-lead job runs again');

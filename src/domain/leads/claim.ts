@@ -3,6 +3,7 @@ import type { Database, Lead } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 import { claimedMessage, claimOfferMessage } from '../../views/lead-claim.ts';
+import { movedDmMessage } from '../../views/lead-notices.ts';
 import { enqueueLeadDm } from './dm.ts';
 import { addLeadEvent, findLead } from './queries.ts';
 
@@ -29,34 +30,65 @@ export async function offerLeadToClaim(db: Kysely<Database>, now: Date, channel:
   return created;
 }
 
-export type ClaimOutcome = { kind: 'claimed'; lead: Lead } | { kind: 'taken'; owner: string } | { kind: 'gone' };
+export type ClaimOutcome =
+  | { kind: 'claimed'; lead: Lead; from: string | null }
+  | { kind: 'taken'; owner: string }
+  | { kind: 'answered'; lead: Lead }
+  | { kind: 'gone' };
+
+/** Why a lead can be claimed: nobody owns it, or it waited past its SLA and was escalated (a claim starts a new clock, so it is claimed once). */
+function claimable(lead: Lead): boolean {
+  if (lead.status !== 'new') return false;
+  return (lead.owner_slack_id === null && lead.delivery === 'unassigned') || lead.escalated_at !== null;
+}
 
 /**
- * The first click wins: the owner is set only while the lead has none (a conditional update, so
- * two clicks at once, on one replica or two, give it to one person). The winner's DM and the
- * offer's new text commit with the change.
+ * The first click wins: the update is conditional on the owner the click saw (so two clicks at
+ * once, on one replica or two, give it to one person). A lead that was escalated moves from its
+ * owner, whose DM is edited to say where it went. The winner's DM and the offer's new text commit
+ * with the change.
  */
 export async function claimLead(deps: Deps, leadId: string, by: string, offer: { channel: string; ts: string } | undefined): Promise<ClaimOutcome> {
   const now = deps.clock.now();
   const outcome = await deps.db.transaction().execute(async (trx): Promise<ClaimOutcome> => {
     const lead = await findLead(trx, leadId);
     if (!lead) return { kind: 'gone' };
+    if (lead.owner_slack_id === by && lead.delivery !== 'unassigned') return { kind: 'taken', owner: by };
+    if (!claimable(lead)) return lead.status === 'new' && lead.owner_slack_id ? { kind: 'taken', owner: lead.owner_slack_id } : { kind: 'answered', lead };
+    const from = lead.owner_slack_id;
     const updated = await trx
       .updateTable('leads')
-      .set({ owner_slack_id: by, delivery: 'queued', updated_at: now.toISOString() })
+      // The new owner's clock starts at their DM: their reminder, their escalation.
+      .set({ owner_slack_id: by, ...(from ? { owner_email: null } : {}), delivery: 'queued', dm_channel: null, dm_ts: null, delivered_at: null, reminded_at: null, escalated_at: null, updated_at: now.toISOString() })
       .where('id', '=', leadId)
-      .where('owner_slack_id', 'is', null)
-      .where('delivery', '=', 'unassigned')
+      .where('status', '=', 'new')
+      .where((eb) => (from === null ? eb('owner_slack_id', 'is', null) : eb('owner_slack_id', '=', from)))
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return lead.owner_slack_id ? { kind: 'taken', owner: lead.owner_slack_id } : { kind: 'gone' };
-    const claimed: Lead = { ...lead, owner_slack_id: by, delivery: 'queued' };
-    await addLeadEvent(trx, now, deps.config, { leadId, type: 'claimed', actor: by });
+    if (Number(updated.numUpdatedRows) === 0) {
+      const now2 = await findLead(trx, leadId);
+      return now2?.owner_slack_id ? { kind: 'taken', owner: now2.owner_slack_id } : { kind: 'gone' };
+    }
+    const claimed: Lead = { ...lead, owner_slack_id: by, owner_email: from ? null : lead.owner_email, delivery: 'queued', dm_channel: null, dm_ts: null, delivered_at: null, reminded_at: null, escalated_at: null };
+    const why = from ? `claimed in the sales channel after it waited past its SLA with <@${from}>` : 'claimed in the sales channel: nobody owned it';
+    if (from) {
+      await addLeadEvent(trx, now, deps.config, {
+        leadId,
+        type: 'reassigned',
+        actor: by,
+        detail: { from: { slack_user_id: from, email: lead.owner_email }, to: { slack_user_id: by, email: null }, why },
+      });
+      if (lead.dm_channel && lead.dm_ts) {
+        const moved = movedDmMessage(lead, claimed, 'claimed');
+        await enqueue(trx, now, { kind: 'slack.update', target: lead.dm_channel, payload: { channel: lead.dm_channel, ts: lead.dm_ts, text: moved.text, blocks: moved.blocks } });
+      }
+    }
+    await addLeadEvent(trx, now, deps.config, { leadId, type: 'claimed', actor: by, detail: { why, ...(from ? { from: { slack_user_id: from } } : {}) } });
     await enqueueLeadDm(trx, now, claimed as Lead & { owner_slack_id: string });
     if (offer) {
-      const message = claimedMessage(claimed, by);
+      const message = claimedMessage(claimed, by, from);
       await enqueue(trx, now, { kind: 'slack.update', target: offer.channel, payload: { channel: offer.channel, ts: offer.ts, text: message.text, blocks: message.blocks } });
     }
-    return { kind: 'claimed', lead: claimed };
+    return { kind: 'claimed', lead: claimed, from };
   });
   if (outcome.kind === 'claimed') deps.wakeOutbox();
   return outcome;

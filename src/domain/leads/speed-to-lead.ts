@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.ts';
 import type { Kysely } from 'kysely';
 import type { Database, Lead, LeadDelivery } from '../../db/schema.ts';
 import { enqueue } from '../../delivery/outbox.ts';
-import { escalationRollupText, escalationText, reminderText } from '../../views/lead-notices.ts';
+import { escalationMessage, escalationRollupText, reminderMessage } from '../../views/lead-notices.ts';
 import { slaFor } from '../sla.ts';
 import { addLeadEvent } from './queries.ts';
 import type { EventRoutes } from '../events/publish.ts';
@@ -110,11 +110,17 @@ async function remind(trx: Kysely<Database>, routes: EventRoutes, lead: Lead, sl
   await enqueue(trx, now, {
     kind: 'slack.post',
     target: owner,
-    payload: { channel: owner, text: reminderText(lead, sla, dueAt) },
-    dedupeKey: `lead-reminder:${lead.id}`,
+    payload: { channel: owner, ...reminderMessage(lead, sla, dueAt) },
+    dedupeKey: `lead-reminder:${lead.id}${await moveSuffix(trx, lead.id)}`,
   });
   await addLeadEvent(trx, now, routes, { leadId: lead.id, type: 'reminded', actor: null, detail: { owner, sla_ms: sla } });
   return true;
+}
+
+/** A lead that moved to another owner gets their own reminder and escalation: keyed by the move. */
+async function moveSuffix(db: Kysely<Database>, leadId: string): Promise<string> {
+  const moves = await db.selectFrom('lead_events').select('id').where('lead_id', '=', leadId).where('type', '=', 'reassigned').execute();
+  return moves.length > 0 ? `:move-${moves.length}` : '';
 }
 
 /** Marks the lead escalated and tells SALES_CHANNEL, unless `rolledUp`: then the caller tells it with others. */
@@ -137,8 +143,8 @@ async function escalate(deps: Deps, trx: Kysely<Database>, lead: Lead, sla: numb
     await enqueue(trx, now, {
       kind: 'slack.post',
       target: channel,
-      payload: { channel, text: escalationText(lead, sla) },
-      dedupeKey: `lead-escalation:${lead.id}`,
+      payload: { channel, ...escalationMessage(lead, sla) },
+      dedupeKey: `lead-escalation:${lead.id}${await moveSuffix(trx, lead.id)}`,
     });
   }
   await addLeadEvent(trx, now, deps.config, { leadId: lead.id, type: 'escalated', detail: { owner: lead.owner_slack_id, delivery: lead.delivery, channel: channel ?? null, sla_ms: sla, ...(rolledUp ? { rolled_up: true } : {}) } });

@@ -29,7 +29,8 @@ export function leadClaimAction(deps: Deps) {
     const ts = body.container?.message_ts ?? body.message?.ts;
     const outcome = await claimLead(deps, id.data, userId, channel && ts ? { channel, ts } : undefined);
     if (outcome.kind === 'claimed') await say(CLAIM_TEXT.yours);
-    else if (outcome.kind === 'taken') await say(outcome.owner === userId ? CLAIM_TEXT.yours : CLAIM_TEXT.taken(outcome.owner));
+    else if (outcome.kind === 'taken') await say(outcome.owner === userId ? CLAIM_TEXT.alreadyYours : CLAIM_TEXT.taken(outcome.owner));
+    else if (outcome.kind === 'answered') await say(CLAIM_TEXT.answered);
     else await say(CLAIM_TEXT.gone);
   };
 }
