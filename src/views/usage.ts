@@ -12,8 +12,8 @@ export const CAMPAIGN_USAGE = [
 
 export const HOTLEAD_USAGE = [
   '*`/hotlead`* — this lead is hot: pause marketing emails to them',
-  '• `/hotlead EMAIL [DAYS | Nd | until YYYY-MM-DD] [note…]` — pause (default from `HOTLEAD_DEFAULT_DAYS`, at most 365 days)',
-  '    e.g. `/hotlead ada@analytical.example 14d closing next week`',
+  '• `/hotlead EMAIL [how long] [note…]` — pause; how long: `14d`, `two weeks`, `3 months`, `next Friday`, `until Dec 21` (the usual length if you give none; at most a year)',
+  '    e.g. `/hotlead ada@analytical.example two weeks closing next week`',
   '• `/hotlead release EMAIL` — let marketing email them again',
   '• `/hotlead list` — your paused leads (admins: `/hotlead list all`)',
 ].join('\n');

@@ -93,12 +93,14 @@ describe('/hotlead pauses marketing emails', () => {
     ['an unreadable duration', 'x@y.example 14x', 'I could not read `14x` as a duration'],
     ['a negative duration', 'x@y.example -3', 'I could not read `-3` as a duration'],
     ['a fraction', 'x@y.example 1.5', 'I could not read `1.5` as a duration'],
-    ['months', 'x@y.example 3 months', 'A pause is counted in whole days or weeks, not `months` (3 months is about `90d`)'],
+    ['hours', 'x@y.example 48 hours', 'A pause is counted in whole days, not `hours`'],
+    ['a number word it cannot read', 'x@y.example two fortnights', 'I could not read `two fortnights` as a duration'],
+    ['a month too far', 'x@y.example 13 months', 'more than 365 days away'],
     ['today', 'x@y.example until 2026-11-23', '2026-11-23 is today'],
     ['a past date', 'x@y.example until 2026-11-01', '2026-11-01 is in the past'],
     ['a date too far', 'x@y.example until 2027-11-24', 'more than 365 days away'],
     ['an impossible date', 'x@y.example until 2026-02-30', '2026-02-30 is not a real calendar date'],
-    ['a date in another format', 'x@y.example until 21/12/2026', '`21/12/2026` is not a date written YYYY-MM-DD'],
+    ['a date it cannot read', 'x@y.example until someday', 'I could not read `someday` as a date'],
     ['until without a date', 'x@y.example until', '`until` needs a date'],
     ['release without an email', 'release', '`release` needs the email'],
     ['release with a bad email', 'release nobody', '`nobody` is not an email address'],
@@ -109,7 +111,7 @@ describe('/hotlead pauses marketing emails', () => {
     const before = { pauses: (await pauses(app)).length, outbox: (await outbox(app)).length };
     const reply = await hotlead(app, rep.id, text);
     expect(reply).toContain(problem);
-    expect(reply).toContain('• `/hotlead EMAIL [DAYS | Nd | until YYYY-MM-DD] [note…]`');
+    expect(reply).toContain('• `/hotlead EMAIL [how long] [note…]`');
     expect((await pauses(app)).length).toBe(before.pauses);
     expect((await outbox(app)).length).toBe(before.outbox);
   });

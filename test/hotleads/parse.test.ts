@@ -17,15 +17,36 @@ describe('the /hotlead grammar', () => {
   });
 
   it('refuses a second word that starts like a number but is not a duration', () => {
-    expect(parseHotleadCommand('ada@x.example 2nd call booked', settings)).toEqual({ kind: 'invalid', problem: 'I could not read `2nd` as a duration: write 14, 14d, 2w or until 2026-12-21.' });
+    expect(parseHotleadCommand('ada@x.example 2nd call booked', settings)).toEqual({ kind: 'invalid', problem: 'I could not read `2nd` as a duration: write 14, 2w, "two weeks", "3 months", "next Friday" or "until Dec 21".' });
   });
 
-  it('refuses units a pause is not counted in rather than reading "3 months" as 3 days', () => {
-    expect(parseHotleadCommand('ada@x.example 3 months', settings)).toEqual({
-      kind: 'invalid', problem: 'A pause is counted in whole days or weeks, not `months` (3 months is about `90d`): write 14, 14d, 2w or until 2026-12-21.',
-    });
-    expect(parseHotleadCommand('ada@x.example 1 month deal', settings)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('(1 month is about `30d`)') });
-    expect(parseHotleadCommand('ada@x.example 1 year', settings)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('not `year`:') });
+  it('reads durations in words, never as the note (Mon 23 Nov 2026)', () => {
+    const cases: [string, string, string | undefined][] = [
+      ['two weeks', '2026-12-07', undefined],
+      ['a week call back', '2026-11-30', 'call back'],
+      ['a month', '2026-12-23', undefined],
+      ['3 months renewal', '2027-02-23', 'renewal'],
+      ['next Friday', '2026-12-04', undefined],
+      ['Dec 14 after the board meeting', '2026-12-14', 'after the board meeting'],
+      ['until Jan 8', '2027-01-08', undefined],
+      ['until next friday budget', '2026-12-04', 'budget'],
+      ['tomorrow', '2026-11-24', undefined],
+    ];
+    for (const [words, lastDay, note] of cases) {
+      expect(parseHotleadCommand(`ada@x.example ${words}`, settings), words).toMatchObject({ kind: 'pause', lastDay, note, durationGiven: true });
+    }
+    // Words that are not a duration stay the note; a number word that cannot be read is refused.
+    expect(parseHotleadCommand('ada@x.example closing this week', settings)).toMatchObject({ kind: 'pause', days: 30, note: 'closing this week', durationGiven: false });
+    expect(parseHotleadCommand('ada@x.example two fortnights', settings)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('`two fortnights`') });
+    // In another zone, words count that zone's days: 02:00 UTC Tue is still Mon in New York.
+    const ny = { ...settings, now: new Date('2026-11-24T02:00:00Z'), timeZone: 'America/New_York' };
+    expect(parseHotleadCommand('ada@x.example two weeks', ny)).toMatchObject({ kind: 'pause', lastDay: '2026-12-07' });
+  });
+
+  it('reads months as calendar months and refuses units a pause is not counted in', () => {
+    expect(parseHotleadCommand('ada@x.example 3 months', settings)).toMatchObject({ kind: 'pause', lastDay: '2027-02-23', note: undefined });
+    expect(parseHotleadCommand('ada@x.example 1 month deal', settings)).toMatchObject({ kind: 'pause', lastDay: '2026-12-23', note: 'deal' });
+    expect(parseHotleadCommand('ada@x.example 1 year', settings)).toMatchObject({ kind: 'pause', lastDay: '2027-11-23' });
     expect(parseHotleadCommand('ada@x.example 48 hours', settings)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('not `hours`:') });
     expect(parseHotleadCommand('ada@x.example 3 more calls', settings)).toMatchObject({ kind: 'pause', days: 3, note: 'more calls' });
   });

@@ -58,6 +58,11 @@ function offsetAt(instant: Date, timeZone: string): number {
   return wall - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
+/** The zone's offset from UTC at an instant, in minutes (what chrono-node takes as a time zone). */
+export function offsetMinutesAt(instant: Date, timeZone: string): number {
+  return Math.round(offsetAt(instant, timeZone) / 60_000);
+}
+
 /** The instant a calendar date starts (00:00 local, or the first instant after a DST gap). */
 export function startOfLocalDate(date: LocalDate, timeZone: string): Date {
   const [y, m, d] = date.split('-').map(Number);

@@ -3,13 +3,18 @@
 //   /hotlead EMAIL [DURATION] [note…]
 //   /hotlead release EMAIL
 //   /hotlead list [all]
-// DURATION is one of: N (days), N days, Nd, N weeks, Nw, until YYYY-MM-DD.
+// DURATION is one of: N (days), N days, Nd, N weeks, Nw, until YYYY-MM-DD, or words chrono-node
+// reads as a date or a span from today ("two weeks", "a month", "3 months", "next Friday",
+// "Dec 14", "until Jan 8").
 // A pause covers whole days in the configured time zone: N days means today plus the next N
 // days, so `14d` on Mon 23 Nov and `until 2026-12-07` both end after Mon 7 Dec.
-// The second word is read as a duration when it starts with a digit or a sign, or is `until`;
-// anything else starts the note (so `/hotlead EMAIL 2nd call booked` is refused: write the duration first).
+// The words after the email are read as a duration when they start with a digit or a sign, are
+// `until`, or chrono-node reads a date at their very start; a number word it cannot read ("two
+// fortnights") is refused rather than kept as the note. Anything else starts the note (so
+// `/hotlead EMAIL 2nd call booked` is refused: write the duration first).
 
-import { addDays, daysBetween, endOfLocalDate, isCalendarDate, localDateOf, readableDate, type LocalDate } from './calendar.ts';
+import * as chrono from 'chrono-node';
+import { addDays, daysBetween, endOfLocalDate, isCalendarDate, localDateOf, offsetMinutesAt, readableDate, type LocalDate } from './calendar.ts';
 
 export const MAX_PAUSE_DAYS = 365;
 export const MAX_NOTE_LENGTH = 1000;
@@ -93,22 +98,65 @@ function words(text: string): Word[] {
 
 const UNIT_WORD = /^(d|days?|w|wks?|weeks?)$/i;
 // Units a rep may reach for that a pause is not counted in: "3 months" must not become 3 days.
-const OTHER_UNIT_WORD = /^(mo|mos|mths?|months?|y|yrs?|years?|h|hrs?|hours?|mins?|minutes?)[.,;:!]?$/i;
-const DURATION_EXAMPLES = 'write 14, 14d, 2w or until 2026-12-21';
+const OTHER_UNIT_WORD = /^(h|hrs?|hours?|mins?|minutes?)[.,;:!]?$/i;
+const DURATION_EXAMPLES = 'write 14, 2w, "two weeks", "3 months", "next Friday" or "until Dec 21"';
+// Months and years are calendar spans: chrono-node counts them from today.
+const CALENDAR_UNIT_WORD = /^(mo|mos|mths?|months?|y|yrs?|years?)[.,;:!]?$/i;
+// Words that start a duration and nothing else: when chrono-node cannot read the phrase, refuse it.
+const DURATION_START_WORD = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several|next|fortnight)$/i;
+
+/**
+ * A date or span chrono-node reads at the very start of `phrase` (in the settings' zone), as the
+ * last day it covers; undefined when nothing at the start is a date.
+ */
+function readDatePhrase(phrase: string, settings: ParseSettings): { lastDay: LocalDate; text: string } | undefined {
+  const [first] = chrono.parse(phrase, { instant: settings.now, timezone: offsetMinutesAt(settings.now, settings.timeZone) }, { forwardDate: true });
+  if (!first || first.index !== 0) return undefined;
+  const y = first.start.get('year');
+  const m = first.start.get('month');
+  const d = first.start.get('day');
+  if (y === null || m === null || d === null) return undefined;
+  return { lastDay: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, text: first.text };
+}
+
+/** Reads a duration in words at ws[i] (after `skip` words such as `until`); the end and how many words it used. */
+function readWordsDuration(ws: Word[], i: number, text: string, settings: ParseSettings, skip = 0): { end: PauseEnd; used: number } | { problem: string } | undefined {
+  const from = i + skip;
+  if (ws[from] === undefined) return undefined;
+  const start = ws[from].end - ws[from].text.length;
+  const found = readDatePhrase(text.slice(start), settings);
+  if (!found) return undefined;
+  const end = pauseEndOnDate(found.lastDay, settings.now, settings.timeZone);
+  if ('problem' in end) return end;
+  const used = skip + words(found.text).length;
+  return { end, used };
+}
 
 /** Reads a duration starting at words[i]; returns the pause end and how many words it used. */
-function readDuration(ws: Word[], i: number, settings: ParseSettings): { end: PauseEnd; used: number } | { problem: string } | undefined {
+function readDuration(ws: Word[], i: number, text: string, settings: ParseSettings): { end: PauseEnd; used: number } | { problem: string } | undefined {
   const word = ws[i]?.text;
   if (word === undefined) return undefined;
   if (/^until$/i.test(word)) {
     const date = ws[i + 1]?.text;
-    if (date === undefined) return { problem: '`until` needs a date written YYYY-MM-DD, e.g. `until 2026-12-21`.' };
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { problem: `\`${date}\` is not a date written YYYY-MM-DD (e.g. \`until 2026-12-21\`).` };
-    if (!isCalendarDate(date)) return { problem: `${date} is not a real calendar date.` };
-    const end = pauseEndOnDate(date, settings.now, settings.timeZone);
-    return 'problem' in end ? end : { end, used: 2 };
+    if (date === undefined) return { problem: '`until` needs a date, e.g. `until 2026-12-21` or `until Dec 21`.' };
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      if (!isCalendarDate(date)) return { problem: `${date} is not a real calendar date.` };
+      const end = pauseEndOnDate(date, settings.now, settings.timeZone);
+      return 'problem' in end ? end : { end, used: 2 };
+    }
+    return readWordsDuration(ws, i, text, settings, 1) ?? { problem: `I could not read \`${date}\` as a date: write e.g. \`until 2026-12-21\` or \`until Dec 21\`.` };
   }
-  if (!/^[+-]?\d/.test(word)) return undefined;
+  if (!/^[+-]?\d/.test(word)) {
+    const inWords = readWordsDuration(ws, i, text, settings);
+    if (inWords) return inWords;
+    if (DURATION_START_WORD.test(word) || (/^(a|an)$/i.test(word) && UNIT_WORD.test(ws[i + 1]?.text ?? ''))) {
+      return { problem: `I could not read \`${ws.slice(i, i + 3).map((w) => w.text).join(' ')}\` as a duration: ${DURATION_EXAMPLES}.` };
+    }
+    return undefined;
+  }
+  if (/^\d+$/.test(word) && CALENDAR_UNIT_WORD.test(ws[i + 1]?.text ?? '')) {
+    return readWordsDuration(ws, i, text, settings) ?? { problem: `I could not read \`${word} ${ws[i + 1].text}\` as a duration: ${DURATION_EXAMPLES}.` };
+  }
 
   const m = /^(\d+)([dw]?)$/i.exec(word);
   if (!m) return { problem: `I could not read \`${word}\` as a duration: ${DURATION_EXAMPLES}.` };
@@ -119,9 +167,7 @@ function readDuration(ws: Word[], i: number, settings: ParseSettings): { end: Pa
     unit = next[0].toLowerCase();
     used = 2;
   } else if (unit === '' && next !== undefined && OTHER_UNIT_WORD.test(next)) {
-    const months = /^m(o|th|onth)/i.test(next);
-    const hint = months && m[1].length <= 2 ? ` (${word} ${next} is about \`${Number(m[1]) * 30}d\`)` : '';
-    return { problem: `A pause is counted in whole days or weeks, not \`${next}\`${hint}: ${DURATION_EXAMPLES}.` };
+    return { problem: `A pause is counted in whole days, not \`${next}\`: ${DURATION_EXAMPLES}.` };
   }
   const count = m[1].length > 6 ? Infinity : Number(m[1]);
   const days = unit === 'w' ? count * 7 : count;
@@ -155,7 +201,7 @@ export function parseHotleadCommand(text: string, settings: ParseSettings): Hotl
   const email = parseEmail(ws[0].text);
   if (!email) return { kind: 'invalid', problem: `\`${ws[0].text}\` is not an email address; start with the lead's email.`, unknownWords: true };
 
-  const duration = readDuration(ws, 1, settings);
+  const duration = readDuration(ws, 1, text, settings);
   if (duration && 'problem' in duration) return { kind: 'invalid', problem: duration.problem };
   const end = duration?.end ?? pauseEndAfterDays(settings.defaultDays, settings.now, settings.timeZone);
   const noteFrom = ws[duration ? duration.used : 0]?.end ?? ws[0].end;
