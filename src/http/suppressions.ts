@@ -33,7 +33,7 @@ export function suppressionsRoute(deps: Deps): RouteHandler {
     const since = parseSince(url.searchParams.get('since'));
     const now = deps.clock.now();
     const asOf = now.toISOString();
-    const rows = await activeSuppressions(deps.db, now, since);
+    const rows = await activeSuppressions(deps.db, now, deps.config.timeZone, since);
 
     if (format === 'csv') {
       // escape_formulas: a note starting with "=" must not run as a formula in a spreadsheet.

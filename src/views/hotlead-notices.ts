@@ -48,9 +48,9 @@ function message(headline: string, lines: string[], footer: string): SlackMessag
 export function pauseNotice(p: PauseFacts, campaign: PauseCampaign | null | undefined, timeZone: string): SlackMessage {
   const until = readableUntil(new Date(p.paused_until), timeZone);
   return message(
-    `:fire: Pause marketing emails to ${whoIsPaused(p)} until ${until} — worked by <@${p.paused_by}>`,
+    `:fire: Pause marketing emails to ${whoIsPaused(p)} through ${until} — worked by <@${p.paused_by}>`,
     details(p, campaign),
-    'The suppression list (`GET /api/suppressions`) includes this email until then.',
+    'The suppression list (`GET /api/suppressions`) includes this email through that day.',
   );
 }
 
@@ -59,9 +59,9 @@ export function extensionNotice(p: PauseFacts, previousUntil: string, by: string
   const was = readableUntil(new Date(previousUntil), timeZone);
   const who = by === p.paused_by ? `<@${by}>` : `<@${by}> (worked by <@${p.paused_by}>)`;
   return message(
-    `:fire: Keep pausing marketing emails to ${whoIsPaused(p)} until ${until} (was ${was}) — extended by ${who}`,
+    `:fire: Keep pausing marketing emails to ${whoIsPaused(p)} through ${until} (was ${was}) — extended by ${who}`,
     details(p, campaign),
-    'The suppression list keeps this email until the new date.',
+    'The suppression list keeps this email through the new date.',
   );
 }
 
@@ -105,7 +105,7 @@ export function pauseEndingWarning(p: Pick<HotPause, 'id' | 'email' | 'lead_name
 export function pauseWarningAnswered(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_until'>, answer: 'extended' | 'let_end' | 'ended', by: string, timeZone: string): SlackMessage {
   const until = readableUntil(new Date(p.paused_until), timeZone);
   const text = answer === 'extended'
-    ? `:fire: <@${by}> extended the pause on marketing emails to ${whoIsPaused(p)} until ${until}.`
+    ? `:fire: <@${by}> extended the pause on marketing emails to ${whoIsPaused(p)} through ${until}.`
     : answer === 'let_end'
       ? `:ok_hand: <@${by}> let the pause on marketing emails to ${whoIsPaused(p)} end after ${until}; #marketing will be told then.`
       : `The pause on marketing emails to ${whoIsPaused(p)} has already ended.`;

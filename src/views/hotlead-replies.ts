@@ -18,7 +18,6 @@ export interface PauseReply {
   knownLead: boolean;
   answeredLeads: number;
   marketingChannel: string | undefined;
-  webhook: boolean;
 }
 
 const MAX_REPLY = 3000;
@@ -32,8 +31,7 @@ export function invalidHotlead(problem: string, words?: string): string {
 
 function whatHappensNext(r: PauseReply, until: string): string {
   const told = r.marketingChannel ? `<#${r.marketingChannel}> has been told not to email them` : 'Marketing has been told not to email them';
-  const tool = r.webhook ? 'the email tool gets the change through its webhook and the suppression list' : "the email tool's suppression list (`GET /api/suppressions`) includes the email";
-  return `What happens next: ${told}, ${tool} until ${until}, and I'll DM you a day before the pause ends so you can extend it.`;
+  return `What happens next: ${told}, the email tool holds their emails through ${until}, and I'll DM you a day before the pause ends so you can extend it.`;
 }
 
 export function pauseReply(r: PauseReply, timeZone: string): string {
@@ -41,15 +39,15 @@ export function pauseReply(r: PauseReply, timeZone: string): string {
   const who = whoIsPaused({ email: r.email, lead_name: r.leadName });
   const lines: string[] = [];
   if (r.outcome === 'paused') {
-    lines.push(`:fire: Paused marketing emails to ${who} until *${until}*.`);
+    lines.push(`:fire: Paused marketing emails to ${who} through *${until}*.`);
     lines.push(whatHappensNext(r, until));
   } else if (r.outcome === 'extended') {
     const was = r.previousUntil ? readableUntil(r.previousUntil, timeZone) : undefined;
-    lines.push(`:fire: ${who} was already paused${was ? ` until ${was}` : ''}; I *extended* the pause until *${until}*.`);
+    lines.push(`:fire: ${who} was already paused${was ? ` through ${was}` : ''}; I *extended* the pause through *${until}*.`);
     lines.push(whatHappensNext(r, until));
   } else {
     const by = r.pausedBy ? ` by <@${r.pausedBy}>` : '';
-    lines.push(`${who} is already paused${by} until *${until}*, which is no earlier than you asked: I *kept* that date. Nothing changed.`);
+    lines.push(`${who} is already paused${by} through *${until}*, which is no earlier than you asked: I *kept* that date. Nothing changed.`);
   }
   if (!r.knownLead) lines.push(`_${escapeMrkdwn(r.email)} is not a known lead: Handoff has never received a lead with this email. The pause works all the same._`);
   if (r.answeredLeads > 0) lines.push(`Marked ${r.answeredLeads === 1 ? 'your open lead' : `your ${r.answeredLeads} open leads`} with this email as hot.`);
@@ -80,7 +78,7 @@ export function pauseListReply(pauses: Pick<HotPause, 'email' | 'lead_name' | 'n
   const lines = pauses.map((p) => {
     const by = scope === 'all' ? ` — by <@${p.paused_by}>` : '';
     const note = p.note ? ` — _${escapeMrkdwn(cut(p.note, 80))}_` : '';
-    return `• ${whoIsPaused(p)} until *${readableUntil(new Date(p.paused_until), timeZone)}*${by}${note}`;
+    return `• ${whoIsPaused(p)} through *${readableUntil(new Date(p.paused_until), timeZone)}*${by}${note}`;
   });
   // Keep whole lines under Slack's limit and say how many did not fit.
   const out: string[] = [title];
@@ -101,7 +99,7 @@ export const SALES_ONLY = 'Only members of the sales user group may use `/hotlea
 export const PAUSE_BUTTON_UNREADABLE = 'This button is not one Handoff can read; nothing changed.';
 
 export function extendedReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_until'>, timeZone: string): string {
-  return `:fire: Extended the pause on ${whoIsPaused(p)} until *${readableUntil(new Date(p.paused_until), timeZone)}*. #marketing has been told.`;
+  return `:fire: Extended the pause on ${whoIsPaused(p)} through *${readableUntil(new Date(p.paused_until), timeZone)}*. #marketing has been told.`;
 }
 
 export function alreadyEndedReply(p: Pick<HotPause, 'email' | 'lead_name'>): string {
@@ -109,7 +107,7 @@ export function alreadyEndedReply(p: Pick<HotPause, 'email' | 'lead_name'>): str
 }
 
 export function alreadyExtendedReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_until'>, timeZone: string): string {
-  return `The pause on ${whoIsPaused(p)} was already changed: it now runs until *${readableUntil(new Date(p.paused_until), timeZone)}*. Nothing else changed.`;
+  return `The pause on ${whoIsPaused(p)} was already changed: it now runs through *${readableUntil(new Date(p.paused_until), timeZone)}*. Nothing else changed.`;
 }
 
 export function letEndReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_until'>, timeZone: string): string {

@@ -31,7 +31,6 @@ export interface SlackMessage {
 const MAX_BLOCKS = 50;
 const SECTION_MAX = 3000;
 const MAX_ASSETS = 15;
-const MAX_ACTIVITIES = 10;
 
 export const LEAD_DM_TEXT = {
   noBrief: (key: string) => `Campaign \`${esc(key)}\` has no brief yet — marketing has been told, so for now go by what the lead did.`,
@@ -54,19 +53,57 @@ export function leadLabel(lead: Pick<Lead, 'id' | 'name' | 'email' | 'title' | '
   return role ? `${leadDisplayName(lead)} (${role})` : leadDisplayName(lead);
 }
 
-function headerText(lead: Lead): string {
-  const role = [lead.title, lead.company].filter(Boolean).join(', ');
-  return `New lead: ${leadDisplayName(lead)}${role ? ` — ${role}` : ''}`;
+/**
+ * Why the lead met the agreed definition, in a rep's words: the score, what it told us, what it
+ * did. The stage is on the line above, and an allowed email domain tells a rep nothing.
+ */
+export function qualifiedInWords(met: string[]): string | undefined {
+  const words = met.flatMap((rule) => {
+    const campaignRule = / \(([^)]+) rule\)$/.exec(rule);
+    const plainRule = campaignRule ? rule.slice(0, campaignRule.index) : rule;
+    // The score is on the line above; only a campaign's own lower bar is worth saying.
+    if (/^score \S+ ≥ /.test(plainRule)) return campaignRule ? [`score over ${campaignRule[1]}'s own bar`] : [];
+    const has = /^has (.+)$/.exec(plainRule);
+    if (has) return [`shared ${joinAnd(has[1].split(', ').map((f) => f.replace(/^fields\./, '').replace(/_/g, ' ')))}`];
+    if (/^stage .* is allowed$/.test(plainRule) || /^email domain .* is allowed$/.test(plainRule)) return [];
+    return [plainRule];
+  });
+  return words.length > 0 ? `✔️ *Qualified:* ${esc(words.join(' · '))}` : undefined;
 }
 
-function whoBlock(lead: Lead): Record<string, unknown> {
-  const role = [lead.title ? esc(lead.title) : '', lead.company ? `*${esc(lead.company)}*` : ''].filter(Boolean).join(' at ');
-  const lines = [
-    `*${esc(cut(leadDisplayName(lead), 300))}*${role ? ` · ${role}` : ''}`,
-    `✉️ ${lead.email ? esc(lead.email) : 'no email from the CRM'}${lead.score !== null ? `  ·  Score ${lead.score}` : ''}`,
-    `Owner: ${lead.owner_slack_id ? `<@${lead.owner_slack_id}>` : esc(lead.owner_email ?? 'unknown')}`,
-  ];
-  return section(lines.join('\n'));
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** The buying stage in the words a rep uses. */
+const STAGE_WORDS: Record<string, string> = {
+  awareness: 'Just looking',
+  consideration: 'Comparing options',
+  decision: 'Ready to decide',
+};
+
+/** Activities shown on the first screen: the newest two say why now; the rest are counted. */
+const FIRST_SCREEN_ACTIVITIES = 2;
+
+/**
+ * What a rep reads before scrolling on a phone: who, the stage in plain words, why now (the newest
+ * two activities), where the lead came from with the campaign's one-line offer.
+ */
+function firstScreen(lead: Lead, campaign: CampaignBrief | undefined): Record<string, unknown> {
+  const role = [lead.title ? esc(cut(lead.title, 200)) : '', lead.company ? `*${esc(cut(lead.company, 200))}*` : ''].filter(Boolean).join(' at ');
+  const named = Boolean(lead.name?.trim());
+  const lines = [`*${esc(cut(leadDisplayName(lead), 300))}*${role ? ` · ${role}` : ''}`];
+  // The email once: it is the title line itself when there is no name.
+  if (named) lines.push(lead.email ? `✉️ ${esc(lead.email)}` : '✉️ no email from the CRM');
+  const stage = lead.stage ? `${esc(STAGE_WORDS[lead.stage] ?? capitalize(lead.stage))}${STAGE_WORDS[lead.stage] ? ` (${lead.stage})` : ''}` : 'Stage not given';
+  lines.push(`${stage}${lead.score !== null ? ` · score ${lead.score}` : ''}`);
+  const activities = newestFirst(leadActivities(lead));
+  lines.push(...activities.slice(0, FIRST_SCREEN_ACTIVITIES).map(activityLine));
+  if (activities.length > FIRST_SCREEN_ACTIVITIES) lines.push(`_…and ${activities.length - FIRST_SCREEN_ACTIVITIES} earlier_`);
+  if (activities.length === 0) lines.push('_No activities reported._');
+  if (campaign) lines.push(`From *${esc(cut(campaign.name, 200))}*${campaign.offer ? ` · offer: ${esc(cut(campaign.offer, 300))}` : ''}`);
+  else if (lead.campaign_key) lines.push(LEAD_DM_TEXT.noBrief(lead.campaign_key));
+  return section(fitLines(lines, SECTION_MAX));
 }
 
 function activityLine(a: Activity): string {
@@ -76,26 +113,17 @@ function activityLine(a: Activity): string {
   return `• ${what}${when}`;
 }
 
-function whyNowBlock(lead: Lead): Record<string, unknown> {
-  const stage = lead.stage ? `Stage: *${esc(capitalize(lead.stage))}*` : 'Stage: not given';
-  const activities = newestFirst(leadActivities(lead));
-  const shown = activities.slice(0, MAX_ACTIVITIES).map(activityLine);
-  if (activities.length > MAX_ACTIVITIES) shown.push(`…and ${activities.length - MAX_ACTIVITIES} earlier`);
-  const lines = ['*Why now*', stage, ...(shown.length ? shown : ['No activities reported.'])];
-  return section(fitLines(lines, SECTION_MAX));
-}
-
 function bulletList(title: string, items: string[]): string | undefined {
   if (items.length === 0) return undefined;
   return fitLines([`*${title}*`, ...items.map((i) => `• ${esc(cut(i, 500))}`)], SECTION_MAX);
 }
 
+/** The rest of the brief, below the buttons: what marketing wants the rep to know before calling. */
 function campaignBlocks(lead: Lead, campaign: CampaignBrief | undefined): Record<string, unknown>[] {
   if (!lead.campaign_key) return [context(LEAD_DM_TEXT.noCampaign)];
-  if (!campaign) return [section(LEAD_DM_TEXT.noBrief(lead.campaign_key))];
-  const brief = [`*Campaign: ${esc(cut(campaign.name, 200))}*`];
+  if (!campaign) return [];
+  const brief = [`*The campaign: ${esc(cut(campaign.name, 200))}*`];
   if (campaign.goal) brief.push(`*Goal:* ${esc(cut(campaign.goal, 1000))}`);
-  if (campaign.offer) brief.push(`*Offer:* ${esc(cut(campaign.offer, 1000))}`);
   if (campaign.audience) brief.push(`*Audience:* ${esc(cut(campaign.audience, 500))}`);
   const blocks = [section(fitLines(brief, SECTION_MAX))];
   const messages = bulletList('Key messages', campaign.key_messages);
@@ -123,8 +151,9 @@ export function suggestedOpener(lead: Lead, campaign: CampaignBrief | undefined)
   }
 }
 
-function answerLine(answer: LeadAnswerView): string {
-  const who = answer.actor ? `<@${answer.actor}>` : 'someone';
+/** One answer in words; the DM's reader is its owner, who reads "you" rather than their own name. */
+function answerLine(answer: LeadAnswerView, reader: string | null = null): string {
+  const who = answer.actor ? (answer.actor === reader ? 'you' : `<@${answer.actor}>`) : 'someone';
   const when = slackTime(answer.at);
   switch (answer.type) {
     case 'accepted':
@@ -174,24 +203,37 @@ function assetBlocks(lead: Lead, campaign: CampaignBrief | undefined, budget: nu
   return blocks;
 }
 
+/** The answers so far, in one line each, newest last: what the DM says once the lead is answered. */
+function answeredBlock(lead: Lead, answers: LeadAnswerView[]): Record<string, unknown> {
+  const lines = answers.slice(-3).map((a) => answerLine(a, lead.owner_slack_id));
+  return section(fitLines([...lines, `*${esc(cut(leadLabel(lead), 500))}*`], SECTION_MAX));
+}
+
+/**
+ * The DM, phone first: the first screen holds who, the stage, why now, the campaign's offer and
+ * the answer buttons; the opener, the rest of the brief and the content to rate follow below them.
+ * Once answered, the lead shrinks to what was done (the buttons that still apply and the content
+ * to rate stay: reps rate content after they used it).
+ */
 export function buildLeadDm(data: LeadDmData, _now: Date): SlackMessage {
   const { lead, campaign, answers } = data;
-  const top: Record<string, unknown>[] = [{ type: 'header', text: plain(headerText(lead), 150) }, whoBlock(lead)];
+  const answered = answers.length > 0 && lead.status !== 'new';
+  const top: Record<string, unknown>[] = answered ? [answeredBlock(lead, answers)] : [firstScreen(lead, campaign)];
   const qualification = leadQualification(lead);
-  if (qualification?.qualified && qualification.met.length > 0) top.push(context(`*Why it qualifies:* ${esc(qualification.met.join('; '))}`));
   // A held lead an admin released anyway: the rep should know what it missed.
-  else if (qualification && !qualification.qualified) top.push(context(`*Released by an admin although it missed:* ${esc(qualification.failed.join('; '))}`));
-  top.push(whyNowBlock(lead), { type: 'divider' }, ...campaignBlocks(lead, campaign));
-  top.push(section(`*Suggested opener*\n> ${esc(suggestedOpener(lead, campaign))}`));
-
-  const bottom: Record<string, unknown>[] = [];
-  for (const answer of answers.slice(-3)) bottom.push(context(answerLine(answer)));
+  if (!answered && qualification && !qualification.qualified) top.push(context(`*Released by an admin although it missed:* ${esc(qualification.failed.join('; '))}`));
+  const why = !answered && qualification?.qualified ? qualifiedInWords(qualification.met) : undefined;
+  if (why) top.push(context(why));
   // The way back to the CRM stays after the lead is answered.
   const buttons = [...leadButtons(lead), ...(lead.record_url ? [openInCrmButton(lead.record_url)] : [])];
-  if (buttons.length > 0) bottom.push({ type: 'actions', block_id: LEAD_BLOCKS.answerButtons, elements: buttons });
+  if (buttons.length > 0) top.push({ type: 'actions', block_id: LEAD_BLOCKS.answerButtons, elements: buttons });
 
-  const assets = assetBlocks(lead, campaign, MAX_BLOCKS - top.length - bottom.length - 1);
-  const blocks = [...top, ...(assets.length ? [{ type: 'divider' }, ...assets] : []), ...bottom].slice(0, MAX_BLOCKS);
+  const below: Record<string, unknown>[] = [];
+  if (!answered) {
+    below.push({ type: 'divider' }, section(`*Say this first*\n> ${esc(suggestedOpener(lead, campaign))}`), ...campaignBlocks(lead, campaign));
+  }
+  const assets = assetBlocks(lead, campaign, MAX_BLOCKS - top.length - below.length - 1);
+  const blocks = [...top, ...below, ...(assets.length ? [{ type: 'divider' }, ...assets] : [])].slice(0, MAX_BLOCKS);
 
   const from = campaign ? ` from ${campaign.name}` : '';
   // The fallback text is mrkdwn too (notifications, clients without blocks).

@@ -126,8 +126,8 @@ describe.skipIf(!hasChromium)(`the page \`handoff demo --html\` writes, in headl
   });
 
   it("renders the rep's DM about the lead with its three answer buttons", async () => {
-    const dm = page.locator('.window', { hasText: 'Direct message' }).filter({ has: page.locator('.b-header', { hasText: 'Ada Lovelace' }) }).first();
-    expect(await dm.locator('.b-header').first().isVisible()).toBe(true);
+    const dm = page.locator('.window', { hasText: 'Direct message' }).filter({ hasText: 'Ada Lovelace' }).filter({ has: page.getByRole('button', { name: 'Accept' }) }).first();
+    expect(await dm.isVisible()).toBe(true);
     for (const label of ['Accept', 'Hot — pause emails', 'Not qualified']) {
       const button = dm.getByRole('button', { name: label }).first();
       expect(await button.isVisible(), label).toBe(true);
@@ -138,5 +138,22 @@ describe.skipIf(!hasChromium)(`the page \`handoff demo --html\` writes, in headl
     await dm.screenshot({ path: file });
     expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
     expect(statSync(file).size).toBeGreaterThan(20_000);
+  });
+
+  it("puts the answer buttons of the first lead's DM within its first 800 px on a 390 px phone", async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await phone.goto(pathToFileURL(join(dir, 'demo.html')).href);
+      const message = phone.locator('.message', { hasText: 'Ada Lovelace' }).filter({ has: phone.getByRole('button', { name: 'Accept' }) }).first();
+      const top = (await message.boundingBox())!.y;
+      for (const label of ['Accept', 'Hot — pause emails', 'Not qualified']) {
+        const box = (await message.getByRole('button', { name: label }).first().boundingBox())!;
+        expect(box.y + box.height - top, label).toBeLessThanOrEqual(800);
+        expect(box.x + box.width, label).toBeLessThanOrEqual(390);
+      }
+      await message.screenshot({ path: join(dir, 'phone.png') });
+    } finally {
+      await phone.close();
+    }
   });
 });

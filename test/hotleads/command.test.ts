@@ -23,9 +23,10 @@ describe('/hotlead pauses marketing emails', () => {
   it('pauses a known lead for the default 30 days, tells marketing with the note and campaign, and records it in the timeline', async () => {
     const reply = await hotlead(app, rep.id, 'ada@analytical.example closing next week, keep the nurture off');
     // The clock is Mon 23 Nov 2026; 30 days covers through Wed 23 Dec.
-    expect(reply).toContain('Paused marketing emails to Ada Lovelace (Ada@Analytical.example) until *Wed 23 Dec 2026*');
+    expect(reply).toContain('Paused marketing emails to Ada Lovelace (Ada@Analytical.example) through *Wed 23 Dec 2026*');
     expect(reply).toContain(`<#${MARKETING_CHANNEL}> has been told`);
-    expect(reply).toContain('suppression list');
+    expect(reply).toContain('the email tool holds their emails through Wed 23 Dec 2026');
+    expect(reply).not.toContain('/api/');
     expect(reply).toContain('DM you a day before the pause ends');
     expect(reply).not.toContain('not a known lead');
 
@@ -33,7 +34,7 @@ describe('/hotlead pauses marketing emails', () => {
     expect(pause).toMatchObject({ email_lower: 'ada@analytical.example', status: 'active', paused_by: rep.id, note: 'closing next week, keep the nurture off', paused_until: '2026-12-24T00:00:00.000Z', lead_id: 'crm-ada' });
 
     const [notice] = await noticesTo(app, MARKETING_CHANNEL);
-    expect(notice).toContain(`Pause marketing emails to Ada Lovelace (Ada@Analytical.example) until Wed 23 Dec 2026 — worked by <@${rep.id}>`);
+    expect(notice).toContain(`Pause marketing emails to Ada Lovelace (Ada@Analytical.example) through Wed 23 Dec 2026 — worked by <@${rep.id}>`);
     expect(notice).toContain('Note: closing next week, keep the nurture off');
     expect(notice).toContain('Campaign: Q4 AI Readiness Webinar (`q4-ai-webinar`)');
     expect(notice).toContain('Company: Analytical Engines');
@@ -45,19 +46,19 @@ describe('/hotlead pauses marketing emails', () => {
 
   it('extends a pause when asked for a later date, and says so, matching the email in any case', async () => {
     const reply = await hotlead(app, rep2.id, 'ADA@analytical.EXAMPLE until 2027-01-15 budget signed');
-    expect(reply).toContain('was already paused until Wed 23 Dec 2026; I *extended* the pause until *Fri 15 Jan 2027*');
+    expect(reply).toContain('was already paused through Wed 23 Dec 2026; I *extended* the pause through *Fri 15 Jan 2027*');
     const rows = await pauses(app);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ paused_until: '2027-01-16T00:00:00.000Z', extended_by: rep2.id, paused_by: rep.id, note: 'budget signed' });
     const notices = await noticesTo(app, MARKETING_CHANNEL);
-    expect(notices.at(-1)).toContain(`Keep pausing marketing emails to Ada Lovelace (Ada@Analytical.example) until Fri 15 Jan 2027 (was Wed 23 Dec 2026) — extended by <@${rep2.id}> (worked by <@${rep.id}>)`);
+    expect(notices.at(-1)).toContain(`Keep pausing marketing emails to Ada Lovelace (Ada@Analytical.example) through Fri 15 Jan 2027 (was Wed 23 Dec 2026) — extended by <@${rep2.id}> (worked by <@${rep.id}>)`);
     expect((await timeline(app, 'crm-ada')).map((e) => e.type)).toEqual(['hot_paused', 'hot_extended']);
   });
 
   it('keeps a pause when asked for an earlier or equal date, says so, and changes nothing', async () => {
     const before = (await outbox(app)).length;
     const reply = await hotlead(app, rep.id, 'ada@analytical.example 7d');
-    expect(reply).toContain(`is already paused by <@${rep.id}> until *Fri 15 Jan 2027*`);
+    expect(reply).toContain(`is already paused by <@${rep.id}> through *Fri 15 Jan 2027*`);
     expect(reply).toContain('I *kept* that date. Nothing changed.');
     const again = await hotlead(app, rep.id, 'ada@analytical.example until 2027-01-15');
     expect(again).toContain('I *kept* that date');
@@ -76,12 +77,12 @@ describe('/hotlead pauses marketing emails', () => {
     ['a Slack mailto link', '<mailto:alan@turing.example|alan@turing.example> 1', 'Tue 24 Nov 2026', '2026-11-25T00:00:00.000Z', undefined],
   ])('reads %s', async (_form, text, readable, until, note) => {
     const reply = await hotlead(app, rep.id, text);
-    expect(reply).toContain(`until *${readable}*`);
+    expect(reply).toContain(`through *${readable}*`);
     expect(reply).toContain('is not a known lead: Handoff has never received a lead with this email. The pause works all the same.');
     const email = text.startsWith('<mailto:') ? 'alan@turing.example' : text.split(' ')[0];
     const row = (await pauses(app)).find((p) => p.email_lower === email);
     expect(row).toMatchObject({ paused_until: until, note: note ?? null, lead_id: null });
-    expect((await noticesTo(app, MARKETING_CHANNEL)).at(-1)).toContain(`Pause marketing emails to ${email} until ${readable} — worked by <@${rep.id}>`);
+    expect((await noticesTo(app, MARKETING_CHANNEL)).at(-1)).toContain(`Pause marketing emails to ${email} through ${readable} — worked by <@${rep.id}>`);
   });
 
   it.each([
@@ -125,7 +126,7 @@ describe('/hotlead in another time zone', () => {
   it('covers whole local days and uses HOTLEAD_DEFAULT_DAYS', async () => {
     // 10:00 UTC is 05:00 in New York on Mon 23 Nov; ten days covers through Thu 3 Dec, New York time.
     const reply = await hotlead(app, rep.id, 'ny@example.com');
-    expect(reply).toContain('until *Thu 3 Dec 2026*');
+    expect(reply).toContain('through *Thu 3 Dec 2026*');
     expect((await pauses(app))[0].paused_until).toBe('2026-12-04T05:00:00.000Z');
   });
 });

@@ -68,16 +68,16 @@ describe('pauses end on time', () => {
     expect(pause).toMatchObject({ status: 'active', paused_until: '2026-12-11T00:00:00.000Z', extended_by: rep.id });
 
     const [updated] = await warningsTo(rep.id);
-    expect(updated).toMatchObject({ ts: warning.ts, updated: true, text: `:fire: <@${rep.id}> extended the pause on marketing emails to Wanda Warn (warn@customer.example) until Thu 10 Dec 2026.` });
+    expect(updated).toMatchObject({ ts: warning.ts, updated: true, text: `:fire: <@${rep.id}> extended the pause on marketing emails to Wanda Warn (warn@customer.example) through Thu 10 Dec 2026.` });
     expect(updated.blocks!.some((b) => b.type === 'actions')).toBe(false);
-    expect((await noticesTo(app, MARKETING_CHANNEL)).at(-1)).toBe(`:fire: Keep pausing marketing emails to Wanda Warn (warn@customer.example) until Thu 10 Dec 2026 (was Thu 26 Nov 2026) — extended by <@${rep.id}>`);
+    expect((await noticesTo(app, MARKETING_CHANNEL)).at(-1)).toBe(`:fire: Keep pausing marketing emails to Wanda Warn (warn@customer.example) through Thu 10 Dec 2026 (was Thu 26 Nov 2026) — extended by <@${rep.id}>`);
     const extended = receiver.accepted().find((r) => r.json.type === 'lead.extended');
     expect(extended?.json.data).toMatchObject({ email: 'warn@customer.example', paused_until: '2026-12-11T00:00:00.000Z', previous_paused_until: '2026-11-27T00:00:00.000Z', by: { slack_user_id: rep.id } });
     expect((await timeline(app, 'crm-warn')).map((e) => e.type)).toEqual(['hot_paused', 'hot_extended']);
 
     // A second click from the old payload (e.g. a double click) changes nothing.
     await app.slack.blockAction({ userId: rep.id, actionId: ACTIONS.hotleadExtend, value: extendValue, channelId: warning.channel, messageTs: warning.ts });
-    await ephemeral('was already changed: it now runs until *Thu 10 Dec 2026*');
+    await ephemeral('was already changed: it now runs through *Thu 10 Dec 2026*');
     expect((await pauseOf('warn@customer.example'))[0].paused_until).toBe('2026-12-11T00:00:00.000Z');
     expect(eventsFor('warn@customer.example')).toEqual(['lead.paused', 'lead.extended']);
   });

@@ -33,18 +33,18 @@ describe("the lead DM's Hot — pause emails button", () => {
 
     const answer = await ephemeral('Paused marketing emails to Ada Lovelace');
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(answer.text).toContain('Paused marketing emails to Ada Lovelace (Ada@Analytical.example) until *Wed 23 Dec 2026*.');
+    expect(answer.text).toContain('Paused marketing emails to Ada Lovelace (Ada@Analytical.example) through *Wed 23 Dec 2026*.');
     expect(answer.text).toContain('DM you a day before the pause ends');
     expect(answer.text).toContain('Marked your open lead with this email as hot.');
 
-    const dm = await dmShows(lead, `Marked hot by <@${rep.id}>`);
+    const dm = await dmShows(lead, 'Marked hot by you');
     expect(buttonIds(dm).filter((id) => !id.startsWith('rate_'))).toEqual([]);
     expect(await leadRow(app, lead.id)).toMatchObject({ status: 'hot', answered_by: rep.id });
     expect((await pauses(app))[0]).toMatchObject({ email_lower: 'ada@analytical.example', lead_id: lead.id, source: 'button', paused_by: rep.id });
 
     const [notice] = await noticesTo(app, MARKETING_CHANNEL).then((all) => all.filter((t) => t.includes('Pause marketing emails')));
     expect(notice).toBe([
-      `:fire: Pause marketing emails to Ada Lovelace (Ada@Analytical.example) until Wed 23 Dec 2026 — worked by <@${rep.id}>`,
+      `:fire: Pause marketing emails to Ada Lovelace (Ada@Analytical.example) through Wed 23 Dec 2026 — worked by <@${rep.id}>`,
       '> Company: Analytical Engines',
       '> Campaign: Q4 AI Readiness Webinar (`q4-ai-webinar`)',
     ].join('\n'));
@@ -92,9 +92,9 @@ describe('/hotlead on an email with leads', () => {
     const mine = await deliveredLead(app, { email: 'linus@kernel.example', name: 'Linus T' });
     const theirs = await deliveredLead(app, { email: 'linus@kernel.example', name: 'Linus T', owner: { slack_user_id: rep2.id } });
     const reply = await hotlead(app, rep.id, 'LINUS@kernel.example 10d');
-    expect(reply).toContain('Paused marketing emails to Linus T (linus@kernel.example) until *Thu 3 Dec 2026*');
+    expect(reply).toContain('Paused marketing emails to Linus T (linus@kernel.example) through *Thu 3 Dec 2026*');
     expect(reply).toContain('Marked your open lead with this email as hot.');
-    await dmShows(mine, `Marked hot by <@${rep.id}>`);
+    await dmShows(mine, 'Marked hot by you');
     expect(await leadRow(app, mine.id)).toMatchObject({ status: 'hot', answered_by: rep.id });
     expect((await leadRow(app, theirs.id))?.status).toBe('new');
     // Both leads' timelines show the pause: it is about the person, whoever owns the lead.

@@ -28,7 +28,7 @@ describe('who may pause, list and release', () => {
   });
 
   it('lets an admin outside the sales group pause', async () => {
-    expect(await hotlead(app, admin.id, 'admin-pick@customer.example 5d')).toContain('Paused marketing emails to admin-pick@customer.example until *Sat 28 Nov 2026*');
+    expect(await hotlead(app, admin.id, 'admin-pick@customer.example 5d')).toContain('Paused marketing emails to admin-pick@customer.example through *Sat 28 Nov 2026*');
   });
 
   it("lists only the caller's active pauses, soonest end first, with their dates", async () => {
@@ -38,8 +38,8 @@ describe('who may pause, list and release', () => {
     const list = await hotlead(app, rep.id, 'list');
     expect(list).toBe([
       '*Your paused leads* (2)',
-      '• sooner@customer.example until *Thu 26 Nov 2026* — _call Thursday_',
-      '• later@customer.example until *Sun 13 Dec 2026*',
+      '• sooner@customer.example through *Thu 26 Nov 2026* — _call Thursday_',
+      '• later@customer.example through *Sun 13 Dec 2026*',
     ].join('\n'));
     expect(await hotlead(app, marketer.id, 'list')).toBe('You have no paused leads. Pause one with `/hotlead EMAIL`.');
   });
@@ -48,8 +48,8 @@ describe('who may pause, list and release', () => {
     expect(await hotlead(app, rep.id, 'list all')).toBe(LIST_ALL_REFUSED);
     const all = await hotlead(app, admin.id, 'LIST ALL');
     expect(all).toContain('*All paused emails* (4)');
-    expect(all).toContain(`• not-mine@customer.example until *Thu 26 Nov 2026* — by <@${rep2.id}>`);
-    expect(all).toContain(`• admin-pick@customer.example until *Sat 28 Nov 2026* — by <@${admin.id}>`);
+    expect(all).toContain(`• not-mine@customer.example through *Thu 26 Nov 2026* — by <@${rep2.id}>`);
+    expect(all).toContain(`• admin-pick@customer.example through *Sat 28 Nov 2026* — by <@${admin.id}>`);
   });
 
   it('refuses a release by someone who neither paused it, owns the lead, nor is an admin, and says who may', async () => {

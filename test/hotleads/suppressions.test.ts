@@ -38,6 +38,8 @@ describe('GET /api/suppressions', () => {
         email: 'ada@analytical.example', paused_until: '2026-12-08T00:00:00.000Z', reason: 'Hot lead: sales is working this contact — closing next week',
         paused_at: '2026-11-23T10:00:00.000Z', updated_at: '2026-11-23T10:00:00.000Z', paused_by: rep.id, note: 'closing next week',
         lead_id: 'crm-ada', name: 'Ada Lovelace', company: 'Analytical Engines', campaign: 'q4-ai-webinar',
+        // The day Slack names ("through Mon 7 Dec"): the pause ends as that day does.
+        last_day: '2026-12-07',
       },
       expect.objectContaining({ email: 'grace@navy.example', paused_until: '2027-01-01T00:00:00.000Z', paused_by: rep2.id, lead_id: null, name: null }),
     ]);
@@ -48,8 +50,8 @@ describe('GET /api/suppressions', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = res.text.trimEnd().split('\n');
-    expect(lines[0]).toBe('"email","paused_until","reason","paused_at","updated_at","paused_by","note","lead_id","name","company","campaign"');
-    expect(lines[1]).toBe(`"ada@analytical.example","2026-12-08T00:00:00.000Z","Hot lead: sales is working this contact — closing next week","2026-11-23T10:00:00.000Z","2026-11-23T10:00:00.000Z","${rep.id}","closing next week","crm-ada","Ada Lovelace","Analytical Engines","q4-ai-webinar"`);
+    expect(lines[0]).toBe('"email","paused_until","reason","paused_at","updated_at","paused_by","note","lead_id","name","company","campaign","last_day"');
+    expect(lines[1]).toBe(`"ada@analytical.example","2026-12-08T00:00:00.000Z","Hot lead: sales is working this contact — closing next week","2026-11-23T10:00:00.000Z","2026-11-23T10:00:00.000Z","${rep.id}","closing next week","crm-ada","Ada Lovelace","Analytical Engines","q4-ai-webinar","2026-12-07"`);
     expect(lines[2]).toContain(`"grace@navy.example","2027-01-01T00:00:00.000Z",`);
     // The note cell starts with "=": csv-stringify prefixes it so a spreadsheet shows it as text.
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);

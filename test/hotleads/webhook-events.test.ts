@@ -36,7 +36,7 @@ describe('outbound pause events', () => {
       type: 'lead.paused',
       timestamp: '2026-11-23T10:00:00.000Z',
       data: {
-        email: 'ada@analytical.example', paused_until: '2026-12-08T00:00:00.000Z', paused_at: '2026-11-23T10:00:00.000Z',
+        email: 'ada@analytical.example', paused_until: '2026-12-08T00:00:00.000Z', last_day: '2026-12-07', paused_at: '2026-11-23T10:00:00.000Z',
         reason: 'Hot lead: sales is working this contact — closing', note: 'closing', paused_by: { slack_user_id: rep.id }, by: { slack_user_id: rep.id },
         lead: {
           id: 'crm-ada', email: 'ada@analytical.example', name: 'Ada Lovelace', company: 'Analytical Engines', campaign: 'q4-ai-webinar',

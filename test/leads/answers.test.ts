@@ -32,7 +32,7 @@ describe('answering a lead from its DM', () => {
     const lead = await deliveredLead(app);
     const res = await click(lead, PEOPLE.rep.id, ACTIONS.leadAccept);
     expect(res.status).toBe(200);
-    const dm = await updatedDm(lead, `✅ Accepted by <@${PEOPLE.rep.id}> at <!date^`);
+    const dm = await updatedDm(lead, '✅ Accepted by you at <!date^');
     expect(readable(dm)).toContain('|2026-11-23 10:00 UTC>');
     expect(buttonIds(dm).filter((id) => !id.startsWith('rate_'))).toEqual([ACTIONS.leadHot]);
     expect(buttonIds(dm).filter((id) => id.startsWith('rate_'))).toHaveLength(4);
@@ -127,7 +127,7 @@ describe('answering a lead from its DM', () => {
     expect(notice.text).toBe(
       `❌ <@${PEOPLE.rep.id}> marked *Ada Lovelace (CTO, Analytical Engines)* (ada@analytical.example) from campaign \`q4-ai-webinar\` as not qualified — *No budget*\n> Budget frozen until Q3 &lt;really&gt;`,
     );
-    const dm = await updatedDm(lead, `❌ Not qualified, said <@${PEOPLE.rep.id}>`);
+    const dm = await updatedDm(lead, '❌ Not qualified, said you');
     expect(readable(dm)).toContain('— No budget: “Budget frozen until Q3 &lt;really&gt;”');
     expect(buttonIds(dm).filter((id) => !id.startsWith('rate_'))).toEqual([]);
     expect(await leadRow(app, lead.id)).toMatchObject({ status: 'rejected', reject_reason: 'no_budget', reject_comment: 'Budget frozen until Q3 <really>', answered_by: PEOPLE.rep.id });

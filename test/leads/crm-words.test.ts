@@ -30,7 +30,7 @@ describe("a CRM's stage words and record pages", () => {
     const lead = await deliveredLead(app, { stage: 'marketingqualifiedlead', fields: { hs_object_id: '51' } });
     expect(await leadRow(app, lead.id)).toMatchObject({ stage: 'consideration', crm_stage: 'marketingqualifiedlead', status: 'new' });
     const text = readable(dmMessage(app, lead));
-    expect(text).toContain('Stage: *Consideration*');
+    expect(text).toContain('Comparing options (consideration)');
     expect(text).not.toContain('Marketingqualifiedlead');
     expect(text).toContain('What are you comparing');
     const api = await app.get(`/api/leads/${lead.id}`);

@@ -26,33 +26,37 @@ describe('the lead DM', () => {
     expect(call.args.text).toBe('New lead: Ada Lovelace (CTO, Analytical Engines) from Q4 AI Readiness Webinar');
 
     const text = readable(dm);
-    expect(dm!.blocks![0]).toMatchObject({ type: 'header', text: { text: 'New lead: Ada Lovelace — CTO, Analytical Engines' } });
-    // who
-    expect(text).toContain('ada@analytical.example');
-    expect(text).toContain(`Owner: <@${PEOPLE.rep.id}>`);
-    expect(text).toContain('Score 72');
-    // why now: the stage, then activities newest first with linked content titles
-    expect(text).toContain('Stage: *Consideration*');
-    const guide = text.indexOf('Downloaded <https://example.com/guide|“AI Buyer\'s Guide”> — Nov 20');
-    const webinar = text.indexOf('Registered <https://example.com/webinar|“Q4 AI Readiness Webinar”> — Nov 18');
-    expect(guide).toBeGreaterThan(-1);
-    expect(webinar).toBeGreaterThan(guide);
-    // the campaign
-    expect(text).toContain('*Campaign: Q4 AI Readiness Webinar*');
+    // The first screen: who, the stage in words, why now (the newest two activities), the
+    // campaign's offer, then the answers, before anything else.
+    expect(dm!.blocks![0]).toMatchObject({ type: 'section' });
+    expect((dm!.blocks![0] as any).text.text).toBe([
+      '*Ada Lovelace* · CTO at *Analytical Engines*',
+      '✉️ ada@analytical.example',
+      'Comparing options (consideration) · score 72',
+      '• Downloaded <https://example.com/guide|“AI Buyer\'s Guide”> — Nov 20',
+      '• Registered <https://example.com/webinar|“Q4 AI Readiness Webinar”> — Nov 18',
+      'From *Q4 AI Readiness Webinar* · offer: Free AI readiness assessment',
+    ].join('\n'));
+    expect(dm!.blocks![1]).toMatchObject({ type: 'actions', block_id: 'lead_answer' });
+    // No self-mention, no jargon, the email once.
+    expect(text).not.toContain(`<@${PEOPLE.rep.id}>`);
+    expect(text).not.toContain('Why it qualifies');
+    expect(text.split('ada@analytical.example')).toHaveLength(2);
+    // Below the buttons: the opener, the rest of the brief, the content to rate.
+    expect(text).toContain('*Say this first*');
+    expect(text).toContain('Hi Ada, saw you\'ve been digging into “AI Buyer\'s Guide”.');
+    expect(text).toContain('*The campaign: Q4 AI Readiness Webinar*');
     expect(text).toContain('*Goal:* Book discovery calls with data leaders evaluating AI platforms');
-    expect(text).toContain('*Offer:* Free AI readiness assessment');
     expect(text).toContain('• Ship models to production in weeks, not quarters');
     expect(text).toContain('• Ask which pilot stalled and why');
     expect(text).toContain("<https://example.com/guide|AI Buyer's Guide> _(ebook)_");
     expect(text).toContain('<https://example.com/roi|ROI Calculator> _(tool)_');
-    // an opener for the consideration stage
-    expect(text).toContain('*Suggested opener*');
-    expect(text).toContain('Hi Ada, saw you\'ve been digging into “AI Buyer\'s Guide”.');
-    // the answers, and a rating pair per asset
+    expect(text.split('Free AI readiness assessment').length).toBeLessThanOrEqual(3);
+    // the answers first, then a rating pair per asset
     expect(buttonIds(dm)).toEqual([
+      ACTIONS.leadAccept, ACTIONS.leadHot, ACTIONS.leadReject,
       `${ACTIONS.rateUseful}:${assetIds[0]}`, `${ACTIONS.rateNotUseful}:${assetIds[0]}`,
       `${ACTIONS.rateUseful}:${assetIds[1]}`, `${ACTIONS.rateNotUseful}:${assetIds[1]}`,
-      ACTIONS.leadAccept, ACTIONS.leadHot, ACTIONS.leadReject,
     ]);
     const answerButtons = dm!.blocks!.find((b: any) => b.block_id === 'lead_answer')!.elements;
     expect(answerButtons.map((b: any) => [b.text.text, b.value])).toEqual([
@@ -98,12 +102,16 @@ describe('the lead DM', () => {
     });
     const dm = dmMessage(app, lead)!;
     expect(dm.blocks!.length).toBeLessThanOrEqual(50);
-    expect((dm.blocks![0] as any).text.text.length).toBeLessThanOrEqual(150);
-    expect((dm.blocks![0] as any).text.text.endsWith('…')).toBe(true);
+    const first = (dm.blocks![0] as any).text.text as string;
+    expect(first.length).toBeLessThanOrEqual(3000);
+    // The name is cut at 300 characters, the rest of the first screen still shows.
+    expect(first.split('\n')[0]).toMatch(/^\*(Very )+V?e?r?y?…\*/);
+    expect(first).toContain('_…and 498 earlier_');
+    expect(dm.blocks![1]).toMatchObject({ type: 'actions' });
     const text = readable(dm);
     expect(text).toContain('Company &lt;script&gt;&amp;');
-    // mrkdwn texts carry it escaped; only the plain-text header shows it as typed.
-    const mrkdwnTexts = JSON.stringify(dm.blocks!.slice(1)) + dm.text;
+    // Every text is mrkdwn, escaped.
+    const mrkdwnTexts = JSON.stringify(dm.blocks!) + dm.text;
     expect(mrkdwnTexts).not.toContain('<script>');
     expect(text).toMatch(/more in the campaign brief/);
     expect(buttonIds(dm)).toContain(ACTIONS.leadAccept);

@@ -41,7 +41,7 @@ describe('a lead whose owner Slack does not know (yet)', () => {
       const found = app.standIn.messages(dmChannel);
       return found.length === 2 ? found : undefined;
     }, 8000, 'both DMs');
-    expect(dms.map((m) => readable(m)).join('\n')).toContain(`Owner: <@${NEWHIRE.id}>`);
+    expect(dms.map((m) => readable(m)).join('\n')).toContain('*Ada Lovelace* · CTO at *Analytical Engines*');
     for (const id of [first.id, second.id]) {
       await eventually(async () => (await leadRow(app, id))?.delivery === 'delivered', 5000, `${id} delivered`);
       expect(await leadRow(app, id)).toMatchObject({ owner_slack_id: NEWHIRE.id, dm_channel: dmChannel });

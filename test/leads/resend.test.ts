@@ -40,8 +40,8 @@ describe('a lead sent again', () => {
     const res = await app.post('/webhooks/leads', { ...lead.body, score: 95, stage: 'decision', title: 'CEO' });
     expect(res.json).toEqual({ id: lead.id, status: 'updated', changes: ['title', 'stage', 'score'] });
     const edited = await eventually(() => { const m = dmMessage(app, lead); return m?.updated ? m : undefined; }, 5000, 'the DM edit');
-    expect(readable(edited)).toContain('Score 95');
-    expect(readable(edited)).toContain('Stage: *Decision*');
+    expect(readable(edited)).toContain('score 95');
+    expect(readable(edited)).toContain('Ready to decide (decision)');
     expect(app.standIn.messages(lead.channel).filter((m) => readable(m).includes('Ed Edited'))).toHaveLength(1);
     expect(await timeline(lead.id)).toContain('updated');
   });

@@ -48,7 +48,7 @@ describe('the lead definition at intake', () => {
   const dms = () => app.standIn.messages(app.standIn.dmChannelFor(PEOPLE.rep.id));
   const dmFor = (name: string) => dms().find((m) => m.text?.includes(name));
   const whyLine = (name: string) =>
-    dmFor(name)?.blocks?.flatMap((b: any) => b.elements ?? []).map((e: any) => e.text).find((t: string) => t?.startsWith('*Why it qualifies:*'));
+    dmFor(name)?.blocks?.flatMap((b: any) => b.elements ?? []).map((e: any) => e.text).find((t: string) => t?.startsWith('✔️ *Qualified:*'));
 
   it("hands a qualified lead over, and its DM says in one line why it qualifies", async () => {
     const body = lead();
@@ -56,7 +56,7 @@ describe('the lead definition at intake', () => {
     expect(res.json).toEqual({ id: body.id, status: 'accepted' });
     await drained(app);
     expect(whyLine(body.name)).toBe(
-      '*Why it qualifies:* score 72 ≥ 60; has company, title, fields.budget; stage consideration is allowed; email domain analytical.example is allowed; downloaded content',
+      '✔️ *Qualified:* shared company, title and budget · downloaded content',
     );
   });
 
@@ -87,7 +87,7 @@ describe('the lead definition at intake', () => {
     const body = lead({ campaign: 'Q4-AI-Webinar', score: 45 });
     expect((await app.post('/webhooks/leads', body)).json.status).toBe('accepted');
     await drained(app);
-    expect(whyLine(body.name)).toContain('score 45 ≥ 40 (q4-ai-webinar rule)');
+    expect(whyLine(body.name)).toContain("score over q4-ai-webinar's own bar");
     const other = lead({ campaign: 'other-campaign', score: 45 });
     expect((await app.post('/webhooks/leads', other)).json.status).toBe('held');
   });

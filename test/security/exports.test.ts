@@ -33,7 +33,7 @@ describe('the suppression list as CSV', () => {
     const lines = res.text.trimEnd().split(/\r?\n/);
     for (const separator of [',', ';']) {
       const rows = lines.map((l) => cells(l, separator));
-      if (separator === ',') expect(rows.every((r) => r.length === 11)).toBe(true);
+      if (separator === ',') expect(rows.every((r) => r.length === 12)).toBe(true);
       else expect(rows.every((r) => r.length === 1)).toBe(true);
       const starts = rows.flat().filter((c) => /^[=+\-@\t\r]/.test(c));
       expect(starts).toEqual([]);

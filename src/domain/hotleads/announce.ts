@@ -73,7 +73,7 @@ export async function announcePauseChange(
       actor: change.by,
       previousUntil: change.kind === 'extended' ? change.previousUntil : undefined,
       resumedBecause: change.kind === 'resumed' ? change.reason : undefined,
-    });
+    }, deps.config.timeZone);
     const timelineId = timelineIds.find((t) => t.lead_id === pause.lead_id)?.id ?? timelineIds[0]?.id;
     await publishEvents(trx, now, deps.config, [{ type: eventType, key: `hotlead:${pause.id}:${key}`, data, ...(timelineId !== undefined ? { timelineId } : {}) }]);
   }

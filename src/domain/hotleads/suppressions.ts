@@ -2,11 +2,15 @@
 
 import type { Kysely } from 'kysely';
 import type { Database, HotPause } from '../../db/schema.ts';
+import { lastDayCovered } from './calendar.ts';
 import { pauseReason } from './webhook-events.ts';
 
 export interface Suppression {
   email: string;
+  /** When the pause ends: the first instant marketing may email again (UTC). */
   paused_until: string;
+  /** The last day the pause covers, in Handoff's time zone (TZ): what Slack says ("through Wed 23 Dec"). */
+  last_day: string;
   reason: string;
   paused_at: string;
   updated_at: string;
@@ -27,12 +31,15 @@ export interface Resumption {
 /** The columns of the CSV, in order: what a suppression-list import maps. */
 export const SUPPRESSION_COLUMNS: (keyof Suppression)[] = [
   'email', 'paused_until', 'reason', 'paused_at', 'updated_at', 'paused_by', 'note', 'lead_id', 'name', 'company', 'campaign',
+  // Added last, so imports that map columns by position keep working.
+  'last_day',
 ];
 
-function toSuppression(p: HotPause): Suppression {
+function toSuppression(p: HotPause, timeZone: string): Suppression {
   return {
     email: p.email_lower,
     paused_until: p.paused_until,
+    last_day: lastDayCovered(new Date(p.paused_until), timeZone),
     reason: pauseReason(p),
     paused_at: p.paused_at,
     updated_at: p.updated_at,
@@ -46,12 +53,12 @@ function toSuppression(p: HotPause): Suppression {
 }
 
 /** Active pauses; with `since`, only those created or extended at or after it. */
-export async function activeSuppressions(db: Kysely<Database>, now: Date, since?: string): Promise<Suppression[]> {
+export async function activeSuppressions(db: Kysely<Database>, now: Date, timeZone: string, since?: string): Promise<Suppression[]> {
   // A pause past its end is over even before the expiry job (every few minutes) marks it so.
   let q = db.selectFrom('hot_pauses').selectAll().where('status', '=', 'active').where('paused_until', '>', now.toISOString());
   if (since) q = q.where('updated_at', '>=', since);
   const rows = await q.orderBy('updated_at').orderBy('id').execute();
-  return rows.map(toSuppression);
+  return rows.map((p) => toSuppression(p, timeZone));
 }
 
 /** Emails whose pause ended at or after `since` and that are not paused again: to take off the list. */

@@ -2,6 +2,7 @@
 
 import type { HotPause, Lead } from '../../db/schema.ts';
 import { eventLead, type EventLead } from '../events/lead-data.ts';
+import { lastDayCovered } from './calendar.ts';
 
 export type PauseEventType = 'lead.paused' | 'lead.extended' | 'lead.resumed';
 
@@ -10,6 +11,8 @@ export interface PauseEventData extends Record<string, unknown> {
   lead: EventLead | null;
   email: string;
   paused_until: string;
+  /** The last day covered, in Handoff's time zone. */
+  last_day: string;
   paused_at: string;
   previous_paused_until?: string;
   reason: string;
@@ -29,11 +32,13 @@ export function pauseEventData(
   p: HotPause,
   lead: Lead | undefined,
   change: { actor: string | null; previousUntil?: string; resumedBecause?: 'released' | 'expired' },
+  timeZone: string,
 ): PauseEventData {
   return {
     lead: lead ? eventLead(lead) : null,
     email: p.email_lower,
     paused_until: p.paused_until,
+    last_day: lastDayCovered(new Date(p.paused_until), timeZone),
     paused_at: p.paused_at,
     ...(change.previousUntil ? { previous_paused_until: change.previousUntil } : {}),
     reason: pauseReason(p),

@@ -7,7 +7,6 @@ import { checkLeadAnswer, recordLeadAnswer } from '../../domain/leads/answers.ts
 import { pauseReply } from '../../views/hotlead-replies.ts';
 import { answerRefusal, LEAD_REPLIES } from '../../views/lead-notices.ts';
 import { leadIdFrom } from './lead-button-value.ts';
-import { wantsEvent } from '../../domain/events/publish.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -34,7 +33,7 @@ export function leadHotAction(deps: Deps) {
     try {
       const result = await pauseMarketingEmails(deps, { email: check.lead.email, by: userId, leadId: check.lead.id, source: 'button' });
       const { marketingChannel, timeZone } = deps.config;
-      await tell(pauseReply({ ...result, marketingChannel, webhook: wantsEvent(deps.config, 'lead.paused') }, timeZone));
+      await tell(pauseReply({ ...result, marketingChannel }, timeZone));
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error;
       await tell(error.message);

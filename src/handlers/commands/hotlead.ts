@@ -11,7 +11,6 @@ import {
 } from '../../views/hotlead-replies.ts';
 import { HOTLEAD_USAGE } from '../../views/usage.ts';
 import { isSalesWithinAck } from './sales-access.ts';
-import { wantsEvent } from '../../domain/events/publish.ts';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -32,7 +31,7 @@ async function answer(deps: Deps, userId: string, command: Exclude<HotleadComman
     }
     case 'pause': {
       const result = await pauseMarketingEmails(deps, { email: command.email, by: userId, until: command.until, note: command.note, source: 'command' });
-      return pauseReply({ ...result, marketingChannel, webhook: wantsEvent(deps.config, 'lead.paused') }, timeZone);
+      return pauseReply({ ...result, marketingChannel }, timeZone);
     }
   }
 }
