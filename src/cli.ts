@@ -12,6 +12,8 @@ Commands:
   digest --now [--channel ID] post the weekly digest now (to every DIGEST_CHANNELS channel, or one)
   demo [--html FILE]         play the whole story against a built-in Slack stand-in; no workspace needed
   backup FILE                write a consistent copy of the database to FILE
+  init                       write a .env here with fresh secrets and the variables to fill in
+  doctor                     check the configuration against Slack (and the CRMs) before going live
   help                       this text
 
 Configuration comes from the environment and a .env file; see README.md.`;
@@ -33,6 +35,14 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'backup':
       return backup(rest);
+    case 'init': {
+      const { runInit } = await import('./cli/init.ts');
+      return runInit(rest);
+    }
+    case 'doctor': {
+      const { runDoctor } = await import('./cli/doctor.ts');
+      return runDoctor(rest);
+    }
     case 'help':
     case '--help':
     case '-h':

@@ -240,6 +240,12 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     for (const name of salesforceParts.filter((n) => given[n] === undefined)) problems.push(`${name}: required with ${salesforceGiven.join(' and ')}, for the Salesforce connector`);
   }
   problems.push(...sharedSecretProblems(given));
+  // A .env file runs no commands: `$(openssl rand -hex 24)` copied into one is that literal text.
+  for (const [name, value] of Object.entries(given)) {
+    if (/\$\(/.test(value ?? '') && (name.startsWith('HANDOFF_') || name.startsWith('SLACK_') || name.startsWith('HUBSPOT_') || name.startsWith('SALESFORCE_'))) {
+      problems.push(`${name}: holds a shell command (\`$(…)\`), which a .env file does not run; paste the value the command prints, or run \`handoff init\` for fresh secrets`);
+    }
+  }
   const e = result.success ? result.data : undefined;
   if (problems.length > 0 || !e) throw new ConfigError(problems);
 

@@ -19,7 +19,7 @@ import { createSlackClient } from './slack/client.ts';
 import { SlackDirectory } from './slack/directory.ts';
 import { connectCrms } from './crm/connections.ts';
 import { AckFirstTurns } from './slack/yield-to-acks.ts';
-import { NO_ADMINS_LOG } from './views/permissions-text.ts';
+import { featuresOff } from './views/features-off.ts';
 
 export interface StartOptions {
   env: Record<string, string | undefined>;
@@ -110,7 +110,8 @@ export async function startHandoff(options: StartOptions): Promise<RunningHandof
   logger.info({ port, mode: config.slack.socketMode ? 'socket' : 'http' }, 'Handoff is listening');
   // Leads left waiting for their owner (a restart, Slack down) are looked up now, not at the next minute.
   void deps.owners.resolveWaiting().catch((error: unknown) => logger.error({ err: error }, 'resolving waiting lead owners failed'));
-  if (config.admins.length === 0) logger.warn(NO_ADMINS_LOG);
+  // What the configuration leaves off, so the installer's first look at the log says what to set.
+  for (const line of featuresOff(config)) logger.warn(line);
 
   const fatal = new Promise<Error>((resolve) => {
     deps.dbHandle.onDurabilityLost((error) => {

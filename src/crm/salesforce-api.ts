@@ -22,6 +22,12 @@ export class SalesforceSession {
 
   constructor(private readonly access: SalesforceAccess, private readonly now: () => number) {}
 
+  /** Whether a token can be had (for `handoff doctor`). */
+  async check(): Promise<{ ok: true } | { ok: false; error: string }> {
+    const token = await this.fetchToken();
+    return 'failure' in token ? { ok: false, error: token.failure.error } : { ok: true };
+  }
+
   /** `GET …/sobjects/User/{id}`: the user's email; undefined for a queue (00G…) or a user Salesforce does not have. */
   async userEmail(userId: string): Promise<{ email: string | undefined } | { failure: Failure }> {
     if (!userId.startsWith('005')) return { email: undefined };

@@ -39,6 +39,9 @@ export class HubSpotStandIn {
       const next = self.upcoming.shift();
       if (next) return next;
       const path = new URL(call.path, 'http://x').pathname;
+      if (path === '/crm/v3/owners' && call.method === 'GET') {
+        return { status: 200, body: { results: [...owners.values()].slice(0, 100).map((o) => ({ id: o.id, email: o.email, firstName: o.firstName ?? '', lastName: o.lastName ?? '', archived: false })) } };
+      }
       let m = /^\/crm\/v3\/owners\/([^/]+)$/.exec(path);
       if (m && call.method === 'GET') {
         const owner = owners.get(decodeURIComponent(m[1]));

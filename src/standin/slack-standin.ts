@@ -38,7 +38,14 @@ export interface StandInOptions {
   /** Slack-like postMessage pace: a post to a channel sooner than 1/rate after the previous one gets 429 Retry-After: 1 */
   perChannelPerSec?: number;
   randomFaults?: { rate429?: number; rate5xx?: number; slowRate?: number; slowMs?: number; seed?: number };
+  /** The bot token's scopes, sent in every answer's `x-oauth-scopes` header as Slack does (default: the manifest's). */
+  scopes?: string[];
+  /** Channels conversations.info knows, and whether the bot is in each; others: a channel the bot is in. */
+  channels?: Record<string, { name: string; member: boolean }>;
 }
+
+/** The bot scopes manifest.yml asks for. */
+export const MANIFEST_SCOPES = ['commands', 'chat:write', 'im:write', 'im:history', 'users:read', 'users:read.email', 'usergroups:read', 'channels:history', 'groups:history'];
 export interface StoredMessage { channel: string; ts: string; text?: string; blocks?: any[]; metadata?: any; thread_ts?: string; updated?: boolean; user: string; bot_id: string }
 
 // Fields whose string value is the payload itself, never JSON to decode (a lead note may start with '[').
@@ -107,6 +114,7 @@ export class SlackStandIn {
       usergroups: new Map(Object.entries(opts.usergroups ?? {})),
       messages: new Map(), views: new Map(), homeViews: new Map(), usedTriggers: new Set(), lastPostAt: new Map(),
       perChannelPerSec: opts.perChannelPerSec,
+      channels: new Map(Object.entries(opts.channels ?? {})),
       nextTs: () => this.nextTs(),
       nextId: (prefix) => `${prefix}${(++this.idCounter).toString(36).toUpperCase().padStart(8, '0')}`,
       dmChannelFor: (userId) => this.dmChannelFor(userId),
@@ -337,6 +345,7 @@ export class SlackStandIn {
     const isText = typeof reply.body === 'string';
     res.writeHead(reply.status, {
       'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+      ...(isText ? {} : { 'x-oauth-scopes': (this.opts.scopes ?? MANIFEST_SCOPES).join(',') }),
       ...reply.headers,
     });
     res.end(isText ? reply.body : JSON.stringify(reply.body));

@@ -19,6 +19,8 @@ export interface StandInState {
   appId: string;
   users: Map<string, StandInUser>;
   usergroups: Map<string, string[]>;
+  /** Channels conversations.info knows (name, and whether the bot is a member). */
+  channels: Map<string, { name: string; member: boolean }>;
   /** keyed `${channel}/${ts}`; Map order is post order */
   messages: Map<string, StoredMessage>;
   /** view id -> the view object as Slack returns it */
@@ -268,6 +270,13 @@ export const methods: Record<string, Handler> = {
 
   'users.list': (_a, s) =>
     ok({ members: [...s.users.values()].map((u) => userJson(u, s)), cache_ts: Math.floor(Date.now() / 1000), response_metadata: { next_cursor: '' } }),
+
+  'conversations.info': (a, s) => {
+    const id = String(a.channel ?? '');
+    if (!/^[CG][A-Z0-9]{2,}$/.test(id)) return fail('channel_not_found');
+    const known = s.channels.get(id);
+    return ok({ channel: { id, name: known?.name ?? id.toLowerCase(), is_channel: true, is_private: id.startsWith('G'), is_member: known?.member ?? true } });
+  },
 
   'usergroups.users.list': (a, s) => {
     const users = s.usergroups.get(String(a.usergroup ?? ''));
