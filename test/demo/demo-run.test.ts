@@ -101,6 +101,15 @@ describe('handoff demo', () => {
     expect(all.some((f) => f.label.startsWith('DM to') && f.body.includes('Sam Sample'))).toBe(false);
   });
 
+  it('shows the rep accepting the lead from HubSpot: the DM shrinks to what was done and the HubSpot record changes', () => {
+    const all = frames(run.stdout);
+    const accepted = all.find((f) => f.label.startsWith('DM to Riley Rep') && f.label.includes('updated') && f.body.includes('✅ Accepted by you'));
+    expect(accepted?.body).toContain('Ada Lovelace (CTO, Analytical Engines)');
+    expect(accepted?.body).not.toContain('Say this first');
+    const record = all.find((f) => f.label === 'HubSpot · contact 501 (Ada Lovelace), written by Handoff');
+    expect(record?.body).toMatch(/Lead status\s+New\s+In progress/);
+  });
+
   it('pauses marketing emails when the rep clicks Hot, and the suppression list shows it', () => {
     const all = frames(run.stdout);
     const notice = all.find((f) => f.label.startsWith('#marketing · Handoff') && f.body.includes('Pause marketing emails to Ada Lovelace'));

@@ -6,6 +6,7 @@ import { openHome } from './open-home.ts';
 import { postBrief } from './post-brief.ts';
 import { rateContent } from './rate-content.ts';
 import { rejectLead } from './reject-lead.ts';
+import { repAccepts } from './rep-accepts.ts';
 import { repClicksHot } from './rep-clicks-hot.ts';
 import { suppressionList } from './suppression-list.ts';
 import { reminder } from './reminder.ts';
@@ -14,6 +15,7 @@ import { reminder } from './reminder.ts';
 export const STORY: Step[] = [
   postBrief,
   leadArrives,
+  repAccepts,
   repClicksHot,
   suppressionList,
   rateContent,
