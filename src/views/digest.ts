@@ -154,8 +154,15 @@ export interface DigestMessage {
 export function buildDigest(d: DigestData, _now: Date, opts: { onDemand?: boolean } = {}): DigestMessage {
   const range = `${day(d.period.start, d.timeZone)} – ${day(d.period.end, d.timeZone)}`;
   const title = opts.onDemand ? 'Handoff digest' : 'Handoff weekly digest';
+  const header: Block = { type: 'header', text: { type: 'plain_text', text: fitText(`📬 ${title} · ${range}`, 150) } };
+  if (d.totals.received === 0 && d.overdue.length === 0) {
+    // A quiet week gets two lines, not a page of zeros.
+    const soon = d.startingSoon.total > 0 ? ` ${n(d.startingSoon.total)} ${d.startingSoon.total === 1 ? 'campaign starts' : 'campaigns start'} in the next ${DIGEST_LIMITS.soonDays} days.` : '';
+    const quiet = `A quiet week: no leads arrived ${range}, so nothing was handed over or left waiting.${soon}`;
+    return { text: fitText(`${title} (${range}): ${quiet}`, 3000), blocks: [header, section(quiet)] };
+  }
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: fitText(`📬 ${title} · ${range}`, 150) } },
+    header,
     { type: 'context', elements: [{ type: 'mrkdwn', text: `Leads received ${range} (${escapeMrkdwn(d.timeZone)}). Leads are named by name and company only; details are in each owner's DM.` }] },
     leadsSection(d),
     speedSection(d),

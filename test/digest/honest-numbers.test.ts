@@ -24,14 +24,15 @@ describe('the digest while leads are still waiting within their SLA', () => {
     expect(text).not.toContain('every lead got an answer in time');
   });
 
-  it('does not cheer a week in which no lead was handed over', async () => {
+  it('says a week without leads in two lines, cheering nothing', async () => {
     const quiet = await startTestApp({ env: { HANDOFF_ADMINS: PEOPLE.admin.id, DIGEST_CHANNELS: 'CDIGEST002' } });
     try {
       await quiet.slack.command('/handoff', 'digest', { userId: PEOPLE.admin.id });
       await outboxDrained(quiet.handoff.deps.db);
-      const text = readable(quiet.standIn.messages('CDIGEST002')[0]);
-      expect(text).toContain('*Unanswered past SLA:* none — no leads were handed over.');
-      expect(text).not.toContain('🎉');
+      const message = quiet.standIn.messages('CDIGEST002')[0];
+      expect(message.blocks).toHaveLength(2);
+      expect(readable(message)).toContain('A quiet week: no leads arrived Mon 16 Nov – Mon 23 Nov, so nothing was handed over or left waiting.');
+      expect(readable(message)).not.toContain('🎉');
     } finally {
       await quiet.stop();
     }
