@@ -65,6 +65,17 @@ export function extensionNotice(p: PauseFacts, previousUntil: string, by: string
   );
 }
 
+export function shortenedNotice(p: PauseFacts, previousUntil: string, by: string, campaign: PauseCampaign | null | undefined, timeZone: string): SlackMessage {
+  const until = readableUntil(new Date(p.paused_until), timeZone);
+  const was = readableUntil(new Date(previousUntil), timeZone);
+  const who = by === p.paused_by ? `<@${by}>` : `<@${by}> (worked by <@${p.paused_by}>)`;
+  return message(
+    `:scissors: The pause on marketing emails to ${whoIsPaused(p)} now ends after ${until} (was ${was}) — shortened by ${who}`,
+    details(p, campaign),
+    'The suppression list lets this email go after that day.',
+  );
+}
+
 export function resumeNotice(
   p: PauseFacts,
   ended: { reason: 'released' | 'expired'; by: string | null },

@@ -59,13 +59,21 @@ export function releasedReply(p: Pick<HotPause, 'email' | 'lead_name'>, marketin
   return `:white_check_mark: Released the pause on ${whoIsPaused(p)}: marketing may email them again. ${where}, and the email is off the suppression list.`;
 }
 
-export function notPausedReply(email: string): string {
-  return `${escapeMrkdwn(email)} is not paused, so there is nothing to release.`;
+export function notPausedReply(email: string, what: 'release' | 'shorten' = 'release'): string {
+  return `${escapeMrkdwn(email)} is not paused, so there is nothing to ${what}.`;
 }
 
-export function releaseRefusedReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_by'>, owners: string[]): string {
+export function shortenedReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_until'>, previousUntil: string, timeZone: string): string {
+  return `:scissors: The pause on ${whoIsPaused(p)} now ends after *${readableUntil(new Date(p.paused_until), timeZone)}* (was ${readableUntil(new Date(previousUntil), timeZone)}). #marketing has been told.`;
+}
+
+export function notShorterReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_until'>, timeZone: string): string {
+  return `The pause on ${whoIsPaused(p)} already ends after *${readableUntil(new Date(p.paused_until), timeZone)}*, no later than that: nothing changed. To make it longer, pause the email again with the new length.`;
+}
+
+export function releaseRefusedReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_by'>, owners: string[], verb = 'release'): string {
   const ownerText = owners.length ? `, the lead's owner (${owners.map((o) => `<@${o}>`).join(', ')})` : ", the lead's owner";
-  return `You can't release ${whoIsPaused(p)}: only whoever paused it (<@${p.paused_by}>)${ownerText} or a Handoff admin may. Ask one of them.`;
+  return `You can't ${verb} ${whoIsPaused(p)}: only whoever paused it (<@${p.paused_by}>)${ownerText} or a Handoff admin may. Ask one of them.`;
 }
 
 export function pauseListReply(pauses: Pick<HotPause, 'email' | 'lead_name' | 'note' | 'paused_by' | 'paused_until'>[], scope: 'mine' | 'all', timeZone: string): string {

@@ -14,6 +14,7 @@ export const HOTLEAD_USAGE = [
   '*`/hotlead`* — this lead is hot: pause marketing emails to them',
   '• `/hotlead EMAIL [how long] [note…]` — pause; how long: `14d`, `two weeks`, `3 months`, `next Friday`, `until Dec 21` (the usual length if you give none; at most a year)',
   '    e.g. `/hotlead ada@analytical.example two weeks closing next week`',
+  '• `/hotlead shorten EMAIL [how long]` — end a pause sooner, e.g. `/hotlead shorten ada@analytical.example 1w`',
   '• `/hotlead release EMAIL` — let marketing email them again',
   '• `/hotlead list` — your paused leads (admins: `/hotlead list all`)',
 ].join('\n');

@@ -87,10 +87,11 @@ describe('lead events, one for every change of a lead', () => {
     await click(rep2.id, ACTIONS.leadClaim, { channel: SALES_CHANNEL, ts: offer.ts }, orphan.id);
     await eventually(async () => (await leadRow(app, orphan.id))?.owner_slack_id === rep2.id, 5000, 'the claim');
 
-    // Hot from the accepted lead's DM, extended by a command, then released.
+    // Hot from the accepted lead's DM, extended and shortened by commands, then released.
     await click(rep.id, ACTIONS.leadHot, accepted, accepted.id);
     await eventually(async () => (await leadRow(app, accepted.id))?.status === 'hot', 5000, 'the lead to be hot');
     await app.slack.command('/hotlead', `${accepted.body.email} 60d`, { userId: rep.id });
+    await app.slack.command('/hotlead', `shorten ${accepted.body.email} 45d`, { userId: rep.id });
     await app.slack.command('/hotlead', `release ${accepted.body.email}`, { userId: rep.id });
 
     // A rating of the guide from the accepted lead's DM.
@@ -112,7 +113,7 @@ describe('lead events, one for every change of a lead', () => {
     await receiver.close();
   });
 
-  it('sends each of the fifteen event types, each event once, every one verified by the standardwebhooks library', () => {
+  it('sends each of the sixteen event types, each event once, every one verified by the standardwebhooks library', () => {
     expect(new Set(events().map((e) => e.type))).toEqual(new Set(EVENT_TYPES));
     expect(receiver.requests.every((r) => r.verified)).toBe(true);
     const webhookIds = receiver.taken().map((r) => r.headers['webhook-id']);
@@ -125,7 +126,7 @@ describe('lead events, one for every change of a lead', () => {
   });
 
   it('follows each lead through its own story, in order', () => {
-    expect(typesOf(ids.accepted)).toEqual(['lead.received', 'lead.delivered', 'lead.accepted', 'lead.paused', 'lead.extended', 'lead.resumed']);
+    expect(typesOf(ids.accepted)).toEqual(['lead.received', 'lead.delivered', 'lead.accepted', 'lead.paused', 'lead.extended', 'lead.shortened', 'lead.resumed']);
     expect(typesOf(ids.rejected)).toEqual(['lead.received', 'lead.delivered', 'lead.rejected']);
     expect(typesOf(ids.held)).toEqual(['lead.received', 'lead.held', 'lead.released', 'lead.delivered']);
     expect(typesOf(ids.moved)).toEqual(['lead.received', 'lead.delivered', 'lead.updated', 'lead.reassigned', 'lead.delivered']);

@@ -15,6 +15,7 @@ export const EVENT_TYPES = [
   'lead.escalated',
   'lead.paused',
   'lead.extended',
+  'lead.shortened',
   'lead.resumed',
   'content.rated',
 ] as const;

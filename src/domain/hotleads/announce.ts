@@ -5,7 +5,7 @@ import type { Transaction } from 'kysely';
 import type { Database, HotPause } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { enqueue, type SlackPostPayload } from '../../delivery/outbox.ts';
-import { extensionNotice, pauseNotice, resumeNotice, type PauseCampaign } from '../../views/hotlead-notices.ts';
+import { extensionNotice, pauseNotice, resumeNotice, shortenedNotice, type PauseCampaign } from '../../views/hotlead-notices.ts';
 import { findCampaignByKey } from '../campaigns/queries.ts';
 import { addToTimelines, type PauseLead } from './store.ts';
 import { publishEvents, wantsEvent } from '../events/publish.ts';
@@ -15,10 +15,11 @@ import { pauseEventData, type PauseEventType } from './webhook-events.ts';
 export type PauseChange =
   | { kind: 'paused'; by: string }
   | { kind: 'extended'; by: string; previousUntil: string }
+  | { kind: 'shortened'; by: string; previousUntil: string }
   | { kind: 'resumed'; by: string | null; reason: 'released' | 'expired' };
 
-const TIMELINE_TYPE = { paused: 'hot_paused', extended: 'hot_extended', released: 'hot_released', expired: 'hot_expired' } as const;
-const EVENT_TYPE: Record<PauseChange['kind'], PauseEventType> = { paused: 'lead.paused', extended: 'lead.extended', resumed: 'lead.resumed' };
+const TIMELINE_TYPE = { paused: 'hot_paused', extended: 'hot_extended', shortened: 'hot_shortened', released: 'hot_released', expired: 'hot_expired' } as const;
+const EVENT_TYPE: Record<PauseChange['kind'], PauseEventType> = { paused: 'lead.paused', extended: 'lead.extended', shortened: 'lead.shortened', resumed: 'lead.resumed' };
 
 async function campaignOf(trx: Transaction<Database>, p: HotPause): Promise<PauseCampaign | null> {
   if (!p.campaign_key) return null;
@@ -28,7 +29,7 @@ async function campaignOf(trx: Transaction<Database>, p: HotPause): Promise<Paus
 
 /** Dedupe suffix: one notice and one event per pause per change (an extension per new end date). */
 function changeKey(p: HotPause, change: PauseChange): string {
-  return change.kind === 'extended' ? `extended:${p.paused_until}` : change.kind;
+  return change.kind === 'extended' || change.kind === 'shortened' ? `${change.kind}:${p.paused_until}` : change.kind;
 }
 
 export async function announcePauseChange(
@@ -49,7 +50,7 @@ export async function announcePauseChange(
       pause_id: pause.id,
       email: pause.email_lower,
       paused_until: pause.paused_until,
-      ...(change.kind === 'extended' ? { previous_until: change.previousUntil } : {}),
+      ...(change.kind === 'extended' || change.kind === 'shortened' ? { previous_until: change.previousUntil } : {}),
       ...(change.kind === 'paused' ? { note: pause.note, source: pause.source } : {}),
     },
   });
@@ -62,7 +63,9 @@ export async function announcePauseChange(
       ? pauseNotice(pause, campaign, timeZone)
       : change.kind === 'extended'
         ? extensionNotice(pause, change.previousUntil, change.by, campaign, timeZone)
-        : resumeNotice(pause, { reason: change.reason, by: change.by }, campaign, timeZone);
+        : change.kind === 'shortened'
+          ? shortenedNotice(pause, change.previousUntil, change.by, campaign, timeZone)
+          : resumeNotice(pause, { reason: change.reason, by: change.by }, campaign, timeZone);
     const payload: SlackPostPayload = { channel: marketingChannel, text: notice.text, blocks: notice.blocks };
     await enqueue(trx, now, { kind: 'slack.post', target: marketingChannel, payload, dedupeKey: `hotlead-notice:${pause.id}:${key}` });
   }
@@ -71,7 +74,7 @@ export async function announcePauseChange(
     const lead = pause.lead_id ? await findLead(trx, pause.lead_id) : undefined;
     const data = pauseEventData(pause, lead, {
       actor: change.by,
-      previousUntil: change.kind === 'extended' ? change.previousUntil : undefined,
+      previousUntil: change.kind === 'extended' || change.kind === 'shortened' ? change.previousUntil : undefined,
       resumedBecause: change.kind === 'resumed' ? change.reason : undefined,
     }, deps.config.timeZone);
     const timelineId = timelineIds.find((t) => t.lead_id === pause.lead_id)?.id ?? timelineIds[0]?.id;

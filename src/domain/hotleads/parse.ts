@@ -2,6 +2,7 @@
 //   /hotlead [help]
 //   /hotlead EMAIL [DURATION] [note…]
 //   /hotlead release EMAIL
+//   /hotlead shorten EMAIL DURATION
 //   /hotlead list [all]
 // DURATION is one of: N (days), N days, Nd, N weeks, Nw, until YYYY-MM-DD, or words chrono-node
 // reads as a date or a span from today ("two weeks", "a month", "3 months", "next Friday",
@@ -39,6 +40,7 @@ export type HotleadCommand =
   | { kind: 'help' }
   | { kind: 'list'; all: boolean }
   | { kind: 'release'; email: string }
+  | ({ kind: 'shorten'; email: string } & PauseEnd)
   | ({ kind: 'pause'; email: string; note: string | undefined; durationGiven: boolean } & PauseEnd)
   /** unknownWords: the first word is neither a subcommand nor an email (a mistyped command). */
   | { kind: 'invalid'; problem: string; unknownWords?: boolean };
@@ -196,6 +198,18 @@ export function parseHotleadCommand(text: string, settings: ParseSettings): Hotl
     if (!email) return { kind: 'invalid', problem: `\`${ws[1].text}\` is not an email address.` };
     if (ws.length > 2) return { kind: 'invalid', problem: '`release` takes only the email: `/hotlead release EMAIL`.' };
     return { kind: 'release', email: email.lower };
+  }
+
+  if (first === 'shorten') {
+    const usage = '`shorten` needs the email and the new length: `/hotlead shorten EMAIL 1w` or `/hotlead shorten EMAIL until Dec 4`.';
+    if (ws.length < 3) return { kind: 'invalid', problem: usage };
+    const target = parseEmail(ws[1].text);
+    if (!target) return { kind: 'invalid', problem: `\`${ws[1].text}\` is not an email address.` };
+    const duration = readDuration(ws, 2, text, settings);
+    if (!duration) return { kind: 'invalid', problem: usage };
+    if ('problem' in duration) return { kind: 'invalid', problem: duration.problem };
+    if (ws.length > 2 + duration.used) return { kind: 'invalid', problem: '`shorten` takes only the email and the new length.' };
+    return { kind: 'shorten', email: target.lower, ...duration.end };
   }
 
   const email = parseEmail(ws[0].text);

@@ -42,3 +42,41 @@ export async function releaseMarketingPause(deps: Deps, input: { email: string; 
   }
   return result;
 }
+
+export type ShortenResult =
+  | { outcome: 'shortened'; pause: HotPause; previousUntil: string }
+  | { outcome: 'not_shorter'; pause: HotPause }
+  | { outcome: 'not_paused' }
+  | { outcome: 'refused'; pause: HotPause; owners: string[] };
+
+/** `/hotlead shorten EMAIL DURATION`: ends the pause sooner (never later: that is an extension). */
+export async function shortenMarketingPause(deps: Deps, input: { email: string; by: string; byIsAdmin: boolean; until: Date }): Promise<ShortenResult> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const emailLower = input.email.trim().toLowerCase();
+  const result = await deps.db.transaction().execute(async (trx): Promise<ShortenResult> => {
+    const active = await findActivePause(trx, emailLower);
+    if (!active) return { outcome: 'not_paused' };
+    const leads = await leadsWithEmail(trx, emailLower);
+    const owners = ownersOf(leads);
+    if (!mayChangePause(active, owners, input.by, input.byIsAdmin)) return { outcome: 'refused', pause: active, owners };
+    if (input.until.getTime() >= Date.parse(active.paused_until)) return { outcome: 'not_shorter', pause: active };
+    const pause = await trx
+      .updateTable('hot_pauses')
+      // A warning sent about the old end date no longer applies.
+      .set({ paused_until: input.until.toISOString(), warned_until: null, let_end_by: null, updated_at: at })
+      .where('id', '=', active.id)
+      .where('status', '=', 'active')
+      .where('paused_until', '=', active.paused_until)
+      .returningAll()
+      .executeTakeFirst();
+    if (!pause) return { outcome: 'not_paused' };
+    await announcePauseChange(deps, trx, now, pause, leads, { kind: 'shortened', by: input.by, previousUntil: active.paused_until });
+    return { outcome: 'shortened', pause, previousUntil: active.paused_until };
+  });
+  if (result.outcome === 'shortened') {
+    deps.wakeOutbox();
+    for (const person of new Set([result.pause.paused_by, input.by])) refreshHome(deps, person);
+  }
+  return result;
+}

@@ -4,7 +4,7 @@ import type { HotPause, Lead } from '../../db/schema.ts';
 import { eventLead, type EventLead } from '../events/lead-data.ts';
 import { lastDayCovered } from './calendar.ts';
 
-export type PauseEventType = 'lead.paused' | 'lead.extended' | 'lead.resumed';
+export type PauseEventType = 'lead.paused' | 'lead.extended' | 'lead.shortened' | 'lead.resumed';
 
 export interface PauseEventData extends Record<string, unknown> {
   /** The lead the pause was made from; null for a pause typed by email alone. */

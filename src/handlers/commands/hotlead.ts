@@ -3,11 +3,11 @@ import type { Deps } from '../../deps.ts';
 import { UserFacingError } from '../../errors.ts';
 import { parseHotleadCommand, type HotleadCommand } from '../../domain/hotleads/parse.ts';
 import { pauseMarketingEmails } from '../../domain/hotleads/pause.ts';
-import { releaseMarketingPause } from '../../domain/hotleads/release.ts';
+import { releaseMarketingPause, shortenMarketingPause } from '../../domain/hotleads/release.ts';
 import { listActivePauses } from '../../domain/hotleads/store.ts';
 import { PermissionCheckFailed } from '../../domain/permissions.ts';
 import {
-  invalidHotlead, LIST_ALL_REFUSED, notPausedReply, pauseListReply, pauseReply, releasedReply, releaseRefusedReply, SALES_ONLY,
+  invalidHotlead, LIST_ALL_REFUSED, notPausedReply, notShorterReply, pauseListReply, pauseReply, releasedReply, releaseRefusedReply, SALES_ONLY, shortenedReply,
 } from '../../views/hotlead-replies.ts';
 import { HOTLEAD_USAGE } from '../../views/usage.ts';
 import { isSalesWithinAck } from './sales-access.ts';
@@ -28,6 +28,13 @@ async function answer(deps: Deps, userId: string, command: Exclude<HotleadComman
       if (result.outcome === 'not_paused') return notPausedReply(command.email);
       if (result.outcome === 'refused') return releaseRefusedReply(result.pause, result.owners);
       return releasedReply(result.pause, marketingChannel);
+    }
+    case 'shorten': {
+      const result = await shortenMarketingPause(deps, { email: command.email, by: userId, byIsAdmin: deps.permissions.isAdmin(userId), until: command.until });
+      if (result.outcome === 'not_paused') return notPausedReply(command.email, 'shorten');
+      if (result.outcome === 'refused') return releaseRefusedReply(result.pause, result.owners, 'shorten the pause on');
+      if (result.outcome === 'not_shorter') return notShorterReply(result.pause, timeZone);
+      return shortenedReply(result.pause, result.previousUntil, timeZone);
     }
     case 'pause': {
       const result = await pauseMarketingEmails(deps, { email: command.email, by: userId, until: command.until, note: command.note, source: 'command' });
