@@ -102,7 +102,7 @@ export function pauseListReply(pauses: Pick<HotPause, 'email' | 'lead_name' | 'n
   return out.join('\n');
 }
 
-export const LIST_ALL_REFUSED = 'Only Handoff admins (HANDOFF_ADMINS) may list everyone\'s pauses; `/hotlead list` shows yours.';
+export const LIST_ALL_REFUSED = 'Only Handoff admins may list everyone\'s pauses; `/hotlead list` shows yours.';
 export const SALES_ONLY = 'Only members of the sales user group may use `/hotlead`. Ask a Handoff admin to add you.';
 export const PAUSE_BUTTON_UNREADABLE = 'This button is not one Handoff can read; nothing changed.';
 

@@ -29,4 +29,22 @@ describe('the digest of a fresh install', () => {
     await outboxDrained(app.handoff.deps.db);
     expect(app.standIn.messages(CHANNEL).map((m) => m.blocks![0].text.text)).toEqual(['📬 Handoff weekly digest · Mon 23 Nov – Mon 30 Nov']);
   });
+
+  it.each([
+    ['Monday, a minute before the digest time', '2026-11-23T08:59:00Z', '2026-11-23T09:00:00Z'],
+    ['Monday, a minute after it', '2026-11-23T09:01:00Z', '2026-11-30T09:00:00Z'],
+    ['Friday afternoon', '2026-11-27T16:30:00Z', '2026-11-30T09:00:00Z'],
+    ['Sunday, just before midnight', '2026-11-29T23:59:00Z', '2026-11-30T09:00:00Z'],
+  ])('starting on %s posts nothing at once, and the first digest at the next scheduled time', async (_when, start, next) => {
+    const clock = new ManualClock(start);
+    const app = await startTestApp({ clock, env, scheduler: true });
+    apps.push(app);
+    await new Promise((r) => setTimeout(r, 300));
+    await outboxDrained(app.handoff.deps.db);
+    expect(app.standIn.messages(CHANNEL)).toHaveLength(0);
+    clock.set(next);
+    await digestJob(app.handoff.deps).run(app.handoff.deps);
+    await outboxDrained(app.handoff.deps.db);
+    expect(app.standIn.messages(CHANNEL).map((m) => String(m.blocks![0].text.text).split(' · ')[0])).toEqual(['📬 Handoff weekly digest']);
+  });
 });
