@@ -19,6 +19,20 @@ export interface HandoffApp {
   close(): Promise<void>;
 }
 
+/** An ephemeral answer to whoever acted: through the request's response_url, else beside them in the channel. */
+async function tellPerson(deps: Deps, body: Record<string, any>, text: string): Promise<void> {
+  const responseUrl: unknown = body.response_url ?? body.response_urls?.[0]?.response_url;
+  // From a signed request: Slack's own URL for answering this person.
+  if (typeof responseUrl === 'string') {
+    await fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }) });
+    return;
+  }
+  const user: unknown = body.user_id ?? body.user?.id;
+  const channel: unknown = body.channel_id ?? body.channel?.id ?? body.container?.channel_id;
+  if (typeof user === 'string' && typeof channel === 'string') await deps.slack.chat.postEphemeral({ channel, user, text });
+  else deps.logger.info({ user }, 'a refusal had no way back to the person');
+}
+
 export function createHandoffApp(deps: Deps): HandoffApp {
   const { config, logger } = deps;
 
@@ -47,12 +61,18 @@ export function createHandoffApp(deps: Deps): HandoffApp {
     logger: boltLogger(logger),
     clientOptions: slackClientOptions(config, logger),
     receiver: receiver ?? socketReceiver,
+    extendedErrorHandler: true,
   });
 
-  bolt.error(async (error) => {
+  // The one sink for listener errors: one meant for the person reaches them, privately; the rest are logged.
+  bolt.error(async ({ error, body }: { error: Error; body: unknown }) => {
     const original = (error as { original?: unknown }).original ?? error;
-    if (original instanceof UserFacingError) return;
-    logger.error({ err: original }, 'a Slack listener failed');
+    if (!(original instanceof UserFacingError)) return void logger.error({ err: original }, 'a Slack listener failed');
+    try {
+      await tellPerson(deps, body as Record<string, any>, original.message);
+    } catch (cause) {
+      logger.warn({ err: cause, code: original.code }, 'could not tell a person why their request was refused');
+    }
   });
 
   registerListeners(bolt, deps);

@@ -157,6 +157,7 @@ const envSchema = z.object({
   SALESFORCE_CLIENT_SECRET: optional(z.string().trim().min(1)),
   SALESFORCE_ORG_ID: optional(z.string().trim().regex(/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, 'must be a Salesforce organization ID (00D…, 15 or 18 characters)')),
   SALESFORCE_STATUS_MAP: optional(answerMap('Lead Status')),
+  RETENTION_DAYS: z.coerce.number({ error: 'must be a number of days from 7 to 3650' }).int('must be a whole number of days').min(7, 'must be from 7 to 3650 days').max(3650, 'must be from 7 to 3650 days').default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -197,6 +198,8 @@ export interface Config {
   hubspot: { token: string; apiUrl: string; statusMap: Record<CrmAnswer, string> } | undefined;
   /** The Salesforce connector: on with the instance URL and the connected app's credentials. */
   salesforce: { instanceUrl: string; clientId: string; clientSecret: string; orgId: string | undefined; statusMap: Record<CrmAnswer, string> } | undefined;
+  /** RETENTION_DAYS: how long sent and given-up outbox rows are kept. */
+  retentionDays: number;
   logLevel: string;
   demo: boolean;
 }
@@ -287,6 +290,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
           statusMap: { ...SALESFORCE_STATUS_DEFAULTS, ...e.SALESFORCE_STATUS_MAP },
         }
       : undefined,
+    retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     demo: Boolean(options.demo),
   };

@@ -6,6 +6,7 @@ import { campaignOwnersJob } from './campaign-owners.ts';
 import { leadOwnersJob } from './lead-owners.ts';
 import { leadSlaJob } from './lead-sla.ts';
 import { digestJob } from './digest.ts';
+import { retentionJob } from './retention.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -28,5 +29,6 @@ export function allJobs(deps: Deps): Job[] {
     leadSlaJob,
     leadOwnersJob,
     digestJob(deps),
+    retentionJob,
   ];
 }

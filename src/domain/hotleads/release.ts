@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.ts';
 import type { HotPause } from '../../db/schema.ts';
 import { refreshHome } from '../../home/refresh.ts';
 import { announcePauseChange } from './announce.ts';
-import { findActivePause, leadsWithEmail, ownersOf } from './store.ts';
+import { findActivePause, leadsWithEmail, ownersOf, type PauseLead } from './store.ts';
 
 export type ReleaseResult =
   | { outcome: 'released'; pause: HotPause }
@@ -14,17 +14,29 @@ export function mayChangePause(pause: Pick<HotPause, 'paused_by'>, owners: strin
   return byIsAdmin || pause.paused_by === by || owners.includes(by);
 }
 
+type Db = Parameters<typeof findActivePause>[0];
+
+/** The active pause of an email and its leads, when `by` may change it; else why not. */
+async function changeablePause(trx: Db, emailLower: string, by: string, byIsAdmin: boolean): Promise<
+  { active: HotPause; leads: PauseLead[] } | { outcome: 'not_paused' } | { outcome: 'refused'; pause: HotPause; owners: string[] }
+> {
+  const active = await findActivePause(trx, emailLower);
+  if (!active) return { outcome: 'not_paused' };
+  const leads = await leadsWithEmail(trx, emailLower);
+  const owners = ownersOf(leads);
+  if (!mayChangePause(active, owners, by, byIsAdmin)) return { outcome: 'refused', pause: active, owners };
+  return { active, leads };
+}
+
 /** `/hotlead release EMAIL`: ends the pause now and tells marketing and the email tool. */
 export async function releaseMarketingPause(deps: Deps, input: { email: string; by: string; byIsAdmin: boolean }): Promise<ReleaseResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const emailLower = input.email.trim().toLowerCase();
   const result = await deps.db.transaction().execute(async (trx): Promise<ReleaseResult> => {
-    const active = await findActivePause(trx, emailLower);
-    if (!active) return { outcome: 'not_paused' };
-    const leads = await leadsWithEmail(trx, emailLower);
-    const owners = ownersOf(leads);
-    if (!mayChangePause(active, owners, input.by, input.byIsAdmin)) return { outcome: 'refused', pause: active, owners };
+    const found = await changeablePause(trx, emailLower, input.by, input.byIsAdmin);
+    if ('outcome' in found) return found;
+    const { active, leads } = found;
     const pause = await trx
       .updateTable('hot_pauses')
       .set({ status: 'released', active_email: null, ended_at: at, ended_by: input.by, end_reason: 'released', updated_at: at })
@@ -55,11 +67,9 @@ export async function shortenMarketingPause(deps: Deps, input: { email: string; 
   const at = now.toISOString();
   const emailLower = input.email.trim().toLowerCase();
   const result = await deps.db.transaction().execute(async (trx): Promise<ShortenResult> => {
-    const active = await findActivePause(trx, emailLower);
-    if (!active) return { outcome: 'not_paused' };
-    const leads = await leadsWithEmail(trx, emailLower);
-    const owners = ownersOf(leads);
-    if (!mayChangePause(active, owners, input.by, input.byIsAdmin)) return { outcome: 'refused', pause: active, owners };
+    const found = await changeablePause(trx, emailLower, input.by, input.byIsAdmin);
+    if ('outcome' in found) return found;
+    const { active, leads } = found;
     if (input.until.getTime() >= Date.parse(active.paused_until)) return { outcome: 'not_shorter', pause: active };
     const pause = await trx
       .updateTable('hot_pauses')
