@@ -120,6 +120,7 @@ const envSchema = z.object({
       return parsed;
     }),
   MQL_RULES: optional(z.string().trim()),
+  ROUTING: optional(z.string().trim()),
   HOTLEAD_DEFAULT_DAYS: z.coerce.number({ error: 'must be a number of days from 1 to 365' }).int('must be a whole number of days').min(1, 'must be from 1 to 365 days').max(365, 'must be from 1 to 365 days').default(30),
   HANDOFF_OUTBOUND_WEBHOOK_URL: optional(z
     .string()
@@ -180,6 +181,8 @@ export interface Config {
   timeZone: string;
   leadSla: SlaByStage;
   mqlRulesPath: string | undefined;
+  /** ROUTING: path of the pools file. */
+  routingPath: string | undefined;
   hotleadDefaultDays: number;
   /** HANDOFF_OUTBOUND_WEBHOOK_URL: where lead events go, each URL getting each event once. */
   outboundWebhookUrls: string[];
@@ -271,6 +274,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     timeZone: e.TZ,
     leadSla: e.LEAD_SLA,
     mqlRulesPath: e.MQL_RULES,
+    routingPath: e.ROUTING,
     hotleadDefaultDays: e.HOTLEAD_DEFAULT_DAYS,
     outboundWebhookUrls: e.HANDOFF_OUTBOUND_WEBHOOK_URL ?? [],
     outboundEvents: e.HANDOFF_OUTBOUND_EVENTS ?? [...EVENT_TYPES],

@@ -8,6 +8,7 @@ import type { Database } from './db/schema.ts';
 import type { HomeRefreshQueue } from './home/refresh-queue.ts';
 import type { InFlightWork } from './in-flight-work.ts';
 import type { MqlRules } from './domain/mql/rules.ts';
+import type { Routing } from './domain/routing/rules.ts';
 import type { OwnerResolution } from './domain/leads/owners.ts';
 import type { Permissions } from './domain/permissions.ts';
 import type { Logger } from './logger.ts';
@@ -27,6 +28,8 @@ export interface Deps {
   permissions: Permissions;
   /** The agreed lead definition (MQL_RULES), undefined when every lead qualifies. */
   mqlRules: MqlRules | undefined;
+  /** The pools of reps (ROUTING), undefined when leads nobody owns are offered to claim. */
+  routing: Routing | undefined;
   /** App Home publishes asked for by changes, run shortly after and coalesced per person. */
   homeRefreshes: HomeRefreshQueue;
   /** Listener work past its ack waits for a turn here, so other requests' acks go first. */

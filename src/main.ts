@@ -18,6 +18,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createSlackClient } from './slack/client.ts';
 import { SlackDirectory } from './slack/directory.ts';
 import { connectCrms } from './crm/connections.ts';
+import { loadRouting } from './domain/routing/rules.ts';
 import { AckFirstTurns } from './slack/yield-to-acks.ts';
 import { featuresOff } from './views/features-off.ts';
 
@@ -47,6 +48,7 @@ export interface RunningHandoff {
 /** Prepares the dependencies every part of the app shares: config → database → migrations → Slack client. */
 export async function buildDeps(config: Config, clock: Clock, logger: Logger): Promise<Deps> {
   const mqlRules = loadMqlRules(config.mqlRulesPath);
+  const routing = loadRouting(config.routingPath);
   const dbHandle = openDatabase(config.databasePath);
   try {
     const applied = await migrateToLatest(dbHandle.db);
@@ -70,6 +72,7 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
     directory,
     permissions: new Permissions(config, directory),
     mqlRules,
+    routing,
     homeRefreshes: new HomeRefreshQueue(async (userId) => {
       // Reading the Home is synchronous database work: it waits for a turn behind acks and answers.
       await deps.ackFirst.backgroundTurn();
@@ -110,8 +113,11 @@ export async function startHandoff(options: StartOptions): Promise<RunningHandof
   logger.info({ port, mode: config.slack.socketMode ? 'socket' : 'http' }, 'Handoff is listening');
   // Leads left waiting for their owner (a restart, Slack down) are looked up now, not at the next minute.
   void deps.owners.resolveWaiting().catch((error: unknown) => logger.error({ err: error }, 'resolving waiting lead owners failed'));
+  // Pools may name reps by email: learn who they are in Slack, so leads can go to them.
+  if (deps.routing) deps.owners.kick([...new Set(deps.routing.pools.flatMap((p) => p.reps.filter((r) => r.includes('@')).map((r) => r.toLowerCase())))]);
   // What the configuration leaves off, so the installer's first look at the log says what to set.
   for (const line of featuresOff(config)) logger.warn(line);
+  if (deps.routing?.notApplied.length) logger.warn({ parts: deps.routing.notApplied }, `ROUTING: ${deps.routing.notApplied.join(', ')} ${deps.routing.notApplied.length === 1 ? 'is' : 'are'} read but not applied yet: pools assign leads nobody owns; the SLA ladder is the default one`);
 
   const fatal = new Promise<Error>((resolve) => {
     deps.dbHandle.onDurabilityLost((error) => {

@@ -217,6 +217,20 @@ export interface CrmNotificationTable {
   received_at: string;
 }
 
+/** A rep's `/handoff away`: pools skip them until `until`. */
+export interface RepAwayTable {
+  user_id: string;
+  until: string;
+  set_at: string;
+}
+
+/** Leads a pool gave each rep: its weighted round robin gives the next to the rep furthest behind. */
+export interface RoutingCountTable {
+  pool: string;
+  user_id: string;
+  assigned: number;
+}
+
 export interface Database {
   campaigns: CampaignTable;
   campaign_assets: CampaignAssetTable;
@@ -233,6 +247,8 @@ export interface Database {
   refused_requests: RefusedRequestTable;
   stopped_endpoints: StoppedEndpointTable;
   crm_notifications: CrmNotificationTable;
+  rep_away: RepAwayTable;
+  routing_counts: RoutingCountTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;

@@ -24,6 +24,8 @@ export const HANDOFF_USAGE = [
   '• `/handoff help` — this list',
   '• `/handoff mql` — the lead definition sales and marketing agreed',
   '• `/handoff digest` — post the weekly digest now (admins)',
+  '• `/handoff routing` — who gets leads nobody owns, and who is available now',
+  '• `/handoff away [3 days | until Dec 14]` / `/handoff back` — pools skip you meanwhile',
 ].join('\n');
 
 export const ALL_COMMANDS_HELP = [

@@ -178,6 +178,15 @@ function readDuration(ws: Word[], i: number, text: string, settings: ParseSettin
   return { end: pauseEndAfterDays(days, settings.now, settings.timeZone), used };
 }
 
+/** A whole text read as a duration or end date (`until Dec 14`, `3 days`, `next Monday`); undefined when it is none. */
+export function parseEnd(text: string, settings: ParseSettings): PauseEnd | { problem: string } | undefined {
+  const ws = words(text);
+  const duration = readDuration(ws, 0, text, settings);
+  if (!duration || 'problem' in duration) return duration;
+  if (ws.length > duration.used) return { problem: `I read \`${ws.slice(0, duration.used).map((w) => w.text).join(' ')}\` as the end, and do not know what to do with the rest.` };
+  return duration.end;
+}
+
 /** Reads the words after `/hotlead`. Never throws; a problem says what was wrong. */
 export function parseHotleadCommand(text: string, settings: ParseSettings): HotleadCommand {
   const ws = words(text);

@@ -9,7 +9,8 @@ import { findCampaignByKey, type CampaignBrief } from '../campaigns/queries.ts';
 import { qualify, type LeadFacts, type Qualification } from '../mql/rules.ts';
 import { leadDmItem } from './dm.ts';
 import type { LeadInput } from './intake-schema.ts';
-import { addLeadEvents } from './queries.ts';
+import { addLeadEvent, addLeadEvents } from './queries.ts';
+import { assignFromPools } from '../routing/assign.ts';
 import { claimChannel, offerLeadToClaim } from './claim.ts';
 import { applyResends } from './resend.ts';
 import { recordUrlFrom } from './record-url.ts';
@@ -185,6 +186,16 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
     const campaign = await findCampaignByKey(trx, key);
     campaigns.set(key, campaign);
     if (!campaign && (await tellMarketingOfUnknownCampaign(deps, trx, now, row, input.crmCampaign ?? key))) queued = true;
+  }
+  // Nobody owns these: with pools, the next available rep of the first pool that fits takes each.
+  if (deps.routing) {
+    for (const arrival of delivering.filter((a) => a.row.delivery === 'unassigned')) {
+      const assigned = await assignFromPools(trx, deps.routing, arrival.row, now, deps.config.timeZone);
+      if (!assigned || !('userId' in assigned)) continue;
+      await trx.updateTable('leads').set({ owner_slack_id: assigned.userId, delivery: 'queued', updated_at: now.toISOString() }).where('id', '=', arrival.row.id).execute();
+      arrival.row = { ...arrival.row, owner_slack_id: assigned.userId, delivery: 'queued' };
+      await addLeadEvent(trx, now, deps.config, { leadId: arrival.row.id, type: 'reassigned', detail: { from: null, to: { slack_user_id: assigned.userId, email: null }, why: assigned.why } });
+    }
   }
   // A lead just stored has no answers yet.
   const dms = delivering

@@ -1,0 +1,103 @@
+// The ROUTING file: pools of reps and which leads each takes. Read and checked at start, with
+// one message naming every problem (like MQL_RULES).
+
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { ConfigError } from '../../config.ts';
+
+export interface RoutingPool {
+  name: string;
+  /** Lead attribute or `fields.NAME` → the values that match (folded); every key must match. */
+  match: Record<string, string[]>;
+  /** Slack user ids (U…) or emails, in order. */
+  reps: string[];
+  /** Rep → weight (default 1). */
+  weights: Record<string, number>;
+  /** Unanswered leads a rep may hold before the pool skips them. */
+  maxOpenPerRep: number | undefined;
+}
+
+export interface Routing {
+  pools: RoutingPool[];
+  /** Parts of the file this version reads but does not apply yet (said at start-up). */
+  notApplied: string[];
+}
+
+const MATCH_KEYS = ['stage', 'crm_stage', 'campaign', 'company', 'title'] as const;
+const rep = z.string().trim().refine((s) => /^[UW][A-Z0-9]{2,}$/.test(s) || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s), 'must be a Slack user ID (U…) or an email');
+
+const poolSchema = z.object({
+  name: z.string({ error: 'must be a name' }).trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+  match: z.record(
+    z.string(),
+    z.union([z.string(), z.number()]).transform((v) => [v]).or(z.array(z.union([z.string(), z.number()])).min(1, 'must list at least one value')),
+  ).optional(),
+  reps: z.array(rep, { error: 'must be a list of Slack user IDs or emails' }).min(1, 'must list at least one rep'),
+  weights: z.record(z.string(), z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100')).optional(),
+  max_open_per_rep: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').optional(),
+}).strict();
+
+const fileSchema = z.object({
+  pools: z.array(poolSchema, { error: 'must be a list of pools' }).min(1, 'must list at least one pool'),
+  working_hours: z.string().optional(),
+  sla_ladder: z.array(z.record(z.string(), z.number())).optional(),
+  business_hours_sla: z.boolean().optional(),
+}).strict();
+
+const fold = (v: string | number) => String(v).trim().toLowerCase();
+
+export function validateRouting(data: unknown): { routing?: Routing; problems: string[] } {
+  const parsed = fileSchema.safeParse(data);
+  // Match keys are checked here, so the message names what is allowed.
+  const keyProblems = Array.isArray((data as { pools?: unknown })?.pools)
+    ? ((data as { pools: unknown[] }).pools).flatMap((p, i) => Object.keys((p as { match?: object } | null)?.match ?? {})
+      .filter((k) => !(MATCH_KEYS as readonly string[]).includes(k) && !/^fields\.[^.\s]+$/.test(k))
+      .map((k) => `pools.${i}.match.${k}: must be one of ${MATCH_KEYS.join(', ')} or fields.NAME`))
+    : [];
+  if (!parsed.success || keyProblems.length > 0) {
+    return { problems: [...keyProblems, ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'the file'}: ${i.message}`))] };
+  }
+  const problems: string[] = [];
+  const names = new Set<string>();
+  const pools = parsed.data.pools.map((p, i): RoutingPool => {
+    if (names.has(p.name)) problems.push(`pools.${i}.name: "${p.name}" is used by another pool`);
+    names.add(p.name);
+    for (const who of Object.keys(p.weights ?? {})) if (!p.reps.includes(who)) problems.push(`pools.${i}.weights.${who}: is not one of this pool's reps`);
+    return {
+      name: p.name,
+      match: Object.fromEntries(Object.entries(p.match ?? {}).map(([k, vs]) => [k, vs.map(fold)])),
+      reps: p.reps,
+      weights: p.weights ?? {},
+      maxOpenPerRep: p.max_open_per_rep,
+    };
+  });
+  if (problems.length > 0) return { problems };
+  const notApplied = [
+    ...(parsed.data.working_hours !== undefined ? ['working_hours'] : []),
+    ...(parsed.data.sla_ladder !== undefined ? ['sla_ladder'] : []),
+    ...(parsed.data.business_hours_sla !== undefined ? ['business_hours_sla'] : []),
+  ];
+  return { routing: { pools, notApplied }, problems: [] };
+}
+
+export function loadRouting(path: string | undefined): Routing | undefined {
+  if (!path) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError([`ROUTING (${path}): cannot read the file: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`]);
+  }
+  let data: unknown;
+  try {
+    data = extname(path).toLowerCase() === '.json' ? JSON.parse(text) : YAML.parse(text);
+  } catch (error) {
+    throw new ConfigError([`ROUTING (${path}): not valid ${extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`]);
+  }
+  const { routing, problems } = validateRouting(data);
+  if (problems.length > 0 || !routing) throw new ConfigError(problems.map((p) => `ROUTING (${path}): ${p}`));
+  return routing;
+}
