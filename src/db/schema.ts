@@ -231,6 +231,18 @@ export interface RoutingCountTable {
   assigned: number;
 }
 
+/** What Slack last said of a pool rep: refreshed by the rep-presence job. */
+export interface RepPresenceTable {
+  user_id: string;
+  tz: string | null;
+  status_text: string | null;
+  status_emoji: string | null;
+  /** When the status clears by itself; null: it does not. */
+  status_until: string | null;
+  snooze_until: string | null;
+  checked_at: string;
+}
+
 export interface Database {
   campaigns: CampaignTable;
   campaign_assets: CampaignAssetTable;
@@ -249,6 +261,7 @@ export interface Database {
   crm_notifications: CrmNotificationTable;
   rep_away: RepAwayTable;
   routing_counts: RoutingCountTable;
+  rep_presence: RepPresenceTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;

@@ -7,6 +7,7 @@ import { leadOwnersJob } from './lead-owners.ts';
 import { leadSlaJob } from './lead-sla.ts';
 import { digestJob } from './digest.ts';
 import { retentionJob } from './retention.ts';
+import { repPresenceJob } from './rep-presence.ts';
 
 /** A scheduled job: idempotent, so a double trigger or a second replica changes nothing twice. */
 export interface Job {
@@ -30,5 +31,6 @@ export function allJobs(deps: Deps): Job[] {
     leadOwnersJob,
     digestJob(deps),
     retentionJob,
+    repPresenceJob,
   ];
 }

@@ -9,7 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { SocketModeLinks } from './socket-mode-links.ts';
 import { methods, type Reply, type StandInState } from './web-api-methods.ts';
 
-export interface StandInUser { id: string; email: string; name?: string; real_name?: string; is_admin?: boolean; deleted?: boolean; tz?: string }
+export interface StandInUser {
+  id: string; email: string; name?: string; real_name?: string; is_admin?: boolean; deleted?: boolean; tz?: string;
+  /** The Slack status (users.profile.get), with its expiry in Unix seconds (0: none). */
+  status_text?: string; status_emoji?: string; status_expiration?: number;
+  /** Notifications snoozed until (Unix seconds), as dnd.info reports. */
+  snooze_endtime?: number;
+}
 export interface RecordedCall {
   method: string;
   args: Record<string, any>;
@@ -45,7 +51,7 @@ export interface StandInOptions {
 }
 
 /** The bot scopes manifest.yml asks for. */
-export const MANIFEST_SCOPES = ['commands', 'chat:write', 'im:write', 'im:history', 'users:read', 'users:read.email', 'usergroups:read', 'channels:history', 'groups:history'];
+export const MANIFEST_SCOPES = ['commands', 'chat:write', 'im:write', 'im:history', 'users:read', 'users:read.email', 'usergroups:read', 'channels:history', 'groups:history', 'users.profile:read', 'dnd:read'];
 export interface StoredMessage { channel: string; ts: string; text?: string; blocks?: any[]; metadata?: any; thread_ts?: string; updated?: boolean; user: string; bot_id: string }
 
 // Fields whose string value is the payload itself, never JSON to decode (a lead note may start with '[').

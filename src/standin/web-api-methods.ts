@@ -271,6 +271,22 @@ export const methods: Record<string, Handler> = {
   'users.list': (_a, s) =>
     ok({ members: [...s.users.values()].map((u) => userJson(u, s)), cache_ts: Math.floor(Date.now() / 1000), response_metadata: { next_cursor: '' } }),
 
+  // users.profile.get: the profile with the status fields (users.profile:read).
+  'users.profile.get': (a, s) => {
+    const user = s.users.get(String(a.user ?? ''));
+    if (!user) return fail('user_not_found');
+    return ok({ profile: { ...(userJson(user, s).profile as object), status_text: user.status_text ?? '', status_emoji: user.status_emoji ?? '', status_expiration: user.status_expiration ?? 0 } });
+  },
+
+  // dnd.info (dnd:read): a snooze the user set, and their scheduled do-not-disturb hours (none here).
+  'dnd.info': (a, s) => {
+    const user = s.users.get(String(a.user ?? ''));
+    if (!user) return fail('user_not_found');
+    const now = Math.floor(Date.now() / 1000);
+    const snoozed = (user.snooze_endtime ?? 0) > now;
+    return ok({ dnd_enabled: false, next_dnd_start_ts: 1, next_dnd_end_ts: 1, snooze_enabled: snoozed, ...(snoozed ? { snooze_endtime: user.snooze_endtime, snooze_remaining: user.snooze_endtime! - now } : {}) });
+  },
+
   'conversations.info': (a, s) => {
     const id = String(a.channel ?? '');
     if (!/^[CG][A-Z0-9]{2,}$/.test(id)) return fail('channel_not_found');

@@ -1,3 +1,4 @@
+import { MANIFEST_SCOPES } from '../../src/standin/slack-standin.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -35,8 +36,10 @@ describe('manifest.yml', () => {
 
   it('asks for the bot scopes the product uses and no more', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'im:write', 'usergroups:read', 'users:read', 'users:read.email'].sort(),
+      ['channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'im:write', 'usergroups:read', 'users:read', 'users:read.email', 'users.profile:read', 'dnd:read'].sort(),
     );
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
+    // What `handoff doctor` (and the stand-in's x-oauth-scopes header) takes as the full set.
+    expect([...MANIFEST_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 });

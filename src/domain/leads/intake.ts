@@ -11,6 +11,7 @@ import { leadDmItem } from './dm.ts';
 import type { LeadInput } from './intake-schema.ts';
 import { addLeadEvent, addLeadEvents } from './queries.ts';
 import { assignFromPools } from '../routing/assign.ts';
+import { slaFor } from '../sla.ts';
 import { claimChannel, offerLeadToClaim } from './claim.ts';
 import { applyResends } from './resend.ts';
 import { recordUrlFrom } from './record-url.ts';
@@ -190,7 +191,7 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
   // Nobody owns these: with pools, the next available rep of the first pool that fits takes each.
   if (deps.routing) {
     for (const arrival of delivering.filter((a) => a.row.delivery === 'unassigned')) {
-      const assigned = await assignFromPools(trx, deps.routing, arrival.row, now, deps.config.timeZone);
+      const assigned = await assignFromPools(trx, deps.routing, arrival.row, now, deps.config.timeZone, slaFor(deps.config.leadSla, arrival.row.stage));
       if (!assigned || !('userId' in assigned)) continue;
       await trx.updateTable('leads').set({ owner_slack_id: assigned.userId, delivery: 'queued', updated_at: now.toISOString() }).where('id', '=', arrival.row.id).execute();
       arrival.row = { ...arrival.row, owner_slack_id: assigned.userId, delivery: 'queued' };

@@ -19,8 +19,17 @@ export interface RoutingPool {
   maxOpenPerRep: number | undefined;
 }
 
+/** Working hours in each rep's own time zone: days (0 = Sunday) and minutes after midnight. */
+export interface WorkingHours {
+  days: number[];
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface Routing {
   pools: RoutingPool[];
+  workingHours: WorkingHours | undefined;
   /** Parts of the file this version reads but does not apply yet (said at start-up). */
   notApplied: string[];
 }
@@ -48,6 +57,29 @@ const fileSchema = z.object({
 
 const fold = (v: string | number) => String(v).trim().toLowerCase();
 
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** "Mon-Fri 09:00-18:00" (or "Mon,Wed 08:30-12:00"). */
+export function parseWorkingHours(text: string): WorkingHours | string {
+  const m = /^\s*([A-Za-z]{3})(?:\s*-\s*([A-Za-z]{3}))?((?:\s*,\s*[A-Za-z]{3})*)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$/.exec(text);
+  const bad = 'must read like "Mon-Fri 09:00-18:00"';
+  if (!m) return bad;
+  const day = (d: string) => DAYS.indexOf(d.toLowerCase());
+  const first = day(m[1]);
+  const last = m[2] ? day(m[2]) : first;
+  const extra = (m[3] ?? '').split(',').map((d) => d.trim()).filter(Boolean).map(day);
+  if (first < 0 || last < 0 || extra.some((d) => d < 0)) return bad;
+  const days = new Set<number>(extra);
+  for (let d = first; ; d = (d + 1) % 7) {
+    days.add(d);
+    if (d === last) break;
+  }
+  const start = Number(m[4]) * 60 + Number(m[5]);
+  const end = Number(m[6]) * 60 + Number(m[7]);
+  if (Number(m[4]) > 23 || Number(m[6]) > 24 || Number(m[5]) > 59 || Number(m[7]) > 59 || end <= start) return `${bad}, the end after the start`;
+  return { days: [...days].sort(), start, end, text: text.trim() };
+}
+
 export function validateRouting(data: unknown): { routing?: Routing; problems: string[] } {
   const parsed = fileSchema.safeParse(data);
   // Match keys are checked here, so the message names what is allowed.
@@ -73,13 +105,14 @@ export function validateRouting(data: unknown): { routing?: Routing; problems: s
       maxOpenPerRep: p.max_open_per_rep,
     };
   });
+  const workingHours = parsed.data.working_hours === undefined ? undefined : parseWorkingHours(parsed.data.working_hours);
+  if (typeof workingHours === 'string') problems.push(`working_hours: ${workingHours}`);
   if (problems.length > 0) return { problems };
   const notApplied = [
-    ...(parsed.data.working_hours !== undefined ? ['working_hours'] : []),
     ...(parsed.data.sla_ladder !== undefined ? ['sla_ladder'] : []),
     ...(parsed.data.business_hours_sla !== undefined ? ['business_hours_sla'] : []),
   ];
-  return { routing: { pools, notApplied }, problems: [] };
+  return { routing: { pools, workingHours: typeof workingHours === 'string' ? undefined : workingHours, notApplied }, problems: [] };
 }
 
 export function loadRouting(path: string | undefined): Routing | undefined {

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { parseEnd } from '../../domain/hotleads/parse.ts';
 import { poolReps } from '../../domain/routing/assign.ts';
 import { setAway, setBack } from '../../domain/routing/away.ts';
+import { slaFor } from '../../domain/sla.ts';
 import { routingReply, ROUTING_TEXT } from '../../views/routing.ts';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
@@ -11,7 +12,7 @@ type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 export async function handoffRouting(deps: Deps, args: Args): Promise<void> {
   const now = deps.clock.now();
   const pools = deps.routing
-    ? await Promise.all(deps.routing.pools.map(async (p) => ({ name: p.name, match: p.match, reps: await poolReps(deps.db, p, now, deps.config.timeZone) })))
+    ? await Promise.all(deps.routing.pools.map(async (p) => ({ name: p.name, match: p.match, reps: await poolReps(deps.db, deps.routing!, p, now, deps.config.timeZone, slaFor(deps.config.leadSla, null)) })))
     : [];
   await args.ack({ response_type: 'ephemeral', text: routingReply(deps.routing, pools) });
 }
