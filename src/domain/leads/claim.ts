@@ -3,8 +3,8 @@ import type { Database, Lead } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 import { claimedMessage, claimOfferMessage } from '../../views/lead-claim.ts';
-import { movedDmMessage } from '../../views/lead-notices.ts';
 import { enqueueLeadDm } from './dm.ts';
+import { moveLead } from './move.ts';
 import { addLeadEvent, findLead } from './queries.ts';
 
 /** ref_type of a claim offer's outbox row. */
@@ -56,34 +56,29 @@ export async function claimLead(deps: Deps, leadId: string, by: string, offer: {
     if (lead.owner_slack_id === by && lead.delivery !== 'unassigned') return { kind: 'taken', owner: by };
     if (!claimable(lead)) return lead.status === 'new' && lead.owner_slack_id ? { kind: 'taken', owner: lead.owner_slack_id } : { kind: 'answered', lead };
     const from = lead.owner_slack_id;
-    const updated = await trx
-      .updateTable('leads')
-      // The new owner's clock starts at their DM: their reminder, their escalation.
-      .set({ owner_slack_id: by, ...(from ? { owner_email: null } : {}), delivery: 'queued', dm_channel: null, dm_ts: null, delivered_at: null, reminded_at: null, escalated_at: null, updated_at: now.toISOString() })
-      .where('id', '=', leadId)
-      .where('status', '=', 'new')
-      .where((eb) => (from === null ? eb('owner_slack_id', 'is', null) : eb('owner_slack_id', '=', from)))
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
+    const why = from ? `claimed in the sales channel after it waited past its SLA with <@${from}>` : 'claimed in the sales channel: nobody owned it';
+    const claimed: Lead = { ...lead, owner_slack_id: by, owner_email: from ? null : lead.owner_email, delivery: 'queued', dm_channel: null, dm_ts: null, delivered_at: null, reminded_at: null, escalated_at: null };
+    const taken = async (): Promise<ClaimOutcome> => {
       const now2 = await findLead(trx, leadId);
       return now2?.owner_slack_id ? { kind: 'taken', owner: now2.owner_slack_id } : { kind: 'gone' };
-    }
-    const claimed: Lead = { ...lead, owner_slack_id: by, owner_email: from ? null : lead.owner_email, delivery: 'queued', dm_channel: null, dm_ts: null, delivered_at: null, reminded_at: null, escalated_at: null };
-    const why = from ? `claimed in the sales channel after it waited past its SLA with <@${from}>` : 'claimed in the sales channel: nobody owned it';
+    };
     if (from) {
-      await addLeadEvent(trx, now, deps.config, {
-        leadId,
-        type: 'reassigned',
-        actor: by,
-        detail: { from: { slack_user_id: from, email: lead.owner_email }, to: { slack_user_id: by, email: null }, why },
-      });
-      if (lead.dm_channel && lead.dm_ts) {
-        const moved = movedDmMessage(lead, claimed, 'claimed');
-        await enqueue(trx, now, { kind: 'slack.update', target: lead.dm_channel, payload: { channel: lead.dm_channel, ts: lead.dm_ts, text: moved.text, blocks: moved.blocks } });
-      }
+      // From its owner: moved as the ladder moves leads (their DM says where it went).
+      if (!(await moveLead(deps, trx, now, lead, by, why, 'claimed'))) return taken();
+      await addLeadEvent(trx, now, deps.config, { leadId, type: 'claimed', actor: by, detail: { why, from: { slack_user_id: from } } });
+    } else {
+      const updated = await trx
+        .updateTable('leads')
+        // The new owner's clock starts at their DM: their reminder, their escalation.
+        .set({ owner_slack_id: by, delivery: 'queued', dm_channel: null, dm_ts: null, delivered_at: null, reminded_at: null, escalated_at: null, updated_at: now.toISOString() })
+        .where('id', '=', leadId)
+        .where('status', '=', 'new')
+        .where('owner_slack_id', 'is', null)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return taken();
+      await addLeadEvent(trx, now, deps.config, { leadId, type: 'claimed', actor: by, detail: { why } });
+      await enqueueLeadDm(trx, now, claimed as Lead & { owner_slack_id: string });
     }
-    await addLeadEvent(trx, now, deps.config, { leadId, type: 'claimed', actor: by, detail: { why, ...(from ? { from: { slack_user_id: from } } : {}) } });
-    await enqueueLeadDm(trx, now, claimed as Lead & { owner_slack_id: string });
     if (offer) {
       const message = claimedMessage(claimed, by, from);
       await enqueue(trx, now, { kind: 'slack.update', target: offer.channel, payload: { channel: offer.channel, ts: offer.ts, text: message.text, blocks: message.blocks } });

@@ -5,6 +5,9 @@ import { enqueue } from '../../delivery/outbox.ts';
 import { escalationMessage, escalationRollupText, reminderMessage } from '../../views/lead-notices.ts';
 import { slaFor } from '../sla.ts';
 import { addLeadEvent } from './queries.ts';
+import { moveLead } from './move.ts';
+import { assignFromPools } from '../routing/assign.ts';
+import { DEFAULT_LADDER, type Routing, type SlaLadder } from '../routing/rules.ts';
 import type { EventRoutes } from '../events/publish.ts';
 
 // Speed to lead: unanswered delivered leads remind their owner once at half the stage's
@@ -41,6 +44,7 @@ interface DueStep {
 export interface SpeedToLeadSummary {
   reminded: number;
   escalated: number;
+  reassigned?: number;
 }
 
 export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary> {
@@ -60,7 +64,8 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
       .orderBy('id')
       .limit(PAGE)
       .execute();
-    const due = page.flatMap((lead) => dueStep(lead, slaFor(deps.config.leadSla, lead.stage), now) ?? []);
+    const ladder = deps.routing?.ladder ?? DEFAULT_LADDER;
+    const due = page.flatMap((lead) => dueStep(lead, slaFor(deps.config.leadSla, lead.stage), now, ladder) ?? []);
     // Once a run rolls up, its later pages do too: one catch-up reads as one kind of message.
     rollUp ||= due.filter((d) => d.step === 'escalate').length > ROLLUP_OVER;
     const done = due.length === 0 ? { reminded: 0, escalated: 0 } : await deps.db.transaction().execute(async (trx) => {
@@ -82,18 +87,43 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
     if (page.length < PAGE) break;
     after = page[page.length - 1].id;
   }
+  if (deps.routing?.ladder.reassignAt !== undefined) summary.reassigned = await reassignUnanswered(deps, deps.routing, deps.routing.ladder.reassignAt, now);
   return summary;
 }
 
-function dueStep(lead: Lead, sla: number, now: Date): DueStep | undefined {
+function dueStep(lead: Lead, sla: number, now: Date, ladder: SlaLadder): DueStep | undefined {
   // A delivered lead's clock starts when its owner could first see it; any other has only its arrival.
   const since = Date.parse((lead.delivery === 'delivered' && lead.delivered_at) || lead.received_at);
   const waited = now.getTime() - since;
-  const dueAt = new Date(since + sla);
-  if (waited >= sla) return { lead, sla, step: 'escalate', dueAt };
+  const dueAt = new Date(since + sla * ladder.escalateAt);
+  if (waited >= sla * ladder.escalateAt) return { lead, sla, step: 'escalate', dueAt };
   // Only a delivered lead has an owner who saw it and can be nudged.
-  if (lead.delivery === 'delivered' && waited >= sla / 2 && !lead.reminded_at) return { lead, sla, step: 'remind', dueAt };
+  if (lead.delivery === 'delivered' && waited >= sla * ladder.remindAt && !lead.reminded_at) return { lead, sla, step: 'remind', dueAt };
   return undefined;
+}
+
+/**
+ * The last step of the ladder: a delivered lead still unanswered at `reassignAt` of its SLA moves
+ * to the next available rep of its pool (not its owner), who gets the DM and a fresh clock; the old
+ * owner's DM says where it went. Nobody available: it stays, already escalated.
+ */
+async function reassignUnanswered(deps: Deps, routing: Routing, reassignAt: number, now: Date): Promise<number> {
+  const leads = await deps.db.selectFrom('leads').selectAll().where('status', '=', 'new').where('delivery', '=', 'delivered').where('owner_slack_id', 'is not', null).where('escalated_at', 'is not', null).execute();
+  let moved = 0;
+  for (const lead of leads) {
+    const sla = slaFor(deps.config.leadSla, lead.stage);
+    if (now.getTime() - Date.parse(lead.delivered_at ?? lead.received_at) < sla * reassignAt) continue;
+    await deps.ackFirst.backgroundTurn();
+    const done = await deps.db.transaction().execute(async (trx) => {
+      const assigned = await assignFromPools(trx, routing, lead, now, deps.config.timeZone, sla, lead.owner_slack_id ?? undefined);
+      if (!assigned || !('userId' in assigned)) return false;
+      const why = `unanswered past ${reassignAt}× its SLA with <@${lead.owner_slack_id}>; ${assigned.why}`;
+      return moveLead(deps, trx, now, lead, assigned.userId, why, 'unanswered');
+    });
+    if (done) moved += 1;
+  }
+  if (moved > 0) deps.wakeOutbox();
+  return moved;
 }
 
 async function remind(trx: Kysely<Database>, routes: EventRoutes, lead: Lead, sla: number, dueAt: Date, now: Date): Promise<boolean> {

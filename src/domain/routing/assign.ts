@@ -94,11 +94,11 @@ export async function poolReps(db: Kysely<Database>, routing: Pick<Routing, 'wor
 }
 
 /** Picks the rep for a lead nobody owns and counts the assignment; undefined when no pool fits or nobody is available. */
-export async function assignFromPools(db: Kysely<Database>, routing: Routing, lead: Lead, now: Date, timeZone: string, slaMs: number): Promise<Assignment | { pool: string; nobody: string } | undefined> {
+export async function assignFromPools(db: Kysely<Database>, routing: Routing, lead: Lead, now: Date, timeZone: string, slaMs: number, exclude?: string): Promise<Assignment | { pool: string; nobody: string } | undefined> {
   const pool = routing.pools.find((p) => poolMatches(p, lead));
   if (!pool) return undefined;
   const reps = await poolReps(db, routing, pool, now, timeZone, slaMs);
-  const available = reps.filter((r): r is Extract<RepState, { available: true }> => r.available);
+  const available = reps.filter((r): r is Extract<RepState, { available: true }> => r.available && r.userId !== exclude);
   const skipped = reps.filter((r) => !r.available).map((r) => `${r.userId ? `<@${r.userId}>` : r.rep} ${(r as { reason: string }).reason}`);
   if (available.length === 0) return { pool: pool.name, nobody: skipped.join('; ') };
   // Weighted round robin: the rep whose share of assignments is furthest behind their weight; ties in list order.

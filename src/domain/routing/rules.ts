@@ -27,9 +27,21 @@ export interface WorkingHours {
   text: string;
 }
 
+/** When each step of the SLA ladder comes, as shares of the lead's SLA. */
+export interface SlaLadder {
+  remindAt: number;
+  escalateAt: number;
+  /** Undefined: the lead stays with its owner after the escalation. */
+  reassignAt: number | undefined;
+}
+
+/** Today's ladder: a reminder at half the SLA, the escalation (with Claim) at all of it. */
+export const DEFAULT_LADDER: SlaLadder = { remindAt: 0.5, escalateAt: 1, reassignAt: undefined };
+
 export interface Routing {
   pools: RoutingPool[];
   workingHours: WorkingHours | undefined;
+  ladder: SlaLadder;
   /** Parts of the file this version reads but does not apply yet (said at start-up). */
   notApplied: string[];
 }
@@ -80,6 +92,24 @@ export function parseWorkingHours(text: string): WorkingHours | string {
   return { days: [...days].sort(), start, end, text: text.trim() };
 }
 
+const STEPS = { remind_at: 'remindAt', escalate_at: 'escalateAt', reassign_at: 'reassignAt' } as const;
+
+function readLadder(steps: Record<string, number>[] | undefined): SlaLadder | string {
+  if (!steps) return DEFAULT_LADDER;
+  const ladder: Partial<Record<keyof SlaLadder, number>> = {};
+  for (const [i, step] of steps.entries()) {
+    const entries = Object.entries(step);
+    if (entries.length !== 1 || !(entries[0][0] in STEPS)) return `step ${i + 1} must be one of remind_at, escalate_at or reassign_at, with a share of the SLA`;
+    const [key, value] = entries[0] as [keyof typeof STEPS, number];
+    if (!(value > 0 && value <= 10)) return `${key} must be a share of the SLA above 0 (1.0 is the SLA itself)`;
+    ladder[STEPS[key]] = value;
+  }
+  const result = { remindAt: ladder.remindAt ?? DEFAULT_LADDER.remindAt, escalateAt: ladder.escalateAt ?? DEFAULT_LADDER.escalateAt, reassignAt: ladder.reassignAt };
+  if (result.remindAt >= result.escalateAt) return 'remind_at must come before escalate_at';
+  if (result.reassignAt !== undefined && result.reassignAt <= result.escalateAt) return 'reassign_at must come after escalate_at';
+  return result;
+}
+
 export function validateRouting(data: unknown): { routing?: Routing; problems: string[] } {
   const parsed = fileSchema.safeParse(data);
   // Match keys are checked here, so the message names what is allowed.
@@ -108,11 +138,10 @@ export function validateRouting(data: unknown): { routing?: Routing; problems: s
   const workingHours = parsed.data.working_hours === undefined ? undefined : parseWorkingHours(parsed.data.working_hours);
   if (typeof workingHours === 'string') problems.push(`working_hours: ${workingHours}`);
   if (problems.length > 0) return { problems };
-  const notApplied = [
-    ...(parsed.data.sla_ladder !== undefined ? ['sla_ladder'] : []),
-    ...(parsed.data.business_hours_sla !== undefined ? ['business_hours_sla'] : []),
-  ];
-  return { routing: { pools, workingHours: typeof workingHours === 'string' ? undefined : workingHours, notApplied }, problems: [] };
+  const ladder = readLadder(parsed.data.sla_ladder);
+  if (typeof ladder === 'string') return { problems: [`sla_ladder: ${ladder}`] };
+  const notApplied = [...(parsed.data.business_hours_sla !== undefined ? ['business_hours_sla'] : [])];
+  return { routing: { pools, workingHours: typeof workingHours === 'string' ? undefined : workingHours, ladder, notApplied }, problems: [] };
 }
 
 export function loadRouting(path: string | undefined): Routing | undefined {

@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Database, Lead } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import { enqueue } from '../../delivery/outbox.ts';
+import { movedDmMessage } from '../../views/lead-notices.ts';
+import { enqueueLeadDm } from './dm.ts';
+import { addLeadEvent } from './queries.ts';
+
+/**
+ * Moves an unanswered lead from its owner to `to`, in the caller's transaction: conditional on
+ * the owner and status read, the new owner's clock starting at their DM, the old DM edited to say
+ * where it went, `reassigned` with why. False when the lead changed meanwhile.
+ */
+export async function moveLead(deps: Pick<Deps, 'config'>, trx: Kysely<Database>, now: Date, lead: Lead, to: string, why: string, reason: 'claimed' | 'unanswered'): Promise<boolean> {
+  const from = lead.owner_slack_id;
+  const updated = await trx
+    .updateTable('leads')
+    .set({ owner_slack_id: to, owner_email: null, delivery: 'queued', dm_channel: null, dm_ts: null, delivered_at: null, reminded_at: null, escalated_at: null, updated_at: now.toISOString() })
+    .where('id', '=', lead.id)
+    .where('status', '=', 'new')
+    .where((eb) => (from === null ? eb('owner_slack_id', 'is', null) : eb('owner_slack_id', '=', from)))
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) return false;
+  const moved: Lead = { ...lead, owner_slack_id: to, owner_email: null, delivery: 'queued', dm_channel: null, dm_ts: null, delivered_at: null, reminded_at: null, escalated_at: null };
+  await addLeadEvent(trx, now, deps.config, {
+    leadId: lead.id,
+    type: 'reassigned',
+    actor: reason === 'claimed' ? to : null,
+    detail: { from: from ? { slack_user_id: from, email: lead.owner_email } : null, to: { slack_user_id: to, email: null }, why },
+  });
+  if (lead.dm_channel && lead.dm_ts) {
+    const message = movedDmMessage(lead, moved, reason);
+    await enqueue(trx, now, { kind: 'slack.update', target: lead.dm_channel, payload: { channel: lead.dm_channel, ts: lead.dm_ts, text: message.text, blocks: message.blocks } });
+  }
+  await enqueueLeadDm(trx, now, moved as Lead & { owner_slack_id: string });
+  return true;
+}
