@@ -25,6 +25,18 @@ export function claimOfferMessage(lead: Lead): { text: string; blocks: unknown[]
   };
 }
 
+/** DM to the next available rep of the pool of an owner who is away when their lead arrives. */
+export function awayOfferMessage(lead: Lead, owner: string, ownerAway: string): { text: string; blocks: unknown[] } {
+  const text = `🙋 <@${owner}> is ${esc(ownerAway)} and just got a new lead: ${who(lead)}. Take it? The first of you to answer it owns it; *Claim* and it is yours, with its DM.`;
+  return {
+    text: cut(text, 3000),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: cut(text, 3000) } },
+      { type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.leadClaim, style: 'primary', text: { type: 'plain_text', text: '✋ Claim', emoji: true }, value: lead.id }] },
+    ],
+  };
+}
+
 export function claimedMessage(lead: Lead, by: string, from: string | null = null): { text: string; blocks: unknown[] } {
   const text = `✋ <@${by}> claimed ${who(lead)}${from ? ` from <@${from}>` : ''}: it is theirs now.`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };

@@ -45,9 +45,9 @@ export function unknownCampaignNotice(lead: LeadRef, key: string, named: string 
 }
 
 /** What the old owner's DM becomes when the CRM gives the lead to someone else. */
-export function movedDmMessage(before: LeadRef, after: Pick<Lead, 'owner_slack_id' | 'owner_email'>, why: 'crm' | 'claimed' | 'unanswered' = 'crm'): { text: string; blocks: unknown[] } {
+export function movedDmMessage(before: LeadRef, after: Pick<Lead, 'owner_slack_id' | 'owner_email'>, why: 'crm' | 'claimed' | 'covered' | 'unanswered' = 'crm'): { text: string; blocks: unknown[] } {
   const to = after.owner_slack_id ? `<@${after.owner_slack_id}>` : after.owner_email ? esc(after.owner_email) : 'someone else';
-  const reason = why === 'crm' ? 'the CRM changed its owner' : why === 'claimed' ? 'they claimed it in the sales channel after it waited past its SLA' : 'it went unanswered well past its SLA, so its pool gave it to them';
+  const reason = why === 'crm' ? 'the CRM changed its owner' : why === 'claimed' ? 'they claimed it in the sales channel after it waited past its SLA' : why === 'covered' ? 'they took it while you are away' : 'it went unanswered well past its SLA, so its pool gave it to them';
   const text = `↪️ *${esc(leadLabel(before))}* moved to ${to}: ${reason}${why === 'unanswered' ? '' : ', so it is theirs now'}. Nothing for you to do.`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: cut(text, 3000) } }] };
 }

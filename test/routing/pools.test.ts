@@ -102,3 +102,37 @@ describe('a routing file with mistakes', () => {
     expect(() => loadRouting(dup)).toThrow(/pools.1.name: "a" is used by another pool[\s\S]*pools.1.weights.U0OTHER: is not one of this pool's reps/);
   });
 });
+
+describe('a lead whose owner is away when it arrives', () => {
+  let app: TestApp;
+  const away = join(dir, 'away-routing.yaml');
+  beforeAll(async () => {
+    writeFileSync(away, `pools:\n  - name: team\n    reps: [${rep.id}, ${rep2.id}]\n`);
+    app = await startTestApp({ env: { ROUTING: away } });
+  });
+  afterAll(async () => { await app.stop(); });
+
+  it('still reaches the owner, is offered to the next rep of the pool, and is theirs when they claim it first', async () => {
+    await app.slack.command('/handoff', 'away until 2026-12-14', { userId: rep.id });
+    const body = leadBody({ name: 'Cover Me', owner: { slack_user_id: rep.id } });
+    expect((await app.post('/webhooks/leads', body)).json.status).toBe('accepted');
+    const ownerDm = await eventually(() => app.standIn.messages(app.standIn.dmChannelFor(rep.id)).find((m) => m.text?.includes('Cover Me')), 8000, "the owner's DM");
+    const offer = await eventually(() => app.standIn.messages(app.standIn.dmChannelFor(rep2.id)).find((m) => m.text?.startsWith('🙋')), 8000, 'the offer to the pool');
+    expect(offer.text).toBe(`🙋 <@${rep.id}> is away through Mon 14 Dec 2026 and just got a new lead: *Cover Me* (CTO, Analytical Engines). Take it? The first of you to answer it owns it; *Claim* and it is yours, with its DM.`);
+    const claim = offer.blocks!.find((b: any) => b.type === 'actions').elements[0];
+    // Someone else cannot claim it: it was offered to one rep.
+    const before = app.standIn.callsTo('response_url').length;
+    await app.slack.blockAction({ userId: admin.id, actionId: claim.action_id, value: claim.value, channelId: offer.channel, messageTs: offer.ts });
+    expect(String((await app.standIn.waitFor('response_url', () => true, { count: before + 1 })).at(-1)!.args.text)).toContain('already has this lead');
+    await app.slack.blockAction({ userId: rep2.id, actionId: claim.action_id, value: claim.value, channelId: offer.channel, messageTs: offer.ts });
+    await eventually(async () => (await app.handoff.deps.db.selectFrom('leads').select('owner_slack_id').where('id', '=', body.id).executeTakeFirst())?.owner_slack_id === rep2.id, 5000, 'the lead to be theirs');
+    await eventually(() => app.standIn.messages(ownerDm.channel).find((m) => m.ts === ownerDm.ts)?.text?.startsWith('↪️'), 5000, "the owner's DM to say where it went");
+    expect(app.standIn.messages(ownerDm.channel).find((m) => m.ts === ownerDm.ts)?.text).toContain('they took it while you are away');
+    const why = (await app.get(`/api/leads/${body.id}`)).json.timeline.filter((e: any) => ['offered', 'reassigned', 'claimed'].includes(e.type)).map((e: any) => [e.type, e.detail.why]);
+    expect(why).toEqual([
+      ['offered', `<@${rep.id}> is away through Mon 14 Dec 2026`],
+      ['reassigned', `took it while <@${rep.id}> is away`],
+      ['claimed', `took it while <@${rep.id}> is away`],
+    ]);
+  });
+});

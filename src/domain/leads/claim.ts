@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Lead } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { enqueue } from '../../delivery/outbox.ts';
-import { claimedMessage, claimOfferMessage } from '../../views/lead-claim.ts';
+import { awayOfferMessage, claimedMessage, claimOfferMessage } from '../../views/lead-claim.ts';
 import { enqueueLeadDm } from './dm.ts';
 import { moveLead } from './move.ts';
 import { addLeadEvent, findLead } from './queries.ts';
@@ -36,10 +36,23 @@ export type ClaimOutcome =
   | { kind: 'answered'; lead: Lead }
   | { kind: 'gone' };
 
-/** Why a lead can be claimed: nobody owns it, or it waited past its SLA and was escalated (a claim starts a new clock, so it is claimed once). */
-function claimable(lead: Lead): boolean {
+/**
+ * Why a lead can be claimed: nobody owns it, it waited past its SLA and was escalated (a claim
+ * starts a new clock, so it is claimed once), or its owner was away when it arrived and it was
+ * offered to this rep.
+ */
+async function claimable(db: Kysely<Database>, lead: Lead, by: string): Promise<boolean> {
   if (lead.status !== 'new') return false;
-  return (lead.owner_slack_id === null && lead.delivery === 'unassigned') || lead.escalated_at !== null;
+  if ((lead.owner_slack_id === null && lead.delivery === 'unassigned') || lead.escalated_at !== null) return true;
+  const offered = await db.selectFrom('lead_events').select('detail').where('lead_id', '=', lead.id).where('type', '=', 'offered').execute();
+  return offered.some((o) => o.detail?.includes(`"${by}"`));
+}
+
+/** The owner is away: the lead goes to them as usual, and is offered to `cover` too (the first to answer owns it). */
+export async function offerToCover(deps: Pick<Deps, 'config'>, db: Kysely<Database>, now: Date, lead: Lead, cover: string, ownerAway: string): Promise<void> {
+  const message = awayOfferMessage(lead, lead.owner_slack_id!, ownerAway);
+  await enqueue(db, now, { kind: 'slack.post', target: cover, payload: { channel: cover, text: message.text, blocks: message.blocks }, dedupeKey: `lead-away-offer:${lead.id}:${cover}` });
+  await addLeadEvent(db, now, deps.config, { leadId: lead.id, type: 'offered', detail: { to: cover, why: `<@${lead.owner_slack_id}> is ${ownerAway}` } });
 }
 
 /**
@@ -54,9 +67,10 @@ export async function claimLead(deps: Deps, leadId: string, by: string, offer: {
     const lead = await findLead(trx, leadId);
     if (!lead) return { kind: 'gone' };
     if (lead.owner_slack_id === by && lead.delivery !== 'unassigned') return { kind: 'taken', owner: by };
-    if (!claimable(lead)) return lead.status === 'new' && lead.owner_slack_id ? { kind: 'taken', owner: lead.owner_slack_id } : { kind: 'answered', lead };
+    if (!(await claimable(trx, lead, by))) return lead.status === 'new' && lead.owner_slack_id ? { kind: 'taken', owner: lead.owner_slack_id } : { kind: 'answered', lead };
     const from = lead.owner_slack_id;
-    const why = from ? `claimed in the sales channel after it waited past its SLA with <@${from}>` : 'claimed in the sales channel: nobody owned it';
+    const covering = Boolean(from) && lead.escalated_at === null;
+    const why = !from ? 'claimed in the sales channel: nobody owned it' : covering ? `took it while <@${from}> is away` : `claimed in the sales channel after it waited past its SLA with <@${from}>`;
     const claimed: Lead = { ...lead, owner_slack_id: by, owner_email: from ? null : lead.owner_email, delivery: 'queued', dm_channel: null, dm_ts: null, delivered_at: null, reminded_at: null, escalated_at: null };
     const taken = async (): Promise<ClaimOutcome> => {
       const now2 = await findLead(trx, leadId);
@@ -64,7 +78,7 @@ export async function claimLead(deps: Deps, leadId: string, by: string, offer: {
     };
     if (from) {
       // From its owner: moved as the ladder moves leads (their DM says where it went).
-      if (!(await moveLead(deps, trx, now, lead, by, why, 'claimed'))) return taken();
+      if (!(await moveLead(deps, trx, now, lead, by, why, covering ? 'covered' : 'claimed'))) return taken();
       await addLeadEvent(trx, now, deps.config, { leadId, type: 'claimed', actor: by, detail: { why, from: { slack_user_id: from } } });
     } else {
       const updated = await trx

@@ -10,9 +10,9 @@ import { qualify, type LeadFacts, type Qualification } from '../mql/rules.ts';
 import { leadDmItem } from './dm.ts';
 import type { LeadInput } from './intake-schema.ts';
 import { addLeadEvent, addLeadEvents } from './queries.ts';
-import { assignFromPools } from '../routing/assign.ts';
+import { assignFromPools, coverForAwayOwner } from '../routing/assign.ts';
 import { slaFor } from '../sla.ts';
-import { claimChannel, offerLeadToClaim } from './claim.ts';
+import { claimChannel, offerLeadToClaim, offerToCover } from './claim.ts';
 import { applyResends } from './resend.ts';
 import { recordUrlFrom } from './record-url.ts';
 import { mapStage, type BuyingStage } from './stages.ts';
@@ -203,6 +203,16 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
     .filter(({ row }) => row.owner_slack_id)
     .map(({ row }) => leadDmItem(row as Lead & { owner_slack_id: string }, { lead: row, campaign: row.campaign_key ? campaigns.get(row.campaign_key) : undefined, answers: [] }, now));
   if ((await enqueueMany(trx, now, dms)) > 0 || resends.queued) queued = true;
+  // An owner who is away (in a pool) gets their lead as usual; their pool's next available rep is offered it too.
+  if (deps.routing) {
+    for (const { row } of delivering.filter((a) => a.row.owner_slack_id && a.row.delivery !== 'unassigned')) {
+      const cover = await coverForAwayOwner(trx, deps.routing, row, now, deps.config.timeZone, slaFor(deps.config.leadSla, row.stage));
+      if (cover) {
+        await offerToCover(deps, trx, now, row, cover.userId, cover.ownerAway);
+        queued = true;
+      }
+    }
+  }
   // Nobody owns these: the sales channel gets each with a Claim button.
   for (const { row } of delivering.filter((a) => a.row.delivery === 'unassigned')) {
     if (await offerLeadToClaim(trx, now, claimChannel(deps), row)) queued = true;

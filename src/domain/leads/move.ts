@@ -11,7 +11,7 @@ import { addLeadEvent } from './queries.ts';
  * the owner and status read, the new owner's clock starting at their DM, the old DM edited to say
  * where it went, `reassigned` with why. False when the lead changed meanwhile.
  */
-export async function moveLead(deps: Pick<Deps, 'config'>, trx: Kysely<Database>, now: Date, lead: Lead, to: string, why: string, reason: 'claimed' | 'unanswered'): Promise<boolean> {
+export async function moveLead(deps: Pick<Deps, 'config'>, trx: Kysely<Database>, now: Date, lead: Lead, to: string, why: string, reason: 'claimed' | 'covered' | 'unanswered'): Promise<boolean> {
   const from = lead.owner_slack_id;
   const updated = await trx
     .updateTable('leads')
@@ -25,7 +25,7 @@ export async function moveLead(deps: Pick<Deps, 'config'>, trx: Kysely<Database>
   await addLeadEvent(trx, now, deps.config, {
     leadId: lead.id,
     type: 'reassigned',
-    actor: reason === 'claimed' ? to : null,
+    actor: reason === 'unanswered' ? null : to,
     detail: { from: from ? { slack_user_id: from, email: lead.owner_email } : null, to: { slack_user_id: to, email: null }, why },
   });
   if (lead.dm_channel && lead.dm_ts) {

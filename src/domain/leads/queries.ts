@@ -6,7 +6,7 @@ import type { EventDelivery } from './model.ts';
 import { leadEventData, OUTBOUND_NAME } from '../events/lead-data.ts';
 import { publishEvents, wantsEvent, type EventRoutes, type OutboundEvent } from '../events/publish.ts';
 
-export type LeadEventType = 'received' | 'held' | 'delivered' | 'delivery_failed' | 'released' | 'reminded' | 'escalated' | 'accepted' | 'rejected' | 'hot' | 'claimed' | 'reassigned' | 'updated';
+export type LeadEventType = 'received' | 'held' | 'delivered' | 'delivery_failed' | 'released' | 'reminded' | 'escalated' | 'accepted' | 'rejected' | 'hot' | 'claimed' | 'reassigned' | 'updated' | 'offered';
 
 export async function findLead(db: Kysely<Database>, id: string): Promise<Lead | undefined> {
   return db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();

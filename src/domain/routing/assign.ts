@@ -93,6 +93,25 @@ export async function poolReps(db: Kysely<Database>, routing: Pick<Routing, 'wor
   });
 }
 
+/**
+ * The owner of a new lead is away (in a pool that lists them): the next available rep of that
+ * pool, to offer the lead to, and how the owner is away. Undefined when the owner is available.
+ */
+export async function coverForAwayOwner(db: Kysely<Database>, routing: Routing, lead: Lead, now: Date, timeZone: string, slaMs: number): Promise<{ userId: string; ownerAway: string } | undefined> {
+  const owner = lead.owner_slack_id;
+  if (!owner) return undefined;
+  for (const pool of routing.pools) {
+    const reps = await poolReps(db, routing, pool, now, timeZone, slaMs);
+    const mine = reps.find((r) => r.userId === owner);
+    if (!mine) continue;
+    if (mine.available || /unanswered leads/.test(mine.reason)) return undefined;
+    const cover = reps.filter((r): r is Extract<RepState, { available: true }> => r.available && r.userId !== owner)
+      .reduce<Extract<RepState, { available: true }> | undefined>((best, r) => (!best || (r.assigned + 1) / r.weight < (best.assigned + 1) / best.weight ? r : best), undefined);
+    return cover ? { userId: cover.userId, ownerAway: mine.reason } : undefined;
+  }
+  return undefined;
+}
+
 /** Picks the rep for a lead nobody owns and counts the assignment; undefined when no pool fits or nobody is available. */
 export async function assignFromPools(db: Kysely<Database>, routing: Routing, lead: Lead, now: Date, timeZone: string, slaMs: number, exclude?: string): Promise<Assignment | { pool: string; nobody: string } | undefined> {
   const pool = routing.pools.find((p) => poolMatches(p, lead));
