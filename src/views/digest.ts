@@ -57,6 +57,23 @@ function speedSection(d: DigestData): Block {
   return section(`*Speed to lead:* ${share} · ${median}`);
 }
 
+/** Reps shown in the table; the rest are counted. */
+const MAX_REPS = 15;
+
+/** For sales managers: each rep's week, and how often leads changed hands. */
+function repsSection(d: DigestData): Block | undefined {
+  const h = d.handovers;
+  if (h.reps.length === 0) return undefined;
+  const rows = [['Rep', 'Leads', 'In SLA', 'Median', 'Moved away'], ...h.reps.slice(0, MAX_REPS).map((r) => [
+    `<@${r.slackId}>`, n(r.leads), n(r.answeredWithinSla), r.medianMs === null ? '–' : formatDuration(r.medianMs), n(r.reassignedAway),
+  ])];
+  // Mentions render as names only outside code blocks: one line per rep, aligned by hand.
+  const lines = rows.slice(1).map((r) => `${r[0]} · ${r[1]} ${r[1] === '1' ? 'lead' : 'leads'} · ${r[2]} answered within SLA · median ${r[3]}${r[4] !== '0' ? ` · ${r[4]} moved away` : ''}`);
+  const more = h.reps.length > MAX_REPS ? [`…and ${n(h.reps.length - MAX_REPS)} more reps.`] : [];
+  const moves = `${n(h.claims)} ${h.claims === 1 ? 'claim' : 'claims'} · ${n(h.reassignments)} ${h.reassignments === 1 ? 'reassignment' : 'reassignments'}`;
+  return section(`*By rep* (${moves})\n${[...lines, ...more].join('\n')}`);
+}
+
 // Each reason beside the scores of the leads it hit, so the teams can see where the lead
 // definition lets through leads reps do not want ("all scored 50–60" → raise min_score).
 function reasonsSection(d: DigestData): Block | undefined {
@@ -168,6 +185,7 @@ export function buildDigest(d: DigestData, _now: Date, opts: { onDemand?: boolea
     speedSection(d),
     ...[reasonsSection(d)].filter((b): b is Block => b !== undefined),
     overdueSection(d),
+    ...[repsSection(d)].filter((b): b is Block => b !== undefined),
     divider,
     campaignsSection(d),
     divider,

@@ -79,6 +79,9 @@ describe('the figures of a week of mixed answers', () => {
     expect(figure('Hot (emails paused)')).toBe(db.hot);
     expect(figure('Still waiting')).toBe(db.waiting);
     expect(figure('Held (not qualified)')).toBe(db.held);
+    // The rep's line: every lead handed over was theirs, and the 7 answered were answered at once.
+    const answered = db.accepted + db.hot + db.rejected;
+    expect(readable(digest)).toContain(`*By rep* (0 claims · 0 reassignments)\n<@${rep.id}> · ${db.total - db.held} leads · ${answered} answered within SLA · median 0 min`);
     expect(digest.text).toContain(`${db.total - db.held} leads handed over · ${db.accepted} accepted · ${db.rejected} rejected · ${db.hot} hot · 0 unanswered past SLA`);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ManualClock } from '../../src/clock.ts';
 import { ConfigError } from '../../src/config.ts';
 import { loadRouting } from '../../src/domain/routing/rules.ts';
 import { ROUTING_TEXT } from '../../src/views/routing.ts';
@@ -108,7 +109,7 @@ describe('a lead whose owner is away when it arrives', () => {
   const away = join(dir, 'away-routing.yaml');
   beforeAll(async () => {
     writeFileSync(away, `pools:\n  - name: team\n    reps: [${rep.id}, ${rep2.id}]\n`);
-    app = await startTestApp({ env: { ROUTING: away } });
+    app = await startTestApp({ env: { ROUTING: away, HANDOFF_ADMINS: admin.id, DIGEST_CHANNELS: 'CDIGEST077' } });
   });
   afterAll(async () => { await app.stop(); });
 
@@ -134,5 +135,14 @@ describe('a lead whose owner is away when it arrives', () => {
       ['reassigned', `took it while <@${rep.id}> is away`],
       ['claimed', `took it while <@${rep.id}> is away`],
     ]);
+
+    // The digest tells sales managers who lost leads to whom.
+    (app.clock as ManualClock).advance(60_000);
+    await app.slack.command('/handoff', 'digest', { userId: admin.id, channelId: 'CDIGEST077' });
+    const digest = await eventually(() => app.standIn.messages('CDIGEST077')[0], 5000, 'the digest');
+    const text = JSON.stringify(digest.blocks);
+    expect(text).toContain('*By rep* (1 claim · 1 reassignment)');
+    expect(text).toContain(`<@${rep.id}> · 1 lead · 0 answered within SLA · median – · 1 moved away`);
+    expect(text).toContain(`<@${rep2.id}> · 1 lead · 0 answered within SLA · median –`);
   });
 });

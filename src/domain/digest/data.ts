@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { SlaByStage } from '../sla.ts';
 import { campaignNames, campaignsStarting, newContent, ratedContent, type ContentLists, type NewAsset, type UpcomingCampaign } from './content-stats.ts';
-import { leadBreakdown, overdueLeads, speedToLead, type CampaignRow, type LeadTotals, type OverdueLead, type Period, type SpeedToLead } from './lead-stats.ts';
+import { handovers, leadBreakdown, overdueLeads, speedToLead, type CampaignRow, type Handovers, type LeadTotals, type OverdueLead, type Period, type SpeedToLead } from './lead-stats.ts';
 import { rejectionsAgainstDefinition, type RejectionInsight } from '../mql/insights.ts';
 import { addDays, localDate } from './week.ts';
 
@@ -12,6 +12,8 @@ export interface DigestData {
   timeZone: string;
   totals: LeadTotals;
   speed: SpeedToLead;
+  /** Per rep, and the week's claims and reassignments. */
+  handovers: Handovers;
   /** Reps' rejections by reason, set against the lead definition: how many of those handed over, and their scores. */
   rejections: RejectionInsight[];
   overdue: OverdueLead[];
@@ -43,8 +45,9 @@ export async function loadDigestData(src: DigestSource, period: Period, now: Dat
   const { totals, campaigns: rows } = await leadBreakdown(db, period, sla, now);
   const today = localDate(now, timeZone);
   const until = addDays(today, DIGEST_LIMITS.soonDays);
-  const [speed, overdue, content, startingSoon, fresh, rejections] = await Promise.all([
+  const [speed, handoverRows, overdue, content, startingSoon, fresh, rejections] = await Promise.all([
     speedToLead(db, period, sla, totals.overdue),
+    handovers(db, period, sla),
     overdueLeads(db, period, sla, now, DIGEST_LIMITS.overdue),
     ratedContent(db, period, { top: DIGEST_LIMITS.content, comments: DIGEST_LIMITS.comments }),
     campaignsStarting(db, today, until, DIGEST_LIMITS.startingSoon),
@@ -57,6 +60,7 @@ export async function loadDigestData(src: DigestSource, period: Period, now: Dat
     timeZone,
     totals,
     speed,
+    handovers: handoverRows,
     rejections,
     overdue,
     campaigns: rows.map((r) => ({ ...r, name: r.key ? names.get(r.key) ?? null : null })),

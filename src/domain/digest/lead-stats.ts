@@ -144,6 +144,71 @@ export async function speedToLead(db: Kysely<Database>, p: Period, sla: SlaBySta
   return { answered: durations.length, answeredWithinSla: within, decided: durations.length + overdueCount, medianMs };
 }
 
+export interface RepRow {
+  slackId: string;
+  /** Leads the rep owned in the week (or were moved from them). */
+  leads: number;
+  answeredWithinSla: number;
+  medianMs: number | null;
+  /** Leads taken from the rep: claimed from an escalation or a cover offer, or moved by the ladder. */
+  reassignedAway: number;
+}
+
+export interface Handovers {
+  reps: RepRow[];
+  claims: number;
+  reassignments: number;
+}
+
+/**
+ * For sales managers: per rep, the week's leads, how many they answered within SLA, their median
+ * time to answer, and how many were taken from them; and the week's claims and reassignments.
+ */
+export async function handovers(db: Kysely<Database>, p: Period, sla: SlaByStage): Promise<Handovers> {
+  const at = [p.start.toISOString(), p.end.toISOString()];
+  const moves = await db.selectFrom('lead_events').select(['type', 'detail']).where('type', 'in', ['claimed', 'reassigned']).where('at', '>=', at[0]).where('at', '<', at[1]).execute();
+  const awayFrom = new Map<string, number>();
+  let reassignments = 0;
+  for (const m of moves.filter((e) => e.type === 'reassigned')) {
+    let from: string | undefined;
+    try { from = (JSON.parse(m.detail ?? '{}') as { from?: { slack_user_id?: string } | null }).from?.slack_user_id; } catch { from = undefined; }
+    if (!from) continue;
+    reassignments += 1;
+    awayFrom.set(from, (awayFrom.get(from) ?? 0) + 1);
+  }
+  const rows = await db
+    .selectFrom('leads')
+    .select((eb) => ['owner_slack_id', 'stage', 'answered_at', slaStart(eb).as('started_at')])
+    .where(inPeriod(p))
+    .where('status', '!=', 'held')
+    .where('owner_slack_id', 'is not', null)
+    .execute();
+  const byRep = new Map<string, { leads: number; within: number; durations: number[] }>();
+  for (const r of rows) {
+    const rep = byRep.get(r.owner_slack_id!) ?? { leads: 0, within: 0, durations: [] };
+    rep.leads += 1;
+    if (r.answered_at) {
+      const ms = Math.max(0, Date.parse(r.answered_at) - Date.parse(r.started_at));
+      if (!Number.isNaN(ms)) {
+        rep.durations.push(ms);
+        if (ms <= slaFor(sla, r.stage)) rep.within += 1;
+      }
+    }
+    byRep.set(r.owner_slack_id!, rep);
+  }
+  for (const [from, n] of awayFrom) {
+    const rep = byRep.get(from) ?? { leads: 0, within: 0, durations: [] };
+    rep.leads += n;
+    byRep.set(from, rep);
+  }
+  const reps = [...byRep.entries()].map(([slackId, r]): RepRow => {
+    const d = r.durations.sort((a, b) => a - b);
+    const mid = d.length >> 1;
+    return { slackId, leads: r.leads, answeredWithinSla: r.within, medianMs: d.length === 0 ? null : d.length % 2 ? d[mid] : (d[mid - 1] + d[mid]) / 2, reassignedAway: awayFrom.get(slackId) ?? 0 };
+  }).sort((a, b) => b.leads - a.leads || a.slackId.localeCompare(b.slackId));
+  return { reps, claims: moves.filter((e) => e.type === 'claimed').length, reassignments };
+}
+
 /** The longest-waiting unanswered leads past their SLA: names, companies and owners only. */
 export async function overdueLeads(db: Kysely<Database>, p: Period, sla: SlaByStage, now: Date, limit: number): Promise<OverdueLead[]> {
   const rows = await db
