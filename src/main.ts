@@ -117,7 +117,6 @@ export async function startHandoff(options: StartOptions): Promise<RunningHandof
   if (deps.routing) deps.owners.kick([...new Set(deps.routing.pools.flatMap((p) => p.reps.filter((r) => r.includes('@')).map((r) => r.toLowerCase())))]);
   // What the configuration leaves off, so the installer's first look at the log says what to set.
   for (const line of featuresOff(config)) logger.warn(line);
-  if (deps.routing?.notApplied.length) logger.warn({ parts: deps.routing.notApplied }, `ROUTING: ${deps.routing.notApplied.join(', ')} ${deps.routing.notApplied.length === 1 ? 'is' : 'are'} read but not applied yet`);
 
   const fatal = new Promise<Error>((resolve) => {
     deps.dbHandle.onDurabilityLost((error) => {

@@ -26,6 +26,5 @@ export function routingReply(routing: Routing | undefined, pools: { name: string
     }
   }
   lines.push('Nobody available in the pool: the lead is offered in the sales channel to claim.');
-  if (routing.notApplied.length > 0) lines.push(`_Read but not applied yet: ${routing.notApplied.join(', ')}._`);
   return lines.join('\n');
 }

@@ -77,3 +77,39 @@ describe('the SLA ladder with reassign_at', () => {
     expect(() => loadRouting(routing)).toThrow('sla_ladder: reassign_at must come after escalate_at');
   });
 });
+
+describe('business-hours SLA clocks', () => {
+  it('count only working hours: a lead from Friday evening is escalated on Monday morning, not over the weekend', async () => {
+    const routing = join(dir, 'business.yaml');
+    writeFileSync(routing, `working_hours: "Mon-Fri 09:00-18:00"\nbusiness_hours_sla: true\npools:\n  - name: inbound\n    reps: [${rep.id}]\n`);
+    const clock = new ManualClock('2026-11-27T17:30:00Z'); // Friday, half an hour before closing (TZ is UTC)
+    const app = await startTestApp({ clock, env: { ROUTING: routing } });
+    try {
+      const lead = await deliveredLead(app, { name: 'Fri Day', stage: 'decision' }); // SLA 1 h
+      const run = () => leadSlaJob.run(app.handoff.deps);
+      clock.set('2026-11-27T18:01:00Z');
+      await run();
+      expect(await leadRow(app, lead.id)).toMatchObject({ reminded_at: '2026-11-27T18:01:00.000Z', escalated_at: null });
+      const reminder = await eventually(() => app.standIn.messages(app.standIn.dmChannelFor(rep.id)).find((m) => m.text?.startsWith('⏳')), 5000, 'the reminder');
+      // "by" the working-hours due time: Monday 09:30.
+      expect(reminder.text).toContain('<!date^1796031000^');
+      clock.set('2026-11-28T12:00:00Z'); // Saturday: 18.5 h of wall time, 30 min of working time
+      await run();
+      clock.set('2026-11-30T09:29:00Z');
+      await run();
+      expect((await leadRow(app, lead.id))?.escalated_at).toBeNull();
+      clock.set('2026-11-30T09:31:00Z');
+      await run();
+      expect((await leadRow(app, lead.id))?.escalated_at).toBe('2026-11-30T09:31:00.000Z');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('needs working hours to count', async () => {
+    const routing = join(dir, 'no-hours.yaml');
+    writeFileSync(routing, `business_hours_sla: true\npools:\n  - name: a\n    reps: [${rep.id}]\n`);
+    const { loadRouting } = await import('../../src/domain/routing/rules.ts');
+    expect(() => loadRouting(routing)).toThrow('business_hours_sla: needs working_hours, the hours its clocks count');
+  });
+});

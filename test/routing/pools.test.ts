@@ -146,3 +146,25 @@ describe('a lead whose owner is away when it arrives', () => {
     expect(text).toContain(`<@${rep2.id}> · 1 lead · 0 answered within SLA · median –`);
   });
 });
+
+describe('a lead whose owner is not in Slack', () => {
+  it('goes to the pool like a lead nobody owns, saying why', async () => {
+    const file = join(dir, 'unknown-owner.yaml');
+    writeFileSync(file, `pools:\n  - name: catch-all\n    reps: [${rep2.id}]\n`);
+    const app = await startTestApp({ env: { ROUTING: file } });
+    try {
+      const body = leadBody({ name: 'Ghost Owned', owner: { email: 'left.the.company@yourco.example' } });
+      expect((await app.post('/webhooks/leads', body)).json.status).toBe('accepted');
+      const row = await eventually(async () => {
+        const r = await app.handoff.deps.db.selectFrom('leads').selectAll().where('id', '=', body.id).executeTakeFirst();
+        return r?.owner_slack_id ? r : undefined;
+      }, 5000, 'the lead to go to the pool');
+      expect(row.owner_slack_id).toBe(rep2.id);
+      const why = (await app.get(`/api/leads/${body.id}`)).json.timeline.find((e: any) => e.type === 'reassigned').detail.why;
+      expect(why).toBe('its owner left.the.company@yourco.example is not in Slack; pool catch-all, round robin');
+      await eventually(() => app.standIn.messages(app.standIn.dmChannelFor(rep2.id)).some((m) => m.text?.includes('Ghost Owned')), 8000, 'the DM');
+    } finally {
+      await app.stop();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { slaFor } from '../sla.ts';
 import { addLeadEvent } from './queries.ts';
 import { moveLead } from './move.ts';
 import { assignFromPools } from '../routing/assign.ts';
+import { addWorkingMs, workingMsBetween } from '../routing/business-hours.ts';
 import { DEFAULT_LADDER, type Routing, type SlaLadder } from '../routing/rules.ts';
 import type { EventRoutes } from '../events/publish.ts';
 
@@ -65,7 +66,8 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
       .limit(PAGE)
       .execute();
     const ladder = deps.routing?.ladder ?? DEFAULT_LADDER;
-    const due = page.flatMap((lead) => dueStep(lead, slaFor(deps.config.leadSla, lead.stage), now, ladder) ?? []);
+    const clock = await slaClock(deps, page);
+    const due = page.flatMap((lead) => dueStep(lead, slaFor(deps.config.leadSla, lead.stage), now, ladder, clock) ?? []);
     // Once a run rolls up, its later pages do too: one catch-up reads as one kind of message.
     rollUp ||= due.filter((d) => d.step === 'escalate').length > ROLLUP_OVER;
     const done = due.length === 0 ? { reminded: 0, escalated: 0 } : await deps.db.transaction().execute(async (trx) => {
@@ -91,11 +93,30 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
   return summary;
 }
 
-function dueStep(lead: Lead, sla: number, now: Date, ladder: SlaLadder): DueStep | undefined {
+/** How long a lead has waited, by the SLA's clock: wall time, or working hours only (business_hours_sla, in the owner's time zone). */
+interface SlaClock {
+  waited(lead: Lead, since: Date, now: Date): number;
+  after(lead: Lead, since: Date, ms: number): Date;
+}
+
+async function slaClock(deps: Deps, leads: Lead[]): Promise<SlaClock> {
+  const routing = deps.routing;
+  const hours = routing?.businessHoursSla ? routing.workingHours : undefined;
+  if (!hours) return { waited: (_l, since, now) => now.getTime() - since.getTime(), after: (_l, since, ms) => new Date(since.getTime() + ms) };
+  const owners = [...new Set(leads.map((l) => l.owner_slack_id).filter((o): o is string => Boolean(o)))];
+  const zones = new Map(owners.length === 0 ? [] : (await deps.db.selectFrom('rep_presence').select(['user_id', 'tz']).where('user_id', 'in', owners).execute()).map((r) => [r.user_id, r.tz]));
+  const tz = (lead: Lead) => (lead.owner_slack_id && zones.get(lead.owner_slack_id)) || deps.config.timeZone;
+  return {
+    waited: (lead, since, now) => workingMsBetween(since, now, hours, tz(lead)),
+    after: (lead, since, ms) => addWorkingMs(since, ms, hours, tz(lead)),
+  };
+}
+
+function dueStep(lead: Lead, sla: number, now: Date, ladder: SlaLadder, clock: SlaClock): DueStep | undefined {
   // A delivered lead's clock starts when its owner could first see it; any other has only its arrival.
-  const since = Date.parse((lead.delivery === 'delivered' && lead.delivered_at) || lead.received_at);
-  const waited = now.getTime() - since;
-  const dueAt = new Date(since + sla * ladder.escalateAt);
+  const since = new Date(Date.parse((lead.delivery === 'delivered' && lead.delivered_at) || lead.received_at));
+  const waited = clock.waited(lead, since, now);
+  const dueAt = clock.after(lead, since, sla * ladder.escalateAt);
   if (waited >= sla * ladder.escalateAt) return { lead, sla, step: 'escalate', dueAt };
   // Only a delivered lead has an owner who saw it and can be nudged.
   if (lead.delivery === 'delivered' && waited >= sla * ladder.remindAt && !lead.reminded_at) return { lead, sla, step: 'remind', dueAt };
@@ -109,10 +130,11 @@ function dueStep(lead: Lead, sla: number, now: Date, ladder: SlaLadder): DueStep
  */
 async function reassignUnanswered(deps: Deps, routing: Routing, reassignAt: number, now: Date): Promise<number> {
   const leads = await deps.db.selectFrom('leads').selectAll().where('status', '=', 'new').where('delivery', '=', 'delivered').where('owner_slack_id', 'is not', null).where('escalated_at', 'is not', null).execute();
+  const clock = await slaClock(deps, leads);
   let moved = 0;
   for (const lead of leads) {
     const sla = slaFor(deps.config.leadSla, lead.stage);
-    if (now.getTime() - Date.parse(lead.delivered_at ?? lead.received_at) < sla * reassignAt) continue;
+    if (clock.waited(lead, new Date(Date.parse(lead.delivered_at ?? lead.received_at)), now) < sla * reassignAt) continue;
     await deps.ackFirst.backgroundTurn();
     const done = await deps.db.transaction().execute(async (trx) => {
       const assigned = await assignFromPools(trx, routing, lead, now, deps.config.timeZone, sla, lead.owner_slack_id ?? undefined);

@@ -42,8 +42,8 @@ export interface Routing {
   pools: RoutingPool[];
   workingHours: WorkingHours | undefined;
   ladder: SlaLadder;
-  /** Parts of the file this version reads but does not apply yet (said at start-up). */
-  notApplied: string[];
+  /** SLA clocks count only working hours (needs working_hours). */
+  businessHoursSla: boolean;
 }
 
 const MATCH_KEYS = ['stage', 'crm_stage', 'campaign', 'company', 'title'] as const;
@@ -140,8 +140,8 @@ export function validateRouting(data: unknown): { routing?: Routing; problems: s
   if (problems.length > 0) return { problems };
   const ladder = readLadder(parsed.data.sla_ladder);
   if (typeof ladder === 'string') return { problems: [`sla_ladder: ${ladder}`] };
-  const notApplied = [...(parsed.data.business_hours_sla !== undefined ? ['business_hours_sla'] : [])];
-  return { routing: { pools, workingHours: typeof workingHours === 'string' ? undefined : workingHours, ladder, notApplied }, problems: [] };
+  if (parsed.data.business_hours_sla && parsed.data.working_hours === undefined) return { problems: ['business_hours_sla: needs working_hours, the hours its clocks count'] };
+  return { routing: { pools, workingHours: typeof workingHours === 'string' ? undefined : workingHours, ladder, businessHoursSla: Boolean(parsed.data.business_hours_sla) }, problems: [] };
 }
 
 export function loadRouting(path: string | undefined): Routing | undefined {
