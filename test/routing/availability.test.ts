@@ -59,3 +59,27 @@ describe('availability from Slack', () => {
     await eventually(() => app.standIn.messages(app.standIn.dmChannelFor(beach.id)).length > 0, 8000, 'a DM to the rep back from the beach');
   });
 });
+
+describe('a rep who snoozed notifications', () => {
+  it('is skipped while the snooze lasts past the lead\'s SLA, and not when it ends before', async () => {
+    const now = new Date('2026-11-23T10:00:00Z');
+    const long = { id: 'USNOOZE01', email: 'long@yourco.example', real_name: 'Lon Gnap', tz: 'UTC', snooze_endtime: Math.floor(Date.now() / 1000) + 6 * 3600 };
+    const short = { id: 'USNOOZE02', email: 'short@yourco.example', real_name: 'Sho Rtnap', tz: 'UTC', snooze_endtime: Math.floor(Date.now() / 1000) + 10 * 60 };
+    const routing = join(dir, 'snooze.yaml');
+    writeFileSync(routing, `pools:\n  - name: nappers\n    reps: [${long.id}, ${short.id}]\n`);
+    const app = await startTestApp({ clock: new ManualClock(now), env: { ROUTING: routing }, standIn: { users: [...Object.values(PEOPLE), long, short] } });
+    try {
+      // The stand-in's dnd.info counts from the real time; the snoozes are set from it too.
+      (app.clock as ManualClock).set(new Date());
+      await repPresenceJob.run(app.handoff.deps);
+      const body = leadBody({ name: 'Nap Time', stage: 'decision' }); // SLA 1 h
+      delete body.owner;
+      await app.post('/webhooks/leads', body);
+      expect((await app.handoff.deps.db.selectFrom('leads').select('owner_slack_id').where('id', '=', body.id).executeTakeFirstOrThrow()).owner_slack_id).toBe(short.id);
+      const why = (await app.get(`/api/leads/${body.id}`)).json.timeline.find((e: any) => e.type === 'reassigned').detail.why;
+      expect(why).toBe(`pool nappers, round robin; skipped <@${long.id}> notifications snoozed past the SLA`);
+    } finally {
+      await app.stop();
+    }
+  });
+});
