@@ -93,6 +93,13 @@ export async function poolReps(db: Kysely<Database>, routing: Pick<Routing, 'wor
   });
 }
 
+type AvailableRep = Extract<RepState, { available: true }>;
+
+/** Weighted round robin: the rep whose share of assignments is furthest behind their weight; ties in list order. */
+function furthestBehind(reps: AvailableRep[]): AvailableRep | undefined {
+  return reps.reduce<AvailableRep | undefined>((best, r) => (!best || (r.assigned + 1) / r.weight < (best.assigned + 1) / best.weight ? r : best), undefined);
+}
+
 /**
  * The owner of a new lead is away (in a pool that lists them): the next available rep of that
  * pool, to offer the lead to, and how the owner is away. Undefined when the owner is available.
@@ -105,8 +112,7 @@ export async function coverForAwayOwner(db: Kysely<Database>, routing: Routing, 
     const mine = reps.find((r) => r.userId === owner);
     if (!mine) continue;
     if (mine.available || /unanswered leads/.test(mine.reason)) return undefined;
-    const cover = reps.filter((r): r is Extract<RepState, { available: true }> => r.available && r.userId !== owner)
-      .reduce<Extract<RepState, { available: true }> | undefined>((best, r) => (!best || (r.assigned + 1) / r.weight < (best.assigned + 1) / best.weight ? r : best), undefined);
+    const cover = furthestBehind(reps.filter((r): r is AvailableRep => r.available && r.userId !== owner));
     return cover ? { userId: cover.userId, ownerAway: mine.reason } : undefined;
   }
   return undefined;
@@ -117,11 +123,9 @@ export async function assignFromPools(db: Kysely<Database>, routing: Routing, le
   const pool = routing.pools.find((p) => poolMatches(p, lead));
   if (!pool) return undefined;
   const reps = await poolReps(db, routing, pool, now, timeZone, slaMs);
-  const available = reps.filter((r): r is Extract<RepState, { available: true }> => r.available && r.userId !== exclude);
   const skipped = reps.filter((r) => !r.available).map((r) => `${r.userId ? `<@${r.userId}>` : r.rep} ${(r as { reason: string }).reason}`);
-  if (available.length === 0) return { pool: pool.name, nobody: skipped.join('; ') };
-  // Weighted round robin: the rep whose share of assignments is furthest behind their weight; ties in list order.
-  const chosen = available.reduce((best, r) => ((r.assigned + 1) / r.weight < (best.assigned + 1) / best.weight ? r : best));
+  const chosen = furthestBehind(reps.filter((r): r is AvailableRep => r.available && r.userId !== exclude));
+  if (!chosen) return { pool: pool.name, nobody: skipped.join('; ') };
   await db
     .insertInto('routing_counts')
     .values({ pool: pool.name, user_id: chosen.userId, assigned: 1 })
