@@ -9,6 +9,7 @@ import { leadAcceptAction } from './lead-accept.ts';
 import { leadClaimAction } from './lead-claim.ts';
 import { leadHotAction } from './lead-hot.ts';
 import { leadRejectAction } from './lead-reject.ts';
+import { openInCrmAction } from './open-in-crm.ts';
 import { pauseWarningAction } from './pause-warning.ts';
 import { rateCommentAction } from './rate-comment.ts';
 import { rateContentAction } from './rate-content.ts';
@@ -25,6 +26,7 @@ export function actionHandlers(deps: Deps): HandlerTable {
     [ACTIONS.leadClaim]: leadClaimAction(deps),
     [ACTIONS.briefFromNotice]: briefFromNotice(deps),
     [ACTIONS.endpointResume]: endpointResumeAction(deps),
+    [ACTIONS.openInCrm]: openInCrmAction(),
     [ACTIONS.leadReject]: leadRejectAction(deps),
     // Rating buttons carry the asset id in the action_id (`rate_useful:42`) so one message can hold many.
     [ACTIONS.rateUseful]: rateContentAction(deps, 'useful'),
