@@ -1,6 +1,7 @@
 import type { OutboxRow } from '../../src/db/schema.ts';
 import { enqueue, type OutboxItem } from '../../src/delivery/outbox.ts';
 import type { TestApp } from '../support/harness.ts';
+import { waitFor } from '../support/wait.ts';
 
 /** Queues a message the way features do (enqueue, then wake the sender); returns its outbox id. */
 export async function send(app: TestApp, item: OutboxItem): Promise<number> {
@@ -19,14 +20,8 @@ export async function row(app: TestApp, id: number): Promise<OutboxRow> {
 }
 
 /** Polls until the condition holds (no fixed sleeps); fails with the description after the timeout. */
-export async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs = 5_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+export function until<T>(what: string, check: () => T | Promise<T>, timeoutMs = 5_000): Promise<NonNullable<T>> {
+  return waitFor(check, what, { timeoutMs, intervalMs: 10, accept: 'truthy' }) as Promise<NonNullable<T>>;
 }
 
 export async function rowIs(app: TestApp, id: number, status: OutboxRow['status'], timeoutMs = 5_000): Promise<OutboxRow> {

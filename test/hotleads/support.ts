@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { OutboxRow } from '../../src/db/schema.ts';
 import type { StoredMessage } from '../../src/standin/slack-standin.ts';
 import { standardSignatureOk, startTestApp, TEST_OUTBOX, type TestApp, type TestAppOptions } from '../support/harness.ts';
+import { waitFor } from '../support/wait.ts';
 
 /** The real app, with the outbox's one-post-per-second channel pace shortened so notice-heavy tests stay fast. */
 export function startHotleadApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -49,14 +50,8 @@ export async function hotlead(app: TestApp, userId: string, text: string): Promi
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails after the timeout. */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+export function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
+  return waitFor(check, what, { timeoutMs }) as Promise<T>;
 }
 
 export interface ReceivedRequest {

@@ -1,5 +1,6 @@
 import type { TestApp } from '../support/harness.ts';
 import { PEOPLE } from '../support/harness.ts';
+import { waitFor } from '../support/wait.ts';
 
 let counter = 0;
 
@@ -57,14 +58,8 @@ export async function outboxRows(app: TestApp) {
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails after the timeout. */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+export function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  return waitFor(check, what, { timeoutMs }) as Promise<T>;
 }
 
 /** All the text a person reads in a message: its text and every text inside its blocks. */

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { waitFor } from './wait.ts';
 
 export const REPO_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/handoff.js', import.meta.url));
@@ -43,17 +44,6 @@ export function collect(child: ChildProcess, timeoutMs: number): Promise<CliResu
 }
 
 /** Polls until fn returns a truthy value or the time is up. */
-export async function eventually<T>(fn: () => Promise<T> | T, { timeoutMs = 5000, intervalMs = 25, what = 'condition' } = {}): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await fn();
-      if (value) return value as NonNullable<T>;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
+export function eventually<T>(fn: () => Promise<T> | T, { timeoutMs = 5000, intervalMs = 25, what = 'condition' } = {}): Promise<NonNullable<T>> {
+  return waitFor(fn, what, { timeoutMs, intervalMs, accept: 'truthy', retryErrors: true }) as Promise<NonNullable<T>>;
 }
