@@ -1,6 +1,8 @@
 import type { Lead } from '../db/schema.ts';
 import type { CampaignBrief } from '../domain/campaigns/queries.ts';
 import { leadActivities, leadQualification, newestFirst, REJECT_REASONS, type Activity } from '../domain/leads/model.ts';
+import type { Qualification, QualificationCheck } from '../domain/mql/rules.ts';
+import { activityWords, joinWords } from '../domain/mql/words.ts';
 import { ACTIONS, LEAD_BLOCKS } from './ids.ts';
 import { capitalize, cut, esc, fitLines, humanize, link, shortDate, slackTime } from './lead-format.ts';
 import { ratingButtons } from './rating-buttons.ts';
@@ -57,18 +59,35 @@ export function leadLabel(lead: Pick<Lead, 'id' | 'name' | 'email' | 'title' | '
  * Why the lead met the agreed definition, in a rep's words: the score, what it told us, what it
  * did. The stage is on the line above, and an allowed email domain tells a rep nothing.
  */
-export function qualifiedInWords(met: string[]): string | undefined {
-  const words = met.flatMap((rule) => {
-    const campaignRule = / \(([^)]+) rule\)$/.exec(rule);
-    const plainRule = campaignRule ? rule.slice(0, campaignRule.index) : rule;
-    // The score is on the line above; only a campaign's own lower bar is worth saying.
-    if (/^score \S+ ≥ /.test(plainRule)) return campaignRule ? [`score over ${campaignRule[1]}'s own bar`] : [];
-    const has = /^has (.+)$/.exec(plainRule);
-    if (has) return [`shared ${joinAnd(has[1].split(', ').map((f) => f.replace(/^fields\./, '').replace(/_/g, ' ')))}`];
-    if (/^stage .* is allowed$/.test(plainRule) || /^email domain .* is allowed$/.test(plainRule)) return [];
-    return [plainRule];
-  });
+export function qualifiedInWords(q: Pick<Qualification, 'met' | 'checks'>): string | undefined {
+  const words = q.checks ? q.checks.filter((c) => c.passed).flatMap(checkInWords) : q.met.flatMap(storedRuleInWords);
   return words.length > 0 ? `✔️ *Qualified:* ${esc(words.join(' · '))}` : undefined;
+}
+
+function checkInWords(c: QualificationCheck): string[] {
+  switch (c.rule) {
+    // The score is on the line above; only a campaign's own lower bar is worth saying.
+    case 'min_score':
+      return c.campaign ? [`score over ${c.campaign}'s own bar`] : [];
+    case 'required':
+      return [`shared ${joinAnd((c.expected as string[]).map((f) => f.replace(/^fields\./, '').replace(/_/g, ' ')))}`];
+    case 'require_activity':
+      return [joinWords([...new Set((c.actual as string[]).map(activityWords))], 'and')];
+    // The stage is on the line above, and an allowed email domain tells a rep nothing.
+    default:
+      return [];
+  }
+}
+
+/** Leads stored before checks were kept: the same words, read from the stored sentences. */
+function storedRuleInWords(rule: string): string[] {
+  const campaignRule = / \(([^)]+) rule\)$/.exec(rule);
+  const plainRule = campaignRule ? rule.slice(0, campaignRule.index) : rule;
+  if (/^score \S+ ≥ /.test(plainRule)) return campaignRule ? [`score over ${campaignRule[1]}'s own bar`] : [];
+  const has = /^has (.+)$/.exec(plainRule);
+  if (has) return [`shared ${joinAnd(has[1].split(', ').map((f) => f.replace(/^fields\./, '').replace(/_/g, ' ')))}`];
+  if (/^stage .* is allowed$/.test(plainRule) || /^email domain .* is allowed$/.test(plainRule)) return [];
+  return [plainRule];
 }
 
 function joinAnd(items: string[]): string {
@@ -222,7 +241,7 @@ export function buildLeadDm(data: LeadDmData, _now: Date): SlackMessage {
   const qualification = leadQualification(lead);
   // A held lead an admin released anyway: the rep should know what it missed.
   if (!answered && qualification && !qualification.qualified) top.push(context(`*Released by an admin although it missed:* ${esc(qualification.failed.join('; '))}`));
-  const why = !answered && qualification?.qualified ? qualifiedInWords(qualification.met) : undefined;
+  const why = !answered && qualification?.qualified ? qualifiedInWords(qualification) : undefined;
   if (why) top.push(context(why));
   // The way back to the CRM stays after the lead is answered.
   const buttons = [...leadButtons(lead), ...(lead.record_url ? [openInCrmButton(lead.record_url)] : [])];

@@ -26,7 +26,7 @@ function problemsOf(path: string): string[] {
 describe('loading MQL_RULES', () => {
   it('means every lead qualifies when unset', () => {
     expect(loadMqlRules(undefined)).toBeUndefined();
-    expect(qualify(undefined, lead({ score: 1 }))).toEqual({ qualified: true, met: [], failed: [] });
+    expect(qualify(undefined, lead({ score: 1 }))).toMatchObject({ qualified: true, met: [], failed: [] });
   });
 
   it('reads the YAML file of the contract', () => {
@@ -115,17 +115,20 @@ campaigns:
 describe('qualifying a lead', () => {
   it('passes a score at or above the minimum and fails one below it or missing', () => {
     const rules: MqlRules = { min_score: 60 };
-    expect(qualify(rules, lead({ score: 72 }))).toEqual({ qualified: true, met: ['score 72 ≥ 60'], failed: [] });
+    expect(qualify(rules, lead({ score: 72 }))).toMatchObject({ qualified: true, met: ['score 72 ≥ 60'], failed: [] });
+    // The same as data, for views to put in words.
+    expect(qualify(rules, lead({ score: 72 })).checks).toEqual([{ rule: 'min_score', passed: true, actual: 72, expected: 60 }]);
+    expect(qualify(rules, lead({ score: null })).checks).toEqual([{ rule: 'min_score', passed: false, actual: null, expected: 60 }]);
     expect(qualify(rules, lead({ score: 60 })).qualified).toBe(true);
-    expect(qualify(rules, lead({ score: 45 }))).toEqual({ qualified: false, met: [], failed: ['score 45 is below 60'] });
-    expect(qualify(rules, lead({ score: null }))).toEqual({ qualified: false, met: [], failed: ['no score'] });
+    expect(qualify(rules, lead({ score: 45 }))).toMatchObject({ qualified: false, met: [], failed: ['score 45 is below 60'] });
+    expect(qualify(rules, lead({ score: null }))).toMatchObject({ qualified: false, met: [], failed: ['no score'] });
   });
 
   it('needs every required field present and non-empty, top-level or in fields', () => {
     const rules: MqlRules = { required: ['company', 'title', 'fields.budget'] };
     expect(qualify(rules, lead()).met).toEqual(['has company, title, fields.budget']);
     const missing = qualify(rules, lead({ values: { company: '  ', title: 'CTO', fields: {} } }));
-    expect(missing).toEqual({ qualified: false, met: [], failed: ['missing company', 'missing fields.budget'] });
+    expect(missing).toMatchObject({ qualified: false, met: [], failed: ['missing company', 'missing fields.budget'] });
     // Intake may flatten fields into the values.
     expect(qualify(rules, lead({ values: { company: 'A', title: 'B', 'fields.budget': 'yes' } })).qualified).toBe(true);
   });
@@ -158,6 +161,13 @@ describe('qualifying a lead', () => {
       qualified: false,
       met: ['has fields.budget', 'stage decision is allowed', 'downloaded content'],
       failed: ['score 45 is below 60', 'email domain gmail.com is excluded'],
+      checks: [
+        { rule: 'min_score', passed: false, actual: 45, expected: 60 },
+        { rule: 'required', passed: true, actual: ['fields.budget'], expected: ['fields.budget'] },
+        { rule: 'stages', passed: true, actual: 'decision', expected: ['decision'] },
+        { rule: 'exclude_email_domains', passed: false, actual: 'gmail.com', expected: ['gmail.com'] },
+        { rule: 'require_activity', passed: true, actual: ['downloaded'], expected: ['downloaded'] },
+      ],
     });
   });
 
@@ -167,6 +177,10 @@ describe('qualifying a lead', () => {
       qualified: true,
       met: ['score 45 ≥ 40 (q4-ai-webinar rule)', 'stage decision is allowed'],
       failed: [],
+      checks: [
+        { rule: 'min_score', passed: true, actual: 45, expected: 40, campaign: 'q4-ai-webinar' },
+        { rule: 'stages', passed: true, actual: 'decision', expected: ['decision'] },
+      ],
     });
     expect(qualify(rules, lead({ score: 45, stage: 'consideration', campaign: 'q4-ai-webinar' })).failed).toEqual(['stage consideration is not allowed']);
     expect(qualify(rules, lead({ score: 45, stage: 'decision', campaign: 'other' })).failed).toEqual(['score 45 is below 60']);

@@ -9,6 +9,7 @@ export function parseQualification(json: string | null): Qualification | undefin
       qualified: Boolean(q.qualified),
       met: Array.isArray(q.met) ? q.met.map(String) : [],
       failed: Array.isArray(q.failed) ? q.failed.map(String) : [],
+      ...(Array.isArray(q.checks) ? { checks: q.checks } : {}),
     };
   } catch {
     return undefined;

@@ -24,12 +24,26 @@ export interface LeadFacts {
   values: Record<string, unknown>;
 }
 
+/** One rule applied to one lead, as data: views make the words (`met`/`failed` keep them too). */
+export interface QualificationCheck {
+  rule: 'min_score' | 'required' | 'stages' | 'exclude_email_domains' | 'require_activity';
+  passed: boolean;
+  /** What the lead had: its score, the fields it lacked or had, its stage, its email domain, its activities. */
+  actual: number | string | string[] | null;
+  /** What the rule asked for. */
+  expected: number | string[];
+  /** The campaign whose override set this rule, when one did. */
+  campaign?: string;
+}
+
 export interface Qualification {
   qualified: boolean;
   /** Plain-words rules the lead met, e.g. "score 72 ≥ 60". */
   met: string[];
   /** Plain-words rules it failed; empty when qualified. */
   failed: string[];
+  /** The same, as data (leads stored before this was kept have none). */
+  checks?: QualificationCheck[];
 }
 
 /**
