@@ -10,6 +10,8 @@ import { featuresOff } from '../views/features-off.ts';
 // `handoff doctor`: checks a configuration against the real workspace (and CRMs) before going
 // live, one line per check; exits 1 when any fails. It reads and asks; it changes nothing.
 
+const ROUTING_SCOPES = ['users.profile:read', 'dnd:read'];
+
 type Check = { ok: true; line: string } | { ok: false; line: string };
 const pass = (line: string): Check => ({ ok: true, line });
 const fail = (line: string): Check => ({ ok: false, line });
@@ -24,7 +26,9 @@ async function slackChecks(config: Config, slack: WebClient): Promise<Check[]> {
   } catch (error) {
     return [fail(`Slack token: refused (${slackErrorCode(error) ?? String(error)}); paste the Bot User OAuth Token (xoxb-…) into SLACK_BOT_TOKEN`)];
   }
-  const missing = MANIFEST_SCOPES.filter((s) => !scopes.includes(s));
+  // The scopes that read reps' availability matter only with pools (ROUTING).
+  const needed = config.routingPath ? MANIFEST_SCOPES : MANIFEST_SCOPES.filter((s) => !ROUTING_SCOPES.includes(s));
+  const missing = needed.filter((s) => !scopes.includes(s));
   checks.push(missing.length === 0 ? pass('Slack scopes: all the manifest asks for') : fail(`Slack scopes: missing ${missing.join(', ')}; add them under OAuth & Permissions and reinstall the app`));
 
   const channels: [string, string][] = [

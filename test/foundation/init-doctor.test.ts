@@ -112,7 +112,7 @@ describe('handoff doctor', () => {
         SALESFORCE_INSTANCE_URL: salesforce.url, SALESFORCE_CLIENT_ID: 'right-id', SALESFORCE_CLIENT_SECRET: 'wrong-secret',
       });
       expect(res.code).toBe(1);
-      expect(res.stdout).toContain('✗ Slack scopes: missing im:write, im:history, users:read, users:read.email, usergroups:read, channels:history, groups:history, users.profile:read, dnd:read; add them under OAuth & Permissions and reinstall the app');
+      expect(res.stdout).toContain('✗ Slack scopes: missing im:write, im:history, users:read, users:read.email, usergroups:read, channels:history, groups:history; add them under OAuth & Permissions and reinstall the app');
       expect(res.stdout).toContain('✗ Salesforce: Salesforce token http_400 invalid_client: invalid client credentials; check SALESFORCE_CLIENT_ID/SECRET');
     } finally {
       await narrow.close();
