@@ -5,6 +5,7 @@ import { SalesforceSession } from '../crm/salesforce-api.ts';
 import { createLogger } from '../logger.ts';
 import { slackClientOptions, slackErrorCode } from '../slack/client.ts';
 import { MANIFEST_SCOPES } from '../standin/slack-standin.ts';
+import { urlWithoutQuery } from '../url-without-query.ts';
 import { featuresOff } from '../views/features-off.ts';
 
 // `handoff doctor`: checks a configuration against the real workspace (and CRMs) before going
@@ -79,7 +80,7 @@ async function reachable(url: string): Promise<string | undefined> {
 async function otherChecks(config: Config): Promise<Check[]> {
   const checks: Check[] = [];
   for (const url of config.outboundWebhookUrls) {
-    const shown = (() => { try { const u = new URL(url); return `${u.origin}${u.pathname}`; } catch { return url; } })();
+    const shown = urlWithoutQuery(url) ?? url;
     const answer = await reachable(url);
     checks.push(answer ? pass(`Lead events: ${shown} ${answer}`) : fail(`Lead events: ${shown} does not answer; events to it wait until it does`));
   }

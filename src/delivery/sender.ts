@@ -15,6 +15,7 @@ import { SlackDelivery } from './send-slack.ts';
 import { sendCrmWrite } from './send-crm.ts';
 import { sendWebhook } from './send-webhook.ts';
 import type { CrmWrite } from '../domain/crm/write-back.ts';
+import { urlWithoutQuery } from '../url-without-query.ts';
 import { markFailed, markSent, reschedule } from './settle.ts';
 import { stopEndpoint } from './stop-endpoint.ts';
 
@@ -245,10 +246,5 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
 /** A webhook URL's query may hold a token: log only where it goes. */
 function loggable(row: OutboxRow): string {
   if (row.kind !== 'webhook') return row.target;
-  try {
-    const url = new URL(row.target);
-    return `${url.origin}${url.pathname}`;
-  } catch {
-    return '(invalid url)';
-  }
+  return urlWithoutQuery(row.target) ?? '(invalid url)';
 }

@@ -1,4 +1,5 @@
 // The notice marketing gets when Handoff gives up on a message: what, to whom, and why.
+import { urlWithoutQuery } from '../url-without-query.ts';
 import { cut, escapeMrkdwn as escapeText } from './text.ts';
 
 export interface DeliveryFailure {
@@ -22,12 +23,8 @@ export function describeTarget(target: string): string {
   if (/^[CG][A-Z0-9]+$/.test(target)) return `<#${target}>`;
   if (/^[UW][A-Z0-9]+$/.test(target)) return `<@${target}>`;
   if (/^D[A-Z0-9]+$/.test(target)) return `a direct message (${target})`;
-  try {
-    const url = new URL(target);
-    return `the webhook ${escapeText(cut(`${url.origin}${url.pathname}`, 200))}`;
-  } catch {
-    return escapeText(cut(target, 200));
-  }
+  const url = urlWithoutQuery(target);
+  return url ? `the webhook ${escapeText(cut(url, 200))}` : escapeText(cut(target, 200));
 }
 
 export function deliveryFailedNotice(failure: DeliveryFailure): { text: string; blocks: unknown[] } {

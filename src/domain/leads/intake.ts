@@ -9,8 +9,9 @@ import { findCampaignByKey, type CampaignBrief } from '../campaigns/queries.ts';
 import { qualify, type LeadFacts, type Qualification } from '../mql/rules.ts';
 import { leadDmItem } from './dm.ts';
 import type { LeadInput } from './intake-schema.ts';
-import { addLeadEvent, addLeadEvents } from './queries.ts';
-import { assignFromPools, coverForAwayOwner } from '../routing/assign.ts';
+import { addLeadEvents } from './queries.ts';
+import { routeToPool } from './route-to-pool.ts';
+import { coverForAwayOwner } from '../routing/assign.ts';
 import { slaFor } from '../sla.ts';
 import { claimChannel, offerLeadToClaim, offerToCover } from './claim.ts';
 import { applyResends } from './resend.ts';
@@ -191,11 +192,7 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
   // Nobody owns these: with pools, the next available rep of the first pool that fits takes each.
   if (deps.routing) {
     for (const arrival of delivering.filter((a) => a.row.delivery === 'unassigned')) {
-      const assigned = await assignFromPools(trx, deps.routing, arrival.row, now, deps.config.timeZone, slaFor(deps.config.leadSla, arrival.row.stage));
-      if (!assigned || !('userId' in assigned)) continue;
-      await trx.updateTable('leads').set({ owner_slack_id: assigned.userId, delivery: 'queued', updated_at: now.toISOString() }).where('id', '=', arrival.row.id).execute();
-      arrival.row = { ...arrival.row, owner_slack_id: assigned.userId, delivery: 'queued' };
-      await addLeadEvent(trx, now, deps.config, { leadId: arrival.row.id, type: 'reassigned', detail: { from: null, to: { slack_user_id: assigned.userId, email: null }, why: assigned.why } });
+      arrival.row = (await routeToPool(deps, trx, now, arrival.row)) ?? arrival.row;
     }
   }
   // A lead just stored has no answers yet.

@@ -6,8 +6,7 @@ import { ownerNotFoundNotice } from '../../views/lead-notices.ts';
 import { enqueueLeadDm } from './dm.ts';
 import { LookupQueue } from '../../slack/lookup-queue.ts';
 import { addLeadEvent } from './queries.ts';
-import { assignFromPools } from '../routing/assign.ts';
-import { slaFor } from '../sla.ts';
+import { routeToPool } from './route-to-pool.ts';
 
 // Owner resolution happens after the CRM has its answer: it asks Slack (users.lookupByEmail),
 // which may be slow, rate limited or down. Leads wait in delivery='awaiting_owner' until then;
@@ -28,19 +27,15 @@ export async function resolveOwnerEmail(deps: Deps, email: string): Promise<void
 
 /** With pools, leads whose owner is not in Slack go to a pool's rep like leads nobody owns. Returns how many did. */
 async function handToPools(deps: Deps, email: string): Promise<number> {
-  const routing = deps.routing;
-  if (!routing) return 0;
+  if (!deps.routing) return 0;
   const now = deps.clock.now();
   const count = await deps.db.transaction().execute(async (trx) => {
     const waiting = await trx.selectFrom('leads').selectAll().where('owner_email', '=', email).where('delivery', '=', 'awaiting_owner').where('status', '!=', 'held').execute();
     let n = 0;
     for (const lead of waiting) {
-      const assigned = await assignFromPools(trx, routing, lead, now, deps.config.timeZone, slaFor(deps.config.leadSla, lead.stage));
-      if (!assigned || !('userId' in assigned)) continue;
-      const updated = await trx.updateTable('leads').set({ owner_slack_id: assigned.userId, delivery: 'queued', updated_at: now.toISOString() }).where('id', '=', lead.id).where('delivery', '=', 'awaiting_owner').executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) continue;
-      await addLeadEvent(trx, now, deps.config, { leadId: lead.id, type: 'reassigned', detail: { from: null, to: { slack_user_id: assigned.userId, email: null }, why: `its owner ${email} is not in Slack; ${assigned.why}` } });
-      await enqueueLeadDm(trx, now, { ...lead, owner_slack_id: assigned.userId, delivery: 'queued' });
+      const routed = await routeToPool(deps, trx, now, lead, `its owner ${email} is not in Slack; `);
+      if (!routed) continue;
+      await enqueueLeadDm(trx, now, routed as Lead & { owner_slack_id: string });
       n += 1;
     }
     return n;

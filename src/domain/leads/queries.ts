@@ -3,6 +3,7 @@ import { powerOfTwoChunks } from '../../db/chunks.ts';
 import type { Database, Lead, LeadEvent, LeadStatus } from '../../db/schema.ts';
 import type { LeadAnswerView } from '../../views/lead-dm.ts';
 import type { EventDelivery } from './model.ts';
+import { urlWithoutQuery } from '../../url-without-query.ts';
 import { leadEventData, OUTBOUND_NAME } from '../events/lead-data.ts';
 import { publishEvents, wantsEvent, type EventRoutes, type OutboundEvent } from '../events/publish.ts';
 
@@ -90,7 +91,7 @@ export async function eventDeliveries(db: Kysely<Database>, timelineIds: number[
     }
     const list = byEntry.get(Number(r.ref_id)) ?? [];
     list.push({
-      url: withoutQuery(r.target),
+      url: urlWithoutQuery(r.target) ?? '(invalid url)',
       event_type: payload.body?.type ?? null,
       event_id: payload.eventId ?? null,
       status: r.status,
@@ -105,14 +106,6 @@ export async function eventDeliveries(db: Kysely<Database>, timelineIds: number[
   return byEntry;
 }
 
-function withoutQuery(target: string): string {
-  try {
-    const url = new URL(target);
-    return `${url.origin}${url.pathname}`;
-  } catch {
-    return '(invalid url)';
-  }
-}
 
 export async function leadTimeline(db: Kysely<Database>, id: string): Promise<LeadEvent[]> {
   return db.selectFrom('lead_events').selectAll().where('lead_id', '=', id).orderBy('id').execute();

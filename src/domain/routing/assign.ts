@@ -107,6 +107,10 @@ function furthestBehind(reps: AvailableRep[]): AvailableRep | undefined {
 export async function coverForAwayOwner(db: Kysely<Database>, routing: Routing, lead: Lead, now: Date, timeZone: string, slaMs: number): Promise<{ userId: string; ownerAway: string } | undefined> {
   const owner = lead.owner_slack_id;
   if (!owner) return undefined;
+  // The usual case, an owner who is here, costs two key lookups: the pools are read only for an owner who is not.
+  const away = await db.selectFrom('rep_away').select('until').where('user_id', '=', owner).where('until', '>', now.toISOString()).executeTakeFirst();
+  const presence = away ? undefined : await db.selectFrom('rep_presence').selectAll().where('user_id', '=', owner).executeTakeFirst();
+  if (!away && !slackReason(presence && presenceOf(presence), routing, now, slaMs, timeZone)) return undefined;
   for (const pool of routing.pools) {
     const reps = await poolReps(db, routing, pool, now, timeZone, slaMs);
     const mine = reps.find((r) => r.userId === owner);

@@ -12,7 +12,6 @@ export async function setAway(db: Kysely<Database>, userId: string, until: Date 
 
 /** `/handoff back`: true when the rep was away. */
 export async function setBack(db: Kysely<Database>, userId: string, now: Date): Promise<boolean> {
-  const deleted = await db.deleteFrom('rep_away').where('user_id', '=', userId).where('until', '>', now.toISOString()).executeTakeFirst();
-  await db.deleteFrom('rep_away').where('user_id', '=', userId).execute();
-  return Number(deleted.numDeletedRows) > 0;
+  const ended = await db.deleteFrom('rep_away').where('user_id', '=', userId).returning('until').executeTakeFirst();
+  return ended !== undefined && ended.until > now.toISOString();
 }
