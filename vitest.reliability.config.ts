@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['test/support/setup.ts'],
     // The soak and the two-process runs mostly wait (on Slack's pace, on claim leases): let the
     // other files run beside them rather than after them.
     maxWorkers: 3,

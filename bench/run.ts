@@ -8,13 +8,14 @@ import { ackLatency } from './ack-latency.ts';
 import { digestScale } from './digest-scale.ts';
 import { intakeThroughput } from './intake-throughput.ts';
 import { outboxDelivery } from './outbox-delivery.ts';
+import { postgresBench } from './postgres.ts';
 import { speedToLead } from './speed-to-lead.ts';
 import { startup } from './startup.ts';
 import { BENCH_DIR } from './support/child.ts';
 import type { Bench, BenchContext } from './support/context.ts';
 import { formatTable, machine, type Row } from './support/report.ts';
 
-const BENCHES: Bench[] = [ackLatency, intakeThroughput, outboxDelivery, digestScale, startup, speedToLead];
+const BENCHES: Bench[] = [ackLatency, intakeThroughput, outboxDelivery, digestScale, startup, speedToLead, postgresBench];
 
 async function main(argv: string[]): Promise<number> {
   const keep = argv.includes('--keep');

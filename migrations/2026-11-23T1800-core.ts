@@ -1,11 +1,18 @@
-import type { Kysely } from 'kysely';
+import { SqliteAdapter, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 
-// Frozen in time: never import application code here. Kept to what both SQLite and PostgreSQL accept.
+// Frozen in time: never import application code here. Valid on SQLite and PostgreSQL alike.
+
+// An integer key the database numbers: SQLite's rowid alias, PostgreSQL's identity column.
+function serialId(db: Kysely<any>): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
+  return db.getExecutor().adapter instanceof SqliteAdapter
+    ? (c) => c.primaryKey().autoIncrement()
+    : (c) => c.primaryKey().generatedByDefaultAsIdentity();
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('campaigns')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('key', 'varchar(64)', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('goal', 'text')
@@ -27,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('campaign_assets')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('campaign_id', 'integer', (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('url', 'varchar(3000)', (c) => c.notNull())
@@ -76,7 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('lead_events')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('lead_id', 'varchar(255)', (c) => c.notNull().references('leads.id').onDelete('cascade'))
     .addColumn('type', 'varchar(32)', (c) => c.notNull())
     .addColumn('actor', 'varchar(32)')
@@ -87,7 +94,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('outbox')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('kind', 'varchar(16)', (c) => c.notNull())
     .addColumn('target', 'varchar(3000)', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())

@@ -1,12 +1,19 @@
-import type { Kysely } from 'kysely';
+import { SqliteAdapter, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 
-// Frozen in time: never import application code here. Kept to what both SQLite and PostgreSQL accept.
+// Frozen in time: never import application code here. Valid on SQLite and PostgreSQL alike.
+
+// An integer key the database numbers: SQLite's rowid alias, PostgreSQL's identity column.
+function serialId(db: Kysely<any>): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
+  return db.getExecutor().adapter instanceof SqliteAdapter
+    ? (c) => c.primaryKey().autoIncrement()
+    : (c) => c.primaryKey().generatedByDefaultAsIdentity();
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   // One row per rep per asset: a later click replaces the verdict, a later comment replaces the comment.
   await db.schema
     .createTable('content_ratings')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('asset_id', 'integer', (c) => c.notNull().references('campaign_assets.id').onDelete('cascade'))
     .addColumn('campaign_id', 'integer', (c) => c.notNull())
     .addColumn('user_id', 'varchar(32)', (c) => c.notNull())
@@ -26,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The once-a-week guarantee: the UNIQUE pair is taken in the same transaction as the outbox row.
   await db.schema
     .createTable('digest_posts')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('channel', 'varchar(32)', (c) => c.notNull())
     .addColumn('week', 'varchar(10)', (c) => c.notNull())
     .addColumn('period_start', 'varchar(32)', (c) => c.notNull())

@@ -1,13 +1,20 @@
-import type { Kysely } from 'kysely';
+import { SqliteAdapter, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 
-// Frozen in time: never import application code here. Kept to what both SQLite and PostgreSQL accept.
+// Frozen in time: never import application code here. Valid on SQLite and PostgreSQL alike.
 // "Never two active pauses for one email" is held by the database: active_email is the lower-cased
 // email while the pause is active and NULL once it ended, and a unique index ignores NULLs on both engines.
+
+// An integer key the database numbers: SQLite's rowid alias, PostgreSQL's identity column.
+function serialId(db: Kysely<any>): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
+  return db.getExecutor().adapter instanceof SqliteAdapter
+    ? (c) => c.primaryKey().autoIncrement()
+    : (c) => c.primaryKey().generatedByDefaultAsIdentity();
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('hot_pauses')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', serialId(db))
     .addColumn('email', 'varchar(320)', (c) => c.notNull())
     .addColumn('email_lower', 'varchar(320)', (c) => c.notNull())
     .addColumn('active_email', 'varchar(320)')

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, readEnvironment } from './config.ts';
-import { createPrivately, openDatabase } from './db/connection.ts';
+import { describeTarget, openDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
 import { startHandoff } from './main.ts';
@@ -89,7 +89,7 @@ async function start(): Promise<number> {
 
 async function migrate(): Promise<number> {
   const config = loadConfig(readEnvironment(), { demo: true });
-  const handle = openDatabase(config.databasePath);
+  const handle = openDatabase(config.database);
   try {
     const applied = await migrateToLatest(handle.db);
     process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'The database is up to date.\n');
@@ -106,12 +106,14 @@ async function backup(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig(readEnvironment(), { demo: true });
-  const handle = openDatabase(config.databasePath);
+  if (config.database.engine === 'postgres') {
+    process.stderr.write('DATABASE_URL is PostgreSQL: back it up with its own tools, e.g. pg_dump --format=custom --file=handoff.dump "$DATABASE_URL" (restore with pg_restore), or your provider\'s snapshots.\n');
+    return 2;
+  }
+  const handle = openDatabase(config.database);
   try {
-    // SQLite's online backup: a consistent copy while the bot keeps running, as private as the database.
-    createPrivately(target);
-    await handle.sqlite.backup(target);
-    process.stdout.write(`Backed up ${config.databasePath} to ${target}\n`);
+    await handle.backup?.(target);
+    process.stdout.write(`Backed up ${describeTarget(config.database)} to ${target}\n`);
     return 0;
   } finally {
     await handle.close();

@@ -1,3 +1,4 @@
+import { parseDatabaseUrl, type DatabaseTarget } from './db/handle.ts';
 import { z } from 'zod';
 import dotenv from 'dotenv';
 import cron from 'node-cron';
@@ -100,7 +101,11 @@ const envSchema = z.object({
     .string()
     .trim()
     .default('sqlite:./data/handoff.db')
-    .refine((s) => s.startsWith('sqlite:') && s.length > 'sqlite:'.length, 'must be sqlite:PATH (other engines are not supported yet)'),
+    .refine(
+      (s) => (s.startsWith('sqlite:') && s.length > 'sqlite:'.length) || /^postgres(ql)?:\/\/[^/]/.test(s),
+      'must be sqlite:PATH or postgres://user:password@host:5432/database',
+    ),
+  DATABASE_POOL_SIZE: z.coerce.number({ error: 'must be a number of connections from 1 to 100' }).int('must be a whole number').min(1, 'must be from 1 to 100').max(100, 'must be from 1 to 100').default(10),
   HANDOFF_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   HANDOFF_API_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   MARKETING_CHANNEL: optional(channelId),
@@ -171,7 +176,8 @@ export interface Config {
     socketMode: boolean;
   };
   port: number;
-  databasePath: string;
+  /** DATABASE_URL: an SQLite file, or a PostgreSQL database shared by every replica. */
+  database: DatabaseTarget;
   webhookSecret: string | undefined;
   apiToken: string | undefined;
   marketingChannel: string | undefined;
@@ -264,7 +270,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       socketMode: Boolean(e.SLACK_APP_TOKEN),
     },
     port: e.PORT,
-    databasePath: e.DATABASE_URL.slice('sqlite:'.length),
+    database: parseDatabaseUrl(e.DATABASE_URL, e.DATABASE_POOL_SIZE),
     webhookSecret: e.HANDOFF_WEBHOOK_SECRET,
     apiToken: e.HANDOFF_API_TOKEN,
     marketingChannel: e.MARKETING_CHANNEL,

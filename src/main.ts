@@ -49,7 +49,7 @@ export interface RunningHandoff {
 export async function buildDeps(config: Config, clock: Clock, logger: Logger): Promise<Deps> {
   const mqlRules = loadMqlRules(config.mqlRulesPath);
   const routing = loadRouting(config.routingPath);
-  const dbHandle = openDatabase(config.databasePath);
+  const dbHandle = openDatabase(config.database, { onIdleError: (error) => logger.warn({ err: error }, 'an idle database connection broke; the pool opens another') });
   try {
     const applied = await migrateToLatest(dbHandle.db);
     // Remembered so that a start-up catch-up never posts for a digest time before Handoff existed.

@@ -2,7 +2,7 @@
 // 'received' event, its DM in the outbox) with the app's own pragmas (WAL, synchronous=FULL),
 // through the app's migrations so the indexes are the same. No HTTP, no validation, no Kysely.
 
-import { openDatabase } from '../../src/db/connection.ts';
+import { openSqliteDatabase as openDatabase } from '../../src/db/sqlite.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { leadBody, leadId } from '../../test/support/lead-bodies.ts';
 import { summarize } from './load.ts';

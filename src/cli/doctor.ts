@@ -1,6 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { loadConfig, readEnvironment, type Config } from '../config.ts';
-import { openDatabase } from '../db/connection.ts';
+import { sql } from 'kysely';
+import { describeTarget, openDatabase } from '../db/connection.ts';
 import { SalesforceSession } from '../crm/salesforce-api.ts';
 import { createLogger } from '../logger.ts';
 import { slackClientOptions, slackErrorCode } from '../slack/client.ts';
@@ -105,11 +106,16 @@ export async function runDoctor(_args: string[], out: { write(s: string): unknow
   const config = loadConfig(env);
   const checks: Check[] = [];
   try {
-    const handle = openDatabase(config.databasePath);
-    await handle.close();
-    checks.push(pass(`Database: ${config.databasePath} opens`));
+    const handle = openDatabase(config.database);
+    try {
+      // A pool connects lazily: a query is what proves PostgreSQL answers and lets us in.
+      await sql`select 1`.execute(handle.db);
+    } finally {
+      await handle.close();
+    }
+    checks.push(pass(`Database: ${describeTarget(config.database)} answers`));
   } catch (error) {
-    checks.push(fail(`Database: ${config.databasePath} cannot be opened (${(error as Error).message})`));
+    checks.push(fail(`Database: ${describeTarget(config.database)} cannot be reached (${(error as Error).message})`));
   }
   const slack = new WebClient(config.slack.botToken, slackClientOptions(config, createLogger('silent')));
   checks.push(...(await slackChecks(config, slack)), ...(await otherChecks(config)));

@@ -232,6 +232,16 @@ export interface RoutingCountTable {
 }
 
 /** What Slack last said of a pool rep: refreshed by the rep-presence job. */
+/** A scheduled job's period, claimed by the replica that runs it. */
+export interface JobRunTable {
+  job: string;
+  /** The scheduled time the period starts at (UTC ISO). */
+  period: string;
+  claimed_by: string;
+  started_at: string;
+  finished_at: string | null;
+}
+
 export interface RepPresenceTable {
   user_id: string;
   tz: string | null;
@@ -262,6 +272,7 @@ export interface Database {
   rep_away: RepAwayTable;
   routing_counts: RoutingCountTable;
   rep_presence: RepPresenceTable;
+  job_runs: JobRunTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;

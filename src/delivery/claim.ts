@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { takesRowLocks } from '../db/locks.ts';
 import type { Database, OutboxRow } from '../db/schema.ts';
 
 const iso = (d: Date) => d.toISOString();
@@ -41,6 +42,9 @@ export async function claimRow(db: Kysely<Database>, row: OutboxRow, claimer: st
     .updateTable('outbox')
     .set({ claimed_by: claimer, claimed_until: iso(new Date(now.getTime() + leaseMs)), attempts: row.attempts + 1 })
     .where('id', '=', row.id)
+    // On PostgreSQL a row another replica is claiming this instant is passed over at once (SKIP
+    // LOCKED) instead of waited for; the conditions below then settle who has it.
+    .$if(takesRowLocks(db), (q) => q.where('id', 'in', db.selectFrom('outbox').select('id').where('id', '=', row.id).forUpdate().skipLocked()))
     .where('status', '=', 'pending')
     .where('attempts', '=', row.attempts)
     .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))

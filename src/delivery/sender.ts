@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { withoutFsync } from '../db/durability.ts';
 import type { OutboxRow } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import type { Attempt } from './attempt.ts';
@@ -151,7 +150,7 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
       // Without an fsync: the claim that made this send is durable, so if a power loss takes these
       // writes back, the claim lapses, the row counts as uncertain, and its retry asks Slack's
       // history before posting; the lead's record is then redone by its hook.
-      await withoutFsync(deps.db, async (db) => {
+      await deps.dbHandle.deferSync(async (db) => {
         if (!(await markSent(db, row, attempt.result, deps.clock.now()))) return;
         if (row.attempts > 1) log.info({ outboxId: row.id, kind: row.kind, attempts: row.attempts }, 'delivered after retrying');
         await tellHook({ ...hookDeps, db }, row, { ok: true, channel: attempt.channel, ts: attempt.ts });
@@ -176,7 +175,7 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
     // until a post is known to have landed; otherwise the retry after e.g. a 429 would post blind.
     // Without an fsync: losing it to a power loss leaves the claim, which lapses into the same retry.
     const nextAttemptAt = new Date(clock.now().getTime() + plan.delayMs);
-    await withoutFsync(deps.db, (db) => reschedule(db, row, me, {
+    await deps.dbHandle.deferSync((db) => reschedule(db, row, me, {
       nextAttemptAt,
       error: attempt.failure.error,
       uncertainAt: ambiguous || (uncertain && row.kind === 'slack.post') ? deps.clock.now() : undefined,

@@ -12,7 +12,7 @@ describe('the outbox across restarts', () => {
     await first.stopApp();
 
     first.standIn.clearFaults();
-    const second = await startTestApp({ databasePath: first.databasePath, reuseStandIn: first.standIn });
+    const second = await startTestApp({ databaseUrl: first.databaseUrl, reuseStandIn: first.standIn });
     try {
       for (const [, id] of ids) await rowIs(second, id, 'sent');
       for (const channel of ['C0ONE0001', 'C0TWO0001', 'C0THREE01']) {
@@ -33,7 +33,7 @@ describe('the outbox across restarts', () => {
     const dm = first.standIn.dmChannelFor(PEOPLE.rep.id);
     await until('Slack to have posted it anyway', () => first.standIn.messages(dm).length === 1);
 
-    const second = await startTestApp({ databasePath: first.databasePath, reuseStandIn: first.standIn, outbox: { claimLeaseMs: 1_000 } });
+    const second = await startTestApp({ databaseUrl: first.databaseUrl, reuseStandIn: first.standIn, outbox: { claimLeaseMs: 1_000 } });
     try {
       const sent = await rowIs(second, id, 'sent');
       expect(first.standIn.callsTo('chat.postMessage')).toHaveLength(1);
@@ -57,7 +57,7 @@ describe('the outbox across restarts', () => {
     first.standIn.addFault({ method: 'conversations.history', fault: { kind: 'rate_limited', retryAfterSec: 1 }, times: 1 });
     first.standIn.addFault({ method: 'conversations.open', fault: { kind: 'rate_limited', retryAfterSec: 1 }, times: 1 });
 
-    const second = await startTestApp({ databasePath: first.databasePath, reuseStandIn: first.standIn, outbox: { claimLeaseMs: 1_000 } });
+    const second = await startTestApp({ databaseUrl: first.databaseUrl, reuseStandIn: first.standIn, outbox: { claimLeaseMs: 1_000 } });
     try {
       await rowIs(second, id, 'sent', 10_000);
       expect(first.standIn.messages(dm)).toHaveLength(1);

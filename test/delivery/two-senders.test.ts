@@ -12,7 +12,7 @@ describe('two senders on one database', () => {
     // Pace is not what this test is about: let each channel take posts quickly.
     const outbox = { perChannelIntervalMs: 5 };
     const first = await startTestApp({ outbox });
-    const second = await startTestApp({ outbox, databasePath: first.databasePath, reuseStandIn: first.standIn });
+    const second = await startTestApp({ outbox, databaseUrl: first.databaseUrl, reuseStandIn: first.standIn });
     const told: Array<{ by: Deps['dbHandle']; ref: string; outcome: DeliveryOutcome }> = [];
     DELIVERY_HOOKS['two-senders-test'] = async (deps, ref, outcome) => { told.push({ by: deps.dbHandle, ref, outcome }); };
     try {

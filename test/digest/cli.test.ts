@@ -14,7 +14,7 @@ describe('handoff digest --now', () => {
     await app.stopApp();
     env = {
       SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: app.standIn.url,
-      MARKETING_CHANNEL, DATABASE_URL: `sqlite:${app.databasePath}`, LOG_LEVEL: 'silent',
+      MARKETING_CHANNEL, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent',
     };
   });
   afterAll(() => app.stop());

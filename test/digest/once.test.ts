@@ -46,7 +46,7 @@ describe('the weekly digest goes out exactly once per channel per week', () => {
     await first.stopApp();
 
     clock.set('2026-11-23T08:05:00Z');
-    const second = await startTestApp({ clock, env, databasePath: first.databasePath, reuseStandIn: first.standIn });
+    const second = await startTestApp({ clock, env, databaseUrl: first.databaseUrl, reuseStandIn: first.standIn });
     apps.push(first, second);
     await runJob(second);
     expect(await digestRows(second)).toHaveLength(2);
@@ -88,7 +88,7 @@ describe('catching up after downtime', () => {
 
     // Down over the weekend and through Monday 09:00; back on Wednesday.
     clock.set('2026-11-25T13:00:00Z');
-    const after = await startTestApp({ clock, env, databasePath: before.databasePath, reuseStandIn: before.standIn, scheduler: true });
+    const after = await startTestApp({ clock, env, databaseUrl: before.databaseUrl, reuseStandIn: before.standIn, scheduler: true });
     apps.push(before, after);
     const rows = await (async () => {
       for (let i = 0; i < 200; i++) {

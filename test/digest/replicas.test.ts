@@ -29,7 +29,7 @@ describe('two replicas sharing one database', () => {
 
     const env = {
       SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: app.standIn.url,
-      MARKETING_CHANNEL, PORT: '0', DATABASE_URL: `sqlite:${app.databasePath}`, LOG_LEVEL: 'info',
+      MARKETING_CHANNEL, PORT: '0', DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'info',
       // Every minute: this week's first scheduled time has always passed, so both replicas catch up at start.
       DIGEST_CHANNELS: CHANNELS.join(','), DIGEST_CRON: '* * * * *',
     };
@@ -48,7 +48,7 @@ describe('two replicas sharing one database', () => {
     expect(runs.flatMap((r) => r.queued).sort()).toEqual(CHANNELS);
     expect(runs.flatMap((r) => r.alreadyPosted).sort()).toEqual(CHANNELS);
 
-    const handle = openDatabase(app.databasePath);
+    const handle = openDatabase(app.databaseUrl);
     try {
       const rows = await handle.db.selectFrom('outbox').select(['target', 'dedupe_key']).where('kind', '=', 'slack.post').execute();
       expect(rows.map((r) => r.target).sort()).toEqual(CHANNELS);

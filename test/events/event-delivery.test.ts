@@ -138,7 +138,7 @@ describe('lead events on their way', () => {
     await eventually(() => r.requests.length >= 2, 5000, 'a few failed attempts');
     await first.stopApp();
     r.answerWith(() => 200);
-    app = await startTestApp({ clock, databasePath: first.databasePath, reuseStandIn: first.standIn, env: { HANDOFF_OUTBOUND_WEBHOOK_URL: r.url, ...ONLY_RECEIVED } });
+    app = await startTestApp({ clock, databaseUrl: first.databaseUrl, reuseStandIn: first.standIn, env: { HANDOFF_OUTBOUND_WEBHOOK_URL: r.url, ...ONLY_RECEIVED } });
     await eventually(() => r.taken().length === 1, 5000, 'the event to be taken after the restart');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(leadIds(r)).toEqual([id]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
+import { describeTarget } from '../../src/db/handle.ts';
 import { runCli } from '../support/spawn.ts';
 
 const VALID = {
@@ -22,7 +23,7 @@ describe('configuration', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig(VALID);
     expect(config.port).toBe(3000);
-    expect(config.databasePath).toBe('./data/handoff.db');
+    expect(config.database).toEqual({ engine: 'sqlite', path: './data/handoff.db' });
     expect(config.digestCron).toBe('0 9 * * 1');
     expect(config.timeZone).toBe('UTC');
     expect(config.hotleadDefaultDays).toBe(30);
@@ -58,7 +59,7 @@ describe('configuration', () => {
     expect(config.slack.socketMode).toBe(true);
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:4000/api/');
     expect(config.port).toBe(8080);
-    expect(config.databasePath).toBe('/var/lib/handoff/h.db');
+    expect(config.database).toEqual({ engine: 'sqlite', path: '/var/lib/handoff/h.db' });
     expect(config.digestChannels).toEqual(['C0DIGEST1', 'C0DIGEST2']);
     expect(config.timeZone).toBe('Europe/Paris');
     expect(config.leadSla).toEqual({ byStage: { decision: 1_800_000 }, default: 172_800_000 });
@@ -72,7 +73,7 @@ describe('configuration', () => {
       SLACK_BOT_TOKEN: 'not-a-token',
       SLACK_SIGNING_SECRET: 'a-signing-secret-value',
       PORT: 'eighty',
-      DATABASE_URL: 'postgres://db/handoff',
+      DATABASE_URL: 'mysql://db/handoff',
       DIGEST_CHANNELS: 'C0OK00001,#sales',
       TZ: 'Mars/Olympus',
       LEAD_SLA: 'decision=soon',
@@ -85,6 +86,14 @@ describe('configuration', () => {
     expect(named).toEqual(
       expect.arrayContaining(['SLACK_BOT_TOKEN', 'PORT', 'DATABASE_URL', 'DIGEST_CHANNELS', 'TZ', 'LEAD_SLA', 'HOTLEAD_DEFAULT_DAYS', 'HANDOFF_ADMINS', 'SLACK_API_URL', 'DIGEST_CRON']),
     );
+  });
+
+  it('takes a PostgreSQL URL for several replicas, with its pool size, and never shows its password', () => {
+    const config = loadConfig({ ...VALID, DATABASE_URL: 'postgres://handoff:s3cret@db.internal:5432/handoff', DATABASE_POOL_SIZE: '20' });
+    expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://handoff:s3cret@db.internal:5432/handoff', poolSize: 20 });
+    expect(describeTarget(config.database)).toBe('postgres://handoff:***@db.internal:5432/handoff');
+    expect(loadConfig({ ...VALID, DATABASE_URL: 'postgresql://db.internal/handoff' }).database).toMatchObject({ engine: 'postgres', poolSize: 10 });
+    expect(problemsOf({ ...VALID, DATABASE_URL: 'mysql://db/handoff' })).toEqual(['DATABASE_URL: must be sqlite:PATH or postgres://user:password@host:5432/database']);
   });
 
   it('refuses an outbound webhook without the secret that signs its events', () => {

@@ -3,7 +3,7 @@ import SQLite from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
+import { openSqliteDatabase as openDatabase, type SqliteHandle as DatabaseHandle } from '../../src/db/sqlite.ts';
 import { withoutFsync } from '../../src/db/durability.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { WalSync } from '../../src/db/wal-sync.ts';

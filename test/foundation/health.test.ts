@@ -16,7 +16,7 @@ describe('GET /healthz', () => {
   it('answers 503 when the database does not answer', async () => {
     const app = await startTestApp();
     try {
-      app.handoff.deps.dbHandle.sqlite.close();
+      await app.handoff.deps.db.destroy();
       const res = await app.get('/healthz', {});
       expect(res.status).toBe(503);
       expect(res.json.status).toBe('unavailable');

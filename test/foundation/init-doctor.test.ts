@@ -74,7 +74,7 @@ describe('handoff doctor', () => {
   it('passes, line by line, when everything is ready, and says what is left off', async () => {
     const res = await runCli(['doctor'], { ...base(), HUBSPOT_TOKEN: 'pat-na1-doctor', HUBSPOT_API_URL: hubspot.url });
     expect(res.stdout.split('\n').filter((l) => l.startsWith('✓'))).toEqual([
-      `✓ Database: ${join(dir, 'handoff.db')} opens`,
+      `✓ Database: ${join(dir, 'handoff.db')} answers`,
       '✓ Slack token: works in Handoff Demo as @handoff',
       '✓ Slack scopes: all the manifest asks for',
       '✓ MARKETING_CHANNEL: the bot is in #marketing (CMKT00001)',
@@ -101,6 +101,13 @@ describe('handoff doctor', () => {
     ]);
     expect(res.stdout).toContain('3 checks failed; fix them and run doctor again.');
     expect(res.stdout).not.toContain('key=secret');
+  });
+
+  it('fails naming a PostgreSQL database it cannot reach, without its password', async () => {
+    const res = await runCli(['doctor'], { ...base(), DATABASE_URL: 'postgres://handoff:s3cret@127.0.0.1:9/handoff' });
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/^✗ Database: postgres:\/\/handoff:\*\*\*@127\.0\.0\.1:9\/handoff cannot be reached \(.*ECONNREFUSED.*\)$/m);
+    expect(res.stdout).not.toContain('s3cret');
   });
 
   it('fails on missing Slack scopes and on Salesforce credentials the org refuses', async () => {

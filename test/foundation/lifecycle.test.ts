@@ -89,6 +89,15 @@ describe('handoff backup', () => {
   });
 });
 
+describe('handoff backup on PostgreSQL', () => {
+  it('says to use pg_dump, and exits 2 without touching anything', async () => {
+    const result = await runCli(['backup', '/tmp/never-written.db'], { DATABASE_URL: 'postgres://handoff:s3cret@127.0.0.1:9/handoff' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('pg_dump --format=custom');
+    expect(result.stderr).not.toContain('s3cret');
+  });
+});
+
 describe('the handoff command line', () => {
   it('explains itself on an unknown command', async () => {
     const result = await runCli(['frobnicate'], {});

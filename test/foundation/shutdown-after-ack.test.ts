@@ -1,4 +1,4 @@
-import SQLite from 'better-sqlite3';
+import { openDatabase } from '../../src/db/connection.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/views/ids.ts';
 import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
@@ -29,9 +29,9 @@ describe('shutdown after an acked click', () => {
     expect(published).toHaveLength(1);
     expect(readable(published[0].args.view)).toContain('Katherine Johnson');
     expect(readable(published[0].args.view)).toContain('Waiting for your answer (0)');
-    const db = new SQLite(app.databasePath, { readonly: true });
-    const lead = db.prepare('select status from leads where id = ?').get(body.id) as { status: string };
-    db.close();
+    const handle = openDatabase(app.databaseUrl);
+    const lead = await handle.db.selectFrom('leads').select('status').where('id', '=', body.id).executeTakeFirstOrThrow();
+    await handle.close();
     expect(lead.status).toBe('accepted');
   });
 });

@@ -84,7 +84,7 @@ describe('who may pause, list and release', () => {
     const db = app.handoff.deps.db;
     const existing = (await pauses(app)).find((p) => p.email_lower === 'owned@customer.example' && p.status === 'active')!;
     const { id: _id, ...copy } = existing;
-    await expect(db.insertInto('hot_pauses').values(copy).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(db.insertInto('hot_pauses').values(copy).execute()).rejects.toThrow(/UNIQUE constraint|unique constraint/);
   });
 
   it('answers "try again" when Slack cannot say who is in the sales group, in time for the ack, and changes nothing', async () => {

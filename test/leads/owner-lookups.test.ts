@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SlackStandIn, type StandInUser } from '../../src/standin/slack-standin.ts';
 import { PROCESS_WEBHOOK_SECRET, startHandoffProcess } from '../support/handoff-process.ts';
+import { freshDatabaseUrl } from '../support/databases.ts';
 import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
 import { eventually, leadBody, leadRow } from './support.ts';
 
@@ -28,15 +29,15 @@ describe('owner lookups under Slack rate limits', () => {
     cleanup.push(() => standIn.close());
     return standIn;
   }
-  async function start(standIn: SlackStandIn, databasePath: string): Promise<TestApp> {
-    const app = await startTestApp({ reuseStandIn: standIn, databasePath });
+  async function start(standIn: SlackStandIn, databaseUrl: string): Promise<TestApp> {
+    const app = await startTestApp({ reuseStandIn: standIn, databaseUrl });
     cleanup.push(() => app.stop());
     return app;
   }
-  function tempDatabase(): string {
+  function tempDatabase(): Promise<string> {
     const dir = mkdtempSync(join(tmpdir(), 'handoff-owners-'));
     cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
-    return join(dir, 'handoff.db');
+    return freshDatabaseUrl(dir);
   }
   const queued = async (app: TestApp, ids: string[]) => {
     const rows = await app.handoff.deps.db.selectFrom('leads').select(['id', 'delivery']).where('id', 'in', ids).execute();
@@ -45,7 +46,7 @@ describe('owner lookups under Slack rate limits', () => {
 
   it('queues every DM within seconds of the 429s ending, one lookup per owner however many leads wait', async () => {
     const standIn = await startStandIn();
-    const app = await start(standIn, tempDatabase());
+    const app = await start(standIn, await tempDatabase());
     standIn.addFault({ method: 'users.lookupByEmail', fault: { kind: 'rate_limited', retryAfterSec: 1 }, times: 12 });
 
     const leads = owners.flatMap((o) => [leadBody({ owner: { email: o.email } }), leadBody({ owner: { email: o.email.toUpperCase() } })]);
@@ -64,8 +65,8 @@ describe('owner lookups under Slack rate limits', () => {
 
   it('asks nothing again after a restart', async () => {
     const standIn = await startStandIn();
-    const databasePath = tempDatabase();
-    const first = await start(standIn, databasePath);
+    const databaseUrl = await tempDatabase();
+    const first = await start(standIn, databaseUrl);
     const learned = owners.slice(0, 20);
     const before = learned.map((o) => leadBody({ owner: { email: o.email } }));
     expect((await first.post('/webhooks/leads', { leads: before })).status).toBe(202);
@@ -73,7 +74,7 @@ describe('owner lookups under Slack rate limits', () => {
     await first.stopApp();
 
     const calls = standIn.callsTo('users.lookupByEmail').length;
-    const restarted = await start(standIn, databasePath);
+    const restarted = await start(standIn, databaseUrl);
     const after = learned.map((o) => leadBody({ owner: { email: o.email } }));
     expect((await restarted.post('/webhooks/leads', { leads: after })).status).toBe(202);
     // Queued in the intake commit itself: no lookup, no waiting.
@@ -83,10 +84,10 @@ describe('owner lookups under Slack rate limits', () => {
 
   it('shares what one process learned with another process on the same database', async () => {
     const standIn = await startStandIn();
-    const databasePath = tempDatabase();
-    const one = await startHandoffProcess({ databasePath, slackApiUrl: standIn.url });
+    const databaseUrl = await tempDatabase();
+    const one = await startHandoffProcess({ databaseUrl, slackApiUrl: standIn.url });
     cleanup.push(() => one.stop());
-    const two = await startHandoffProcess({ databasePath, slackApiUrl: standIn.url });
+    const two = await startHandoffProcess({ databaseUrl, slackApiUrl: standIn.url });
     cleanup.push(() => two.stop());
     const send = (url: string, body: object) => fetch(`${url}/webhooks/leads`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${PROCESS_WEBHOOK_SECRET}` } });
     const lead = leadBody({ owner: { email: owners[11].email } });
@@ -102,8 +103,8 @@ describe('owner lookups under Slack rate limits', () => {
 
   it('looks up at start-up the owners leads were left waiting for, without waiting for the minute job', async () => {
     const standIn = await startStandIn();
-    const databasePath = tempDatabase();
-    const first = await start(standIn, databasePath);
+    const databaseUrl = await tempDatabase();
+    const first = await start(standIn, databaseUrl);
     standIn.addFault({ method: 'users.lookupByEmail', fault: { kind: 'http_error', status: 503 }, times: 1000 });
     const lead = leadBody({ owner: { email: owners[7].email } });
     expect((await first.post('/webhooks/leads', lead)).status).toBe(202);
@@ -111,13 +112,13 @@ describe('owner lookups under Slack rate limits', () => {
     await first.stopApp();
 
     standIn.clearFaults();
-    const restarted = await start(standIn, databasePath);
+    const restarted = await start(standIn, databaseUrl);
     await eventually(async () => (await leadRow(restarted, lead.id))?.delivery === 'delivered', 5000, 'the DM after the restart');
   });
 
   it('notices an owner whose account is gone when their DM fails, and asks Slack again', async () => {
     const standIn = await startStandIn();
-    const app = await start(standIn, tempDatabase());
+    const app = await start(standIn, await tempDatabase());
     const owner = owners[42];
     const first = leadBody({ owner: { email: owner.email } });
     await app.post('/webhooks/leads', first);

@@ -3,7 +3,7 @@ import type { Deps } from '../../src/deps.ts';
 import { intakeLeadGroups } from '../../src/domain/leads/intake.ts';
 import { createIntakeQueue } from '../../src/domain/leads/intake-queue.ts';
 import { parseLead, type LeadInput } from '../../src/domain/leads/intake-schema.ts';
-import { PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
+import { PEOPLE, sqliteOf, startTestApp, type TestApp } from '../support/harness.ts';
 import { leadBody, outboxRows } from './support.ts';
 
 // Intake requests that arrive together are stored in one transaction (one fsync); these tests
@@ -19,15 +19,15 @@ describe('lead intake requests that arrive together', () => {
   let app: TestApp;
   let deps: Deps;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ engine: 'sqlite' });
     deps = app.handoff.deps;
   });
   afterAll(async () => { await app.stop(); });
-  afterEach(() => { deps.dbHandle.sqlite.exec('drop trigger if exists refuse_poison'); });
+  afterEach(() => { sqliteOf(app).exec('drop trigger if exists refuse_poison'); });
 
-  const stored = (id: string) => Boolean(deps.dbHandle.sqlite.prepare('select 1 from leads where id = ?').get(id));
+  const stored = (id: string) => Boolean(sqliteOf(app).prepare('select 1 from leads where id = ?').get(id));
   // Makes the transaction fail on one lead, as a full disk or a read-only file would.
-  const refuseLead = (id: string) => deps.dbHandle.sqlite.exec(
+  const refuseLead = (id: string) => sqliteOf(app).exec(
     `create trigger refuse_poison before insert on leads when new.id = '${id}' begin select raise(abort, 'refused for the test'); end`,
   );
 

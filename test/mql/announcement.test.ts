@@ -15,9 +15,9 @@ afterEach(async () => {
 });
 
 /** Starts the app on a shared database and stand-in, and runs the start-up announcement as the scheduler would. */
-async function start(env: Record<string, string | undefined>, databasePath?: string): Promise<TestApp> {
+async function start(env: Record<string, string | undefined>, databaseUrl?: string): Promise<TestApp> {
   standIn ??= await SlackStandIn.start({ users: Object.values(PEOPLE) });
-  const app = await startTestApp({ env, databasePath, reuseStandIn: standIn });
+  const app = await startTestApp({ env, databaseUrl, reuseStandIn: standIn });
   apps.push(app);
   await mqlAnnouncementJob().run(app.handoff.deps);
   return app;
@@ -49,7 +49,7 @@ describe('announcing the lead definition', () => {
     await first.stopApp();
     // The same rules written differently are the same definition.
     writeFileSync(rules, '{ "stages": ["Decision"], "min_score": 60 }');
-    const again = await start({ MQL_RULES: rules }, first.databasePath);
+    const again = await start({ MQL_RULES: rules }, first.databaseUrl);
     expect(await notices(again)).toHaveLength(2);
     const slack = await delivered(again);
     expect(slack.marketing).toHaveLength(1);
@@ -60,7 +60,7 @@ describe('announcing the lead definition', () => {
   it('shows old and new when the file changed between restarts, once', async () => {
     const before = await start({ MQL_RULES: writeRules('min_score: 60\n') });
     await before.stopApp();
-    const after = await start({ MQL_RULES: writeRules('min_score: 50\ncampaigns:\n  q4-ai-webinar: { min_score: 40 }\n') }, before.databasePath);
+    const after = await start({ MQL_RULES: writeRules('min_score: 50\ncampaigns:\n  q4-ai-webinar: { min_score: 40 }\n') }, before.databaseUrl);
     await mqlAnnouncementJob().run(after.handoff.deps);
     const changed = (await notices(after)).slice(2);
     expect(changed.map((n) => n.target).sort()).toEqual([MARKETING_CHANNEL, SALES_CHANNEL].sort());
@@ -81,9 +81,9 @@ describe('announcing the lead definition', () => {
     const a = writeRules('min_score: 60\n');
     const first = await start({ MQL_RULES: a });
     await first.stopApp();
-    const removed = await start({ MQL_RULES: undefined }, first.databasePath);
+    const removed = await start({ MQL_RULES: undefined }, first.databaseUrl);
     await removed.stopApp();
-    const back = await start({ MQL_RULES: a }, first.databasePath);
+    const back = await start({ MQL_RULES: a }, first.databaseUrl);
     const texts = (await notices(back)).filter((n) => n.target === MARKETING_CHANNEL).map((n) => n.payload.text as string);
     expect(texts).toHaveLength(3);
     expect(texts[1]).toContain('Now:\nNo lead definition is set: every lead qualifies.');

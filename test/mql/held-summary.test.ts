@@ -75,7 +75,7 @@ describe('the daily held-leads summary', () => {
     clock.advance(3 * 3_600_000);
     await heldSummaryJob().run(app.handoff.deps);
     await app.stopApp();
-    app = await startTestApp({ clock, databasePath: app.databasePath });
+    app = await startTestApp({ clock, databaseUrl: app.databaseUrl });
     await heldSummaryJob().run(app.handoff.deps);
     expect(await summaries(app)).toHaveLength(1);
 

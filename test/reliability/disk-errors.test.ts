@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/harness.ts';
+import { sqliteOf, startTestApp, type TestApp } from '../support/harness.ts';
 import { leadBody } from '../support/lead-bodies.ts';
 import { watchErrors, type LoggedError } from './support/observe.ts';
 
@@ -10,12 +10,12 @@ import { watchErrors, type LoggedError } from './support/observe.ts';
 let app: TestApp;
 let errors: LoggedError[];
 beforeEach(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ engine: 'sqlite' });
   errors = watchErrors(app);
 });
 afterEach(async () => { await app?.stop(); });
 
-const sqlite = () => app.handoff.deps.dbHandle.sqlite;
+const sqlite = () => sqliteOf(app);
 const isStored = (id: string) => Boolean(sqlite().prepare('select 1 from leads where id = ?').get(id));
 
 async function intakeLanded(): Promise<boolean> {

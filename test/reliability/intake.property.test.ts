@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeSignature } from '../../src/http/auth.ts';
-import { startTestApp, WEBHOOK_SECRET, type TestApp } from '../support/harness.ts';
+import { sqliteOf, startTestApp, WEBHOOK_SECRET, type TestApp } from '../support/harness.ts';
 import { intakeBody, rawBody } from './support/arbitraries.ts';
 import { describeErrors, watchErrors, type LoggedError } from './support/observe.ts';
 
 let app: TestApp;
 let errors: LoggedError[];
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ engine: 'sqlite' });
   errors = watchErrors(app);
 });
 afterAll(async () => {
@@ -23,14 +23,14 @@ const ROUTES = ['/webhooks/leads', '/webhooks/campaigns'];
 // Only intake writes these tables, so their counts stand still for a refused body even while
 // the outbox sender works in the background on what earlier runs stored.
 function intakeCounts(): Record<string, number> {
-  const sqlite = app.handoff.deps.dbHandle.sqlite;
+  const sqlite = sqliteOf(app);
   const count = (table: string) => (sqlite.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
   return { leads: count('leads'), campaigns: count('campaigns'), campaign_assets: count('campaign_assets') };
 }
 
 function stored(table: 'leads' | 'campaigns', key: unknown): boolean {
   if (typeof key !== 'string' && typeof key !== 'number') return false;
-  const sqlite = app.handoff.deps.dbHandle.sqlite;
+  const sqlite = sqliteOf(app);
   const column = table === 'leads' ? 'id' : 'key';
   return Boolean(sqlite.prepare(`select 1 from ${table} where ${column} = ? or lower(${column}) = lower(?)`).get(String(key).trim(), String(key).trim()));
 }

@@ -24,7 +24,7 @@ function click(actionId: string, value: string, userId: string, inHome: boolean)
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { HANDOFF_ADMINS: PEOPLE.admin.id } });
+  app = await startTestApp({ engine: 'sqlite', env: { HANDOFF_ADMINS: PEOPLE.admin.id } });
   errors = watchErrors(app);
   const logger = app.handoff.deps.logger as any;
   const warn = logger.warn.bind(logger);

@@ -21,9 +21,9 @@ describe('the SLA ladder with reassign_at', () => {
     const routing = join(dir, 'routing.yaml');
     writeFileSync(routing, `pools:\n  - name: inbound\n    reps: [${rep.id}, ${rep2.id}]\nsla_ladder:\n  - remind_at: 0.5\n  - escalate_at: 1.0\n  - reassign_at: 2.0\n`);
     const clock = new ManualClock('2026-11-23T10:00:00Z');
-    const databasePath = join(dir, 'handoff.db');
     const env = { ROUTING: routing };
-    let app: TestApp = await startTestApp({ clock, env, databasePath });
+    let app: TestApp = await startTestApp({ clock, env });
+    const databaseUrl = app.databaseUrl;
     const standIn = app.standIn;
     try {
       const lead = await deliveredLead(app, { name: 'Lad Der', stage: 'decision' });
@@ -40,7 +40,7 @@ describe('the SLA ladder with reassign_at', () => {
 
       // A restart between the steps changes nothing about them.
       await app.stopApp();
-      app = await startTestApp({ clock, env, databasePath, reuseStandIn: standIn });
+      app = await startTestApp({ clock, env, databaseUrl, reuseStandIn: standIn });
       clock.advance(HOUR - 60_000);
       await leadSlaJob.run(app.handoff.deps);
       expect((await leadRow(app, lead.id))?.owner_slack_id).toBe(rep.id);

@@ -25,7 +25,10 @@ export interface HandoffProcess {
 }
 
 export interface HandoffProcessOptions {
-  databasePath: string;
+  /** An SQLite file, or… */
+  databasePath?: string;
+  /** …a whole DATABASE_URL (a test's PostgreSQL database). */
+  databaseUrl?: string;
   slackApiUrl: string;
   env?: Record<string, string>;
   port?: number;
@@ -45,13 +48,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function handoffEnv(opts: { databasePath: string; slackApiUrl: string; port: number }): Record<string, string> {
+export function handoffEnv(opts: { databasePath?: string; databaseUrl?: string; slackApiUrl: string; port: number }): Record<string, string> {
   return {
     SLACK_BOT_TOKEN: 'xoxb-proc-token',
     SLACK_SIGNING_SECRET: PROCESS_SIGNING_SECRET,
     SLACK_API_URL: opts.slackApiUrl,
     PORT: String(opts.port),
-    DATABASE_URL: `sqlite:${opts.databasePath}`,
+    DATABASE_URL: opts.databaseUrl ?? `sqlite:${opts.databasePath}`,
     HANDOFF_WEBHOOK_SECRET: PROCESS_WEBHOOK_SECRET,
     HANDOFF_API_TOKEN: PROCESS_API_TOKEN,
     MARKETING_CHANNEL: 'CMARKETING1',
@@ -64,7 +67,7 @@ export function handoffEnv(opts: { databasePath: string; slackApiUrl: string; po
 export async function startHandoffProcess(opts: HandoffProcessOptions): Promise<HandoffProcess> {
   const port = opts.port ?? (await freePort());
   const began = performance.now();
-  const child = spawnCli(['start'], { ...handoffEnv({ databasePath: opts.databasePath, slackApiUrl: opts.slackApiUrl, port }), ...opts.env });
+  const child = spawnCli(['start'], { ...handoffEnv({ databasePath: opts.databasePath, databaseUrl: opts.databaseUrl, slackApiUrl: opts.slackApiUrl, port }), ...opts.env });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d) => (stdout += d));

@@ -8,6 +8,9 @@ import { createLogger } from '../../src/logger.ts';
 import { startHandoff, type RunningHandoff } from '../../src/main.ts';
 import { SlackSender } from '../../src/standin/slack-sender.ts';
 import { SlackStandIn, type StandInOptions } from '../../src/standin/slack-standin.ts';
+import { createPostgresDatabase, onPostgres } from './databases.ts';
+import type SQLite from 'better-sqlite3';
+import type { SqliteHandle } from '../../src/db/sqlite.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0000';
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
@@ -48,8 +51,12 @@ export interface TestAppOptions {
   standIn?: StandInOptions;
   /** Reuse an existing stand-in (e.g. across a restart). */
   reuseStandIn?: SlackStandIn;
-  /** Reuse a database file (restart tests). */
+  /** An SQLite file of the test's own (tests of SQLite itself: file modes, the log). */
   databasePath?: string;
+  /** Reuse another app's database (restart tests): its `databaseUrl`. */
+  databaseUrl?: string;
+  /** Tests of SQLite itself (its file, triggers, pragmas) run on SQLite whatever TEST_DATABASE_URL says. */
+  engine?: 'sqlite';
   scheduler?: boolean;
   /** Outbox sender timing; tests get a fast poll and backoff unless they say otherwise. */
   outbox?: OutboxSenderOptions;
@@ -64,7 +71,10 @@ export interface TestApp {
   slack: SlackSender;
   clock: Clock;
   url: string;
+  /** The SQLite file, when the app runs on SQLite. */
   databasePath: string;
+  /** DATABASE_URL as the app got it: `sqlite:…`, or the test's own PostgreSQL database. */
+  databaseUrl: string;
   dir: string;
   /** POSTs JSON to a route, with the bearer secret unless headers say otherwise. */
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; text: string }>;
@@ -75,18 +85,22 @@ export interface TestApp {
   stopApp(): Promise<void>;
 }
 
-/** Starts the real app on an ephemeral port with a temporary SQLite file, against a fresh Slack stand-in. */
+/**
+ * Starts the real app on an ephemeral port, against a fresh Slack stand-in, with a database of its
+ * own: a temporary SQLite file, or a new PostgreSQL database when TEST_DATABASE_URL is set.
+ */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const standIn = options.reuseStandIn ?? (await SlackStandIn.start({ users: Object.values(PEOPLE), ...options.standIn }));
   const dir = mkdtempSync(join(tmpdir(), 'handoff-test-'));
   const databasePath = options.databasePath ?? join(dir, 'handoff.db');
+  const databaseUrl = options.databaseUrl ?? (options.databasePath || options.engine === 'sqlite' || !onPostgres ? `sqlite:${databasePath}` : await createPostgresDatabase());
   const clock = options.clock ?? new ManualClock();
   const env: Record<string, string | undefined> = {
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: standIn.url,
     PORT: '0',
-    DATABASE_URL: `sqlite:${databasePath}`,
+    DATABASE_URL: databaseUrl,
     HANDOFF_WEBHOOK_SECRET: WEBHOOK_SECRET,
     HANDOFF_API_TOKEN: API_TOKEN,
     HANDOFF_OUTBOUND_SECRET: OUTBOUND_SECRET,
@@ -127,6 +141,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     url,
     databasePath,
+    databaseUrl,
     dir,
     post: (path, body, headers) =>
       request('POST', path, typeof body === 'string' ? body : JSON.stringify(body), {
@@ -139,7 +154,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async stop() {
       await stopApp();
       if (!options.reuseStandIn) await standIn.close();
-      if (!options.databasePath) rmSync(dir, { recursive: true, force: true });
+      if (!options.databasePath && !options.databaseUrl) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The raw SQLite connection of an app started with `engine: 'sqlite'`, for tests of SQLite itself. */
+export function sqliteOf(app: TestApp): SQLite.Database {
+  const handle = app.handoff.deps.dbHandle as Partial<SqliteHandle>;
+  if (!handle.sqlite) throw new Error("this test looks into SQLite itself: start its app with startTestApp({ engine: 'sqlite' })");
+  return handle.sqlite;
 }

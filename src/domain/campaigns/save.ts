@@ -9,6 +9,7 @@ import {
   type BriefFields,
 } from './brief.ts';
 import { findCampaignById, type CampaignBrief } from './queries.ts';
+import { forUpdate, takeTurnsOn } from '../../db/locks.ts';
 
 export interface CreatedBy {
   /** Slack user id of who posted it, or null when it came from the intake webhook. */
@@ -29,7 +30,7 @@ export async function createCampaign(db: Kysely<Database>, now: Date, key: strin
 /** Applies a change to a stored brief; undefined when there is no brief with that id. */
 export async function updateCampaign(db: Kysely<Database>, now: Date, id: number, changes: BriefChanges): Promise<CampaignBrief | undefined> {
   const found = await db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+    const current = await forUpdate(trx, trx.selectFrom('campaigns').selectAll().where('id', '=', id)).executeTakeFirst();
     if (!current) return false;
     await applyChanges(trx, now, current, changes);
     return true;
@@ -51,7 +52,9 @@ export async function upsertCampaignByKey(
   const result = await db.transaction().execute(async (trx) => {
     // Recorded with the change it made, so a request that failed may be sent again as it was.
     if (signed) await recordSignature(trx, now, signed);
-    const current = await trx.selectFrom('campaigns').selectAll().where('key', '=', key).executeTakeFirst();
+    // Two requests for a new key take turns, so the second updates what the first created.
+    await takeTurnsOn(trx, `campaign:${key}`);
+    const current = await forUpdate(trx, trx.selectFrom('campaigns').selectAll().where('key', '=', key)).executeTakeFirst();
     if (current) {
       await applyChanges(trx, now, current, changes);
       return { id: current.id, created: false };

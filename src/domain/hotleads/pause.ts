@@ -6,6 +6,7 @@ import { afterLeadAnswer, applyLeadAnswer } from '../leads/answers.ts';
 import { announcePauseChange } from './announce.ts';
 import { MAX_PAUSE_DAYS, parseEmail, pauseEndAfterDays } from './parse.ts';
 import { findActivePause, isOpenLead, isUniqueViolation, leadsWithEmail, openLeadsOf, pickLead, type PauseLead } from './store.ts';
+import { takeTurnsOn } from '../../db/locks.ts';
 
 export interface PauseInput {
   email: string;
@@ -49,6 +50,8 @@ interface Written {
 async function writePause(deps: Deps, input: PauseInput, email: { address: string; lower: string }, until: Date, now: Date): Promise<Written> {
   // Durable before the rep is told, as any answer to a lead.
   return deps.dbHandle.durably((db) => db.transaction().execute(async (trx) => {
+    // Two pauses of one address (a double click reaching two replicas) take turns: the second extends or keeps.
+    await takeTurnsOn(trx, `pause:${email.lower}`);
     const leads = await leadsWithEmail(trx, email.lower);
     const lead = pickLead(leads, input.by, input.leadId);
     const at = now.toISOString();

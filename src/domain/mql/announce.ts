@@ -4,6 +4,7 @@ import { definitionChangeMessage } from '../../views/mql-definition.ts';
 import { rulesHash } from './canonical.ts';
 import type { MqlRules } from './rules.ts';
 import { readState, writeState } from './state.ts';
+import { takeTurnsOn } from '../../db/locks.ts';
 
 export const ANNOUNCED_KEY = 'mql.definition.announced';
 
@@ -25,6 +26,8 @@ export async function announceDefinitionChange(deps: Deps): Promise<{ announced:
   const hash = rulesHash(rules);
   const announced = await db.transaction().execute(async (trx) => {
     const now = clock.now();
+    // Replicas starting together read and count the generation one after the other.
+    await takeTurnsOn(trx, ANNOUNCED_KEY);
     const last = await readState<Announced>(trx, ANNOUNCED_KEY);
     if (last?.hash === hash) return false;
     const generation = (last?.generation ?? 0) + 1;

@@ -4,6 +4,7 @@ import { heldSummaryMessage } from '../../views/held-summary.ts';
 import { parseQualification } from './qualification.ts';
 import { failureRule } from './qualify.ts';
 import { readState, writeState } from './state.ts';
+import { takeTurnsOn } from '../../db/locks.ts';
 import { leadLabel } from './words.ts';
 
 export interface HeldLeadLine {
@@ -121,6 +122,8 @@ export async function postHeldSummary(deps: Deps): Promise<{ posted: boolean; to
   const result = await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const slot = summarySlot(now, deps.config.timeZone);
+    // Replicas running the summary together read and move the window one after the other.
+    await takeTurnsOn(trx, HELD_SUMMARY_KEY);
     const last = await readState<SummaryState>(trx, HELD_SUMMARY_KEY);
     if (last?.slot === slot) return { posted: false, total: 0 };
     const lastUntil = last ? new Date(last.until).getTime() : NaN;

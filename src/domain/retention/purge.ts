@@ -13,6 +13,7 @@ export interface PurgeCounts {
   outbox: number;
   intakeSignatures: number;
   crmNotifications: number;
+  jobRuns: number;
 }
 
 async function inBatches(run: () => Promise<number>): Promise<number> {
@@ -26,7 +27,7 @@ async function inBatches(run: () => Promise<number>): Promise<number> {
 
 /**
  * Slack event ids after a day (Slack retries within an hour), intake signatures past their
- * window, Salesforce notification ids after a week (it retries for a day), and sent or given-up
+ * window, Salesforce notification ids and job periods after a week (it retries for a day), and sent or given-up
  * outbox rows after `retentionDays`. Pending rows are never touched.
  */
 export async function purgeExpired(db: Kysely<Database>, now: Date, retentionDays: number): Promise<PurgeCounts> {
@@ -47,5 +48,7 @@ export async function purgeExpired(db: Kysely<Database>, now: Date, retentionDay
       .where((w) => w.or([w.and([w('status', '=', 'sent'), w('sent_at', '<', keptFrom)]), w.and([w('status', '=', 'failed'), w('failed_at', '<', keptFrom)])]))
       .limit(BATCH))
     .executeTakeFirst()).numDeletedRows));
-  return { slackEvents, outbox, intakeSignatures, crmNotifications };
+  // A period's row only has to outlive the replicas' clocks disagreeing about it.
+  const jobRuns = Number((await db.deleteFrom('job_runs').where('started_at', '<', weekAgo).executeTakeFirst()).numDeletedRows);
+  return { slackEvents, outbox, intakeSignatures, crmNotifications, jobRuns };
 }

@@ -3,6 +3,8 @@
 // lead's unique email in the text).
 
 import SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../src/db/schema.ts';
 import type { SlackStandIn } from '../../../src/standin/slack-standin.ts';
 import { leadEmail } from '../../support/lead-bodies.ts';
 
@@ -13,6 +15,16 @@ export function leadDmTally(standIn: SlackStandIn, databasePath: string, leadIds
   const db = new SQLite(databasePath, { readonly: true, fileMustExist: true });
   const rows = db.prepare("select id, ref_id from outbox where ref_type = 'lead' and kind = 'slack.post'").all() as { id: number; ref_id: string }[];
   db.close();
+  return tallyDms(standIn, rows, leadIds);
+}
+
+/** The same, reading the outbox through the app's own database layer (any engine). */
+export async function leadDmTallyIn(db: Kysely<Database>, standIn: SlackStandIn, leadIds: Iterable<string>): Promise<DmTally> {
+  const rows = await db.selectFrom('outbox').select(['id', 'ref_id']).where('ref_type', '=', 'lead').where('kind', '=', 'slack.post').execute();
+  return tallyDms(standIn, rows.map((r) => ({ id: r.id, ref_id: r.ref_id ?? '' })), leadIds);
+}
+
+function tallyDms(standIn: SlackStandIn, rows: { id: number; ref_id: string }[], leadIds: Iterable<string>): DmTally {
   const leadOfOutbox = new Map(rows.map((r) => [String(r.id), r.ref_id]));
   const byEmail = new Map([...leadIds].map((id) => [leadEmail(id), id]));
   const perLead = new Map<string, number>();

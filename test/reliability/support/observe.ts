@@ -2,7 +2,7 @@
 // and whether any stored data changed.
 
 import { createHash } from 'node:crypto';
-import type { TestApp } from '../../support/harness.ts';
+import { sqliteOf, type TestApp } from '../../support/harness.ts';
 
 export interface LoggedError { message: string; err?: unknown }
 
@@ -31,7 +31,7 @@ const BOOKKEEPING = /^(slack_events|kysely_migration|kysely_migration_lock|sqlit
 
 /** A hash of every row of every domain table (the outbox included): equal before and after means nothing was stored. */
 export function fingerprint(app: TestApp, opts: { except?: string[] } = {}): string {
-  const sqlite = app.handoff.deps.dbHandle.sqlite;
+  const sqlite = sqliteOf(app);
   const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[])
     .map((t) => t.name)
     .filter((name) => !BOOKKEEPING.test(name) && !(opts.except ?? []).includes(name));
@@ -45,7 +45,7 @@ export function fingerprint(app: TestApp, opts: { except?: string[] } = {}): str
 
 /** Row counts per domain table, for failure messages that say what changed. */
 export function tableCounts(app: TestApp): Record<string, number> {
-  const sqlite = app.handoff.deps.dbHandle.sqlite;
+  const sqlite = sqliteOf(app);
   const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((t) => t.name).filter((n) => !BOOKKEEPING.test(n));
   return Object.fromEntries(tables.map((t) => [t, (sqlite.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n]));
 }
