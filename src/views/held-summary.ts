@@ -1,5 +1,5 @@
-import type { HeldSummary } from '../domain/mql/held.ts';
-import { leadLabel } from '../domain/mql/words.ts';
+import type { HeldReason, HeldSummary } from '../domain/mql/held.ts';
+import { activityWords, formatScore, joinWords, leadLabel } from '../domain/mql/words.ts';
 import { ACTIONS, BLOCK_PREFIXES } from './ids.ts';
 import { cut, escapeMrkdwn as escape } from './text.ts';
 
@@ -17,11 +17,27 @@ export function heldLeadBlockId(leadId: string): string | undefined {
   return id.length <= BLOCK_ID_MAX ? id : undefined;
 }
 
+/** A reason held leads are counted under, in the words of the lead definition. */
+export function heldReasonInWords(reason: HeldReason): string {
+  if ('stored' in reason) return reason.stored;
+  if ('unknown' in reason) return 'no reason recorded';
+  const words = ((): string => {
+    switch (reason.rule) {
+      case 'min_score': return reason.value === null ? 'no score' : `score below ${formatScore(reason.value as number)}`;
+      case 'required': return `missing ${String(reason.value)}`;
+      case 'stages': return reason.value === null ? 'no buying stage' : `stage ${String(reason.value)} is not allowed`;
+      case 'exclude_email_domains': return reason.value === null ? 'email has no domain' : `email domain ${String(reason.value)} is excluded`;
+      case 'require_activity': return `no qualifying activity (${joinWords([...new Set((reason.value as string[]).map(activityWords))], 'or')})`;
+    }
+  })();
+  return reason.campaign ? `${words} (${reason.campaign} rule)` : words;
+}
+
 /** The daily notice in MARKETING_CHANNEL: how many leads were held, for which rules, each with a release button. */
 export function heldSummaryMessage(summary: HeldSummary, timeZone: string): { text: string; blocks: unknown[] } {
   const headline = `${plural(summary.total, 'lead was', 'leads were')} held since ${when(summary.since, timeZone)}`;
   const rules = summary.byRule
-    .map((r) => `• ${escape(r.rule)} — ${r.count}${r.examples.length > 0 ? ` (e.g. ${r.examples.map(escape).join(', ')}${r.count > r.examples.length ? ', …' : ''})` : ''}`)
+    .map((r) => `• ${escape(heldReasonInWords(r.reason))} — ${r.count}${r.examples.length > 0 ? ` (e.g. ${r.examples.map(escape).join(', ')}${r.count > r.examples.length ? ', …' : ''})` : ''}`)
     .join('\n');
   const blocks: unknown[] = [
     { type: 'header', text: { type: 'plain_text', text: cut(`Held leads: ${summary.total}`, 150), emoji: true } },

@@ -11,7 +11,10 @@ afterEach(async () => {
   app = undefined;
 });
 
-const failing = (...failed: string[]) => JSON.stringify({ qualified: false, met: [], failed });
+// As the app stores a held lead's qualification: the sentences, and the checks the summary counts by.
+const failing = (...checks: [string, Record<string, unknown>][]) =>
+  JSON.stringify({ qualified: false, met: [], failed: checks.map(([sentence]) => sentence), checks: checks.map(([, check]) => ({ passed: false, ...check })) });
+const scoreBelow = (score: number, bar: number): [string, Record<string, unknown>] => [`score ${score} is below ${bar}`, { rule: 'min_score', actual: score, expected: bar }];
 const summaries = async (a: TestApp) => (await outboxRows(a.handoff.deps.db, MARKETING_CHANNEL)).filter((r) => String(r.dedupe_key).startsWith('held-summary:'));
 const buttons = (blocks: any[]) => blocks.filter((b) => b.accessory?.action_id === ACTIONS.heldRelease).map((b) => b.accessory.value);
 
@@ -20,9 +23,9 @@ describe('the daily held-leads summary', () => {
     const clock = new ManualClock('2026-11-24T08:00:00Z');
     app = await startTestApp({ clock });
     const db = app.handoff.deps.db;
-    await insertLead(db, { id: 'l1', name: 'Ada Lovelace', company: 'Analytical Engines', email: 'ada@gmail.com', received_at: '2026-11-23T10:00:00.000Z', qualification: failing('score 45 is below 60', 'email domain gmail.com is excluded') });
-    await insertLead(db, { id: 'l2', name: 'Grace Hopper', company: 'Navy', received_at: '2026-11-23T12:00:00.000Z', qualification: failing('score 12 is below 60') });
-    await insertLead(db, { id: 'l3', name: null, email: 'anon@example.org', received_at: '2026-11-23T13:00:00.000Z', qualification: failing('missing fields.budget') });
+    await insertLead(db, { id: 'l1', name: 'Ada Lovelace', company: 'Analytical Engines', email: 'ada@gmail.com', received_at: '2026-11-23T10:00:00.000Z', qualification: failing(scoreBelow(45, 60), ['email domain gmail.com is excluded', { rule: 'exclude_email_domains', actual: 'gmail.com', expected: ['gmail.com'] }]) });
+    await insertLead(db, { id: 'l2', name: 'Grace Hopper', company: 'Navy', received_at: '2026-11-23T12:00:00.000Z', qualification: failing(scoreBelow(12, 60)) });
+    await insertLead(db, { id: 'l3', name: null, email: 'anon@example.org', received_at: '2026-11-23T13:00:00.000Z', qualification: failing(['missing fields.budget', { rule: 'required', actual: ['fields.budget'], expected: ['fields.budget'] }]) });
     // Not in the summary: released already, handed over, or held before the past day.
     await insertLead(db, { id: 'released', received_at: '2026-11-23T11:00:00.000Z', status: 'new', delivery: 'queued' });
     await insertLead(db, { id: 'accepted', received_at: '2026-11-23T11:00:00.000Z', status: 'accepted', delivery: 'delivered' });

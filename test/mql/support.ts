@@ -33,7 +33,7 @@ export async function insertLead(db: Kysely<Database>, lead: Partial<NewLead> & 
       fields: '{}',
       status: 'held',
       delivery: 'not_sent',
-      qualification: JSON.stringify({ qualified: false, met: [], failed: ['score 45 is below 60'] }),
+      qualification: JSON.stringify({ qualified: false, met: [], failed: ['score 45 is below 60'], checks: [{ rule: 'min_score', passed: false, actual: 45, expected: 60 }] }),
       received_at: at,
       updated_at: at,
       ...lead,

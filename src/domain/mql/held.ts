@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.ts';
 import { enqueue, type SlackPostPayload } from '../../delivery/outbox.ts';
 import { heldSummaryMessage } from '../../views/held-summary.ts';
 import { parseQualification } from './qualification.ts';
-import { failureRule } from './qualify.ts';
+import type { QualificationCheck } from './rules.ts';
 import { readState, writeState } from './state.ts';
 import { takeTurnsOn } from '../../db/locks.ts';
 import { leadLabel } from './words.ts';
@@ -24,13 +24,39 @@ export interface HeldSummary {
   leads: HeldLeadLine[];
   total: number;
   /** Failed rules by how many of the window's held leads failed them, most first; examples are names. */
-  byRule: { rule: string; count: number; examples: string[] }[];
+  byRule: { reason: HeldReason; count: number; examples: string[] }[];
   /** Held before the window and still held. */
   olderStillHeld: number;
 }
 
-const UNKNOWN_REASON = 'no reason recorded';
+/**
+ * What held leads are counted under. From a lead's failed checks: the rule and what tells one
+ * miss from another (the bar a score missed, a missing field, the stage or the email domain),
+ * never a lead's own number, so "score 45" and "score 12" under a bar of 60 add up. Leads stored
+ * before checks were kept count under their stored sentence.
+ */
+export type HeldReason =
+  | { rule: QualificationCheck['rule']; value: number | string | string[] | null; campaign?: string }
+  | { stored: string }
+  | { unknown: true };
+
 const EXAMPLES_PER_RULE = 3;
+
+function reasonsOf(failedChecks: QualificationCheck[] | undefined, failed: string[]): HeldReason[] {
+  if (failedChecks) {
+    const reasons = failedChecks.flatMap((c): HeldReason[] => {
+      const campaign = c.campaign ? { campaign: c.campaign } : {};
+      switch (c.rule) {
+        case 'min_score': return [{ rule: c.rule, value: c.actual === null ? null : c.expected, ...campaign }];
+        case 'required': return (c.actual as string[]).map((field) => ({ rule: c.rule, value: field, ...campaign }));
+        case 'require_activity': return [{ rule: c.rule, value: c.expected, ...campaign }];
+        default: return [{ rule: c.rule, value: c.actual, ...campaign }];
+      }
+    });
+    if (reasons.length > 0) return reasons;
+  }
+  return failed.length > 0 ? failed.map((stored) => ({ stored })) : [{ unknown: true }];
+}
 
 /** Listed one by one with a release button; the rest are counted. */
 export const HELD_SUMMARY_MAX_LEADS = 10;
@@ -59,25 +85,30 @@ export async function findHeldLeads(db: Deps['db'], since: Date, until: Date): P
     email: row.email,
     company: row.company,
     campaign: row.campaign_key,
-    failed: parseQualification(row.qualification)?.failed ?? [],
+    qualification: parseQualification(row.qualification),
     receivedAt: row.received_at,
+  })).map(({ qualification, ...lead }) => ({
+    ...lead,
+    failed: qualification?.failed ?? [],
+    reasons: reasonsOf(qualification?.checks?.filter((c) => !c.passed), qualification?.failed ?? []),
   }));
-  const rules = new Map<string, { count: number; examples: string[] }>();
-  for (const lead of leads) {
-    const failed = lead.failed.length > 0 ? lead.failed : [UNKNOWN_REASON];
-    for (const rule of new Set(failed.map(failureRule))) {
-      const entry = rules.get(rule) ?? { count: 0, examples: [] };
+  const rules = new Map<string, { reason: HeldReason; count: number; examples: string[] }>();
+  for (const { reasons, ...lead } of leads) {
+    for (const reason of reasons) {
+      const key = JSON.stringify(reason);
+      const entry = rules.get(key) ?? { reason, count: 0, examples: [] };
+      // A lead missing two fields counts once under each.
       entry.count += 1;
       if (entry.examples.length < EXAMPLES_PER_RULE) entry.examples.push(leadLabel(lead));
-      rules.set(rule, entry);
+      rules.set(key, entry);
     }
   }
   return {
     since: since.toISOString(),
     until: until.toISOString(),
-    leads: leads.slice(0, HELD_SUMMARY_MAX_LEADS),
+    leads: leads.slice(0, HELD_SUMMARY_MAX_LEADS).map(({ reasons: _reasons, ...lead }) => lead),
     total: leads.length,
-    byRule: [...rules].map(([rule, e]) => ({ rule, ...e })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
+    byRule: [...rules].sort(([ka, a], [kb, b]) => b.count - a.count || ka.localeCompare(kb)).map(([, e]) => e),
     olderStillHeld: Number(older?.n ?? 0),
   };
 }

@@ -102,11 +102,3 @@ export function qualify(rules: MqlRules | undefined, lead: LeadFacts): Qualifica
 
   return { qualified: failed.length === 0, met, failed, checks };
 }
-
-/**
- * The rule a failure counts under in summaries: lead-specific numbers dropped so
- * "score 45 is below 60" and "score 12 is below 60" add up.
- */
-export function failureRule(failure: string): string {
-  return failure.replace(/^score \S+ is below (\S+)/, 'score below $1');
-}
