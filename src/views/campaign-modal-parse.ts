@@ -12,7 +12,6 @@ import {
   type Stage,
 } from '../domain/campaigns/brief.ts';
 import { CAMPAIGN_BRIEF_BLOCKS as B, CAMPAIGN_BRIEF_INPUT } from './ids.ts';
-import type { BriefModalMetadata } from './campaign-modal.ts';
 
 /** What a valid brief form says. A field left undefined was not in the form (kept as stored). */
 export interface BriefForm {
@@ -185,13 +184,3 @@ export function parseBriefForm(values: unknown, mode: 'create' | 'edit'): BriefF
   return { ok: false, errors };
 }
 
-/** The brief id an edit form carries; undefined for a new brief or anything Handoff did not write. */
-export function briefIdFromMetadata(privateMetadata: string | undefined): number | undefined {
-  if (!privateMetadata) return undefined;
-  try {
-    const meta = JSON.parse(privateMetadata) as BriefModalMetadata;
-    return Number.isSafeInteger(meta.id) && meta.id! > 0 ? meta.id : undefined;
-  } catch {
-    return undefined;
-  }
-}

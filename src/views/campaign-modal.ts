@@ -1,3 +1,4 @@
+import { encodeBriefMetadata, type BriefModalMetadata } from './button-values.ts';
 import { LIMITS, STAGES, type AssetInput } from '../domain/campaigns/brief.ts';
 import { cut, STAGE_LABELS } from './campaign-format.ts';
 import { CAMPAIGN_BRIEF_BLOCKS as B, CAMPAIGN_BRIEF_INPUT, VIEWS } from './ids.ts';
@@ -28,10 +29,6 @@ export interface BriefModalOptions {
   submitterId: string;
 }
 
-/** private_metadata of the brief modal. */
-export interface BriefModalMetadata {
-  id?: number;
-}
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 
@@ -139,7 +136,7 @@ export function campaignBriefModal(o: BriefModalOptions) {
     title: plain(o.mode === 'edit' ? 'Edit campaign brief' : 'New campaign brief'),
     submit: plain('Save brief'),
     close: plain('Cancel'),
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: encodeBriefMetadata(metadata),
     blocks: [
       { type: 'context', elements: [{ type: 'mrkdwn', text: 'Reps see this brief the moment a lead from the campaign reaches them.' }] },
       keyBlock,

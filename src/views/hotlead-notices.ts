@@ -3,7 +3,7 @@
 
 import type { HotPause } from '../db/schema.ts';
 import { readableUntil } from '../domain/hotleads/calendar.ts';
-import { encodePauseButton } from '../domain/hotleads/parse.ts';
+import { encodePauseButton } from './button-values.ts';
 import { ACTIONS } from './ids.ts';
 import { context, cut, escapeMrkdwn, section } from './hotlead-format.ts';
 

@@ -2,6 +2,7 @@ import type { Lead } from '../db/schema.ts';
 import type { AnswerCheck } from '../domain/leads/answers.ts';
 import { formatDuration } from '../domain/sla.ts';
 import { REJECT_REASONS, type RejectReason } from '../domain/leads/model.ts';
+import { encodeBriefDraft } from './button-values.ts';
 import { ACTIONS } from './ids.ts';
 import { leadButtons, leadLabel, openInCrmButton } from './lead-dm.ts';
 import { cut, esc, slackTime } from './lead-format.ts';
@@ -34,12 +35,12 @@ export function unknownCampaignNotice(lead: LeadRef, key: string, named: string 
   const text =
     `📝 Leads are arriving for campaign \`${esc(key)}\`${calledAs}, which has no brief yet (first: *${esc(leadLabel(lead))}*). ` +
     `Reps are getting them without the campaign's story — post a brief with the key \`${esc(key)}\`: its leads find it by that key, by its name or by an alias.`;
-  const value = JSON.stringify({ key, name: cut(named, 150) });
+  const value = encodeBriefDraft({ key, name: cut(named, 150) });
   return {
     text,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text } },
-      { type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.briefFromNotice, text: { type: 'plain_text', text: '📝 Post this brief', emoji: true }, value: value.length <= 2000 ? value : JSON.stringify({ key }) }] },
+      { type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.briefFromNotice, text: { type: 'plain_text', text: '📝 Post this brief', emoji: true }, value }] },
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Lead } from '../db/schema.ts';
 import { REJECT_REASONS, isRejectReason, type RejectReason } from '../domain/leads/model.ts';
+import { decodeRejectMetadata, encodeRejectMetadata } from './button-values.ts';
 import { leadLabel } from './lead-dm.ts';
 import { cut, esc } from './lead-format.ts';
 import { LEAD_BLOCKS, VIEWS } from './ids.ts';
@@ -24,7 +25,7 @@ export function buildRejectModal(lead: Lead): Record<string, unknown> {
   return {
     type: 'modal',
     callback_id: VIEWS.leadReject,
-    private_metadata: JSON.stringify({ leadId: lead.id }),
+    private_metadata: encodeRejectMetadata(lead.id),
     title: { type: 'plain_text', text: 'Not qualified' },
     submit: { type: 'plain_text', text: 'Send' },
     close: { type: 'plain_text', text: 'Cancel' },
@@ -81,13 +82,7 @@ export function parseRejectSubmission(view: { private_metadata?: string; state?:
     comment: values[LEAD_BLOCKS.rejectComment]?.[LEAD_BLOCKS.rejectCommentInput]?.value ?? undefined,
   });
   if (!raw.success) return { ok: false, errors: { [LEAD_BLOCKS.rejectReason]: REJECT_ERRORS.reason } };
-  let leadId: string | undefined;
-  try {
-    const meta = JSON.parse(raw.data.metadata) as { leadId?: unknown };
-    if (typeof meta.leadId === 'string' && meta.leadId.length > 0 && meta.leadId.length <= 255) leadId = meta.leadId;
-  } catch {
-    leadId = undefined;
-  }
+  const leadId = decodeRejectMetadata(raw.data.metadata);
   const errors: Record<string, string> = {};
   const reason = raw.data.reason;
   const comment = raw.data.comment?.trim() || undefined;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, lastDayCovered, localDateOf, readableDate, startOfLocalDate } from '../../src/domain/hotleads/calendar.ts';
-import { decodePauseButton, encodePauseButton, parseEmail, parseHotleadCommand, pauseEndAfterDays } from '../../src/domain/hotleads/parse.ts';
+import { parseEmail, parseHotleadCommand, pauseEndAfterDays } from '../../src/domain/hotleads/parse.ts';
+import { decodePauseButton, encodePauseButton } from '../../src/views/button-values.ts';
 
 const ZONES = ['UTC', 'Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Kiritimati', 'America/Sao_Paulo', 'Asia/Kolkata'];
 const settings = { now: new Date('2026-11-23T10:00:00Z'), timeZone: 'UTC', defaultDays: 30 };

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSla } from '../../src/domain/sla.ts';
-import { briefIdFromMetadata, parseAssetLines, parseBriefForm } from '../../src/views/campaign-modal-parse.ts';
+import { briefIdFromMetadata } from '../../src/views/button-values.ts';
+import { parseAssetLines, parseBriefForm } from '../../src/views/campaign-modal-parse.ts';
 import { CAMPAIGN_BRIEF_BLOCKS } from '../../src/views/ids.ts';
 import { anyViewState, briefFormState } from './support/arbitraries.ts';
 

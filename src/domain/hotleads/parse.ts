@@ -234,17 +234,3 @@ export function parseHotleadCommand(text: string, settings: ParseSettings): Hotl
   }
   return { kind: 'pause', email: email.address, note: note || undefined, durationGiven: Boolean(duration), ...end };
 }
-
-/** The value the warning's buttons carry: which pause, and which end date the warning was about. */
-export function encodePauseButton(pauseId: number, until: string): string {
-  return `${pauseId}|${until}`;
-}
-
-export function decodePauseButton(value: string | undefined): { pauseId: number; until: string } | undefined {
-  if (!value || value.length > 100) return undefined;
-  const m = /^(\d{1,15})\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)$/.exec(value);
-  if (!m) return undefined;
-  const pauseId = Number(m[1]);
-  if (!Number.isSafeInteger(pauseId) || pauseId <= 0 || Number.isNaN(Date.parse(m[2]))) return undefined;
-  return { pauseId, until: m[2] };
-}

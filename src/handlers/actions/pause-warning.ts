@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
 import { replyEphemeral } from './reply-ephemeral.ts';
-import { decodePauseButton } from '../../domain/hotleads/parse.ts';
+import { decodePauseButton } from '../../views/button-values.ts';
 import { answerPauseWarning, type WarningAnswerResult } from '../../domain/hotleads/warning-answers.ts';
 import {
   alreadyEndedReply, alreadyExtendedReply, extendedReply, letEndReply, PAUSE_BUTTON_UNREADABLE, pauseButtonRefused,

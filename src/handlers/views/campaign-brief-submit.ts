@@ -9,7 +9,8 @@ import { refreshHome } from '../../home/refresh.ts';
 import { OutOfTime, withinBudget } from '../../slack/within-budget.ts';
 import { briefSavedView } from '../../views/campaign-brief.ts';
 import { CAMPAIGN_TEXT, refusalText } from '../../views/campaign-messages.ts';
-import { briefIdFromMetadata, parseBriefForm, type BriefForm } from '../../views/campaign-modal-parse.ts';
+import { briefIdFromMetadata } from '../../views/button-values.ts';
+import { parseBriefForm, type BriefForm } from '../../views/campaign-modal-parse.ts';
 import { CAMPAIGN_BRIEF_BLOCKS as B } from '../../views/ids.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
