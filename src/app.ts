@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type Authorize } from '@slack/bolt';
 import type { Deps } from './deps.ts';
-import { UserFacingError } from './errors.ts';
+import { forPerson, type HandoffError } from './errors.ts';
 import { registerListeners } from './handlers/index.ts';
 import { buildRoutes } from './http/routes.ts';
 import { HttpError, sendJson, sendText } from './http/router.ts';
@@ -67,11 +67,12 @@ export function createHandoffApp(deps: Deps): HandoffApp {
   // The one sink for listener errors: one meant for the person reaches them, privately; the rest are logged.
   bolt.error(async ({ error, body }: { error: Error; body: unknown }) => {
     const original = (error as { original?: unknown }).original ?? error;
-    if (!(original instanceof UserFacingError)) return void logger.error({ err: original }, 'a Slack listener failed');
+    const told = forPerson(original);
+    if (told === undefined) return void logger.error({ err: original }, 'a Slack listener failed');
     try {
-      await tellPerson(deps, body as Record<string, any>, original.message);
+      await tellPerson(deps, body as Record<string, any>, told);
     } catch (cause) {
-      logger.warn({ err: cause, code: original.code }, 'could not tell a person why their request was refused');
+      logger.warn({ err: cause, code: (original as HandoffError).code }, 'could not tell a person why their request was refused');
     }
   });
 

@@ -7,6 +7,7 @@ import { EVENT_TYPES, parseEventFilter, type EventType } from './domain/events/c
 import { recordUrlTemplateProblem } from './domain/leads/record-url.ts';
 import { parseStageMap, type BuyingStage } from './domain/leads/stages.ts';
 import { parseSla, type SlaByStage } from './domain/sla.ts';
+import { HandoffError } from './errors.ts';
 
 // The one reader of process.env: everything else receives the parsed Config.
 
@@ -213,10 +214,9 @@ export interface Config {
   demo: boolean;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends HandoffError {
   constructor(readonly problems: string[]) {
-    super(`Handoff cannot start: the configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
+    super('config', `Handoff cannot start: the configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 

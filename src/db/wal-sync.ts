@@ -1,5 +1,6 @@
 import { close, fsync, open } from 'node:fs';
 import { dirname } from 'node:path';
+import { HandoffError } from '../errors.ts';
 
 // With synchronous=FULL, SQLite's COMMIT calls fsync on the write-ahead log before it returns,
 // and better-sqlite3 runs it on the JavaScript thread: nothing else happens while the disk
@@ -25,10 +26,9 @@ function closeAsync(fd: number): Promise<void> {
  * clean, so a later fsync that succeeds proves nothing about them: from here on no write of
  * this process may be promised as durable. Restarting lets SQLite recover from what is on disk.
  */
-export class DurabilityLost extends Error {
+export class DurabilityLost extends HandoffError {
   constructor(cause: unknown) {
-    super(`The disk refused to sync the database's log (${(cause as Error)?.message ?? String(cause)}); writes can no longer be promised as stored.`, { cause });
-    this.name = 'DurabilityLost';
+    super('durability_lost', `The disk refused to sync the database's log (${(cause as Error)?.message ?? String(cause)}); writes can no longer be promised as stored.`, { cause });
   }
 }
 

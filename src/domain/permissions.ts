@@ -1,10 +1,10 @@
 import type { Config } from '../config.ts';
 import type { SlackDirectory } from '../slack/directory.ts';
+import { UserFacingError } from '../errors.ts';
 
-export class PermissionCheckFailed extends Error {
+export class PermissionCheckFailed extends UserFacingError {
   constructor(cause: unknown) {
-    super('Handoff could not check your permissions with Slack just now. Please try again in a minute.', { cause });
-    this.name = 'PermissionCheckFailed';
+    super('Handoff could not check your permissions with Slack just now. Please try again in a minute.', 'permission_check_failed', cause);
   }
 }
 

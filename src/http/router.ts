@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HandoffError } from '../errors.ts';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, params: Record<string, string>, url: URL) => Promise<void> | void;
 
@@ -56,11 +57,11 @@ function decodeParams(names: string[], m: RegExpExecArray): Record<string, strin
   return params;
 }
 
-export class HttpError extends Error {
+/** An answer other than success: its status, and the body the caller gets. */
+export class HttpError extends HandoffError {
   /** `raw`: an answer in another format than JSON (Salesforce's SOAP); `body` still says what happened, for the logs. */
   constructor(readonly status: number, message: string, readonly body?: Record<string, unknown>, readonly raw?: { contentType: string; text: string }) {
-    super(message);
-    this.name = 'HttpError';
+    super(typeof body?.error === 'string' ? body.error : `http_${status}`, message, { forPerson: typeof body?.message === 'string' ? body.message : message });
   }
 }
 

@@ -1,8 +1,9 @@
+import { HandoffError } from '../errors.ts';
+
 /** Thrown when a call to Slack took longer than the caller can wait (e.g. before a 3-second ack). */
-export class OutOfTime extends Error {
+export class OutOfTime extends HandoffError {
   constructor(ms: number) {
-    super(`Slack did not answer within ${ms} ms`);
-    this.name = 'OutOfTime';
+    super('out_of_time', `Slack did not answer within ${ms} ms`);
   }
 }
 

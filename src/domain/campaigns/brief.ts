@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserFacingError } from '../../errors.ts';
 
 // What a campaign brief is made of, and the rules every way in (modal, intake webhook) shares.
 
@@ -90,18 +91,16 @@ export interface FieldProblem {
 }
 
 /** Raised when a key already names another campaign. */
-export class CampaignKeyTaken extends Error {
+export class CampaignKeyTaken extends UserFacingError {
   constructor(readonly key: string, readonly takenBy: { name: string; status: string }) {
-    super(`The key \`${key}\` is already used by ${takenBy.status === 'archived' ? 'the archived campaign' : 'the campaign'} "${takenBy.name}".`);
-    this.name = 'CampaignKeyTaken';
+    super(`The key \`${key}\` is already used by ${takenBy.status === 'archived' ? 'the archived campaign' : 'the campaign'} "${takenBy.name}".`, 'campaign_key_taken');
   }
 }
 
 /** Raised when a change is valid on its own but not with what is stored (e.g. an end date before the stored start). */
-export class CampaignInvalid extends Error {
+export class CampaignInvalid extends UserFacingError {
   constructor(readonly problems: FieldProblem[]) {
-    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-    this.name = 'CampaignInvalid';
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '), 'campaign_invalid');
   }
 }
 

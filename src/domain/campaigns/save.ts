@@ -10,6 +10,7 @@ import {
 } from './brief.ts';
 import { findCampaignById, type CampaignBrief } from './queries.ts';
 import { forUpdate, takeTurnsOn } from '../../db/locks.ts';
+import { UserFacingError } from '../../errors.ts';
 
 export interface CreatedBy {
   /** Slack user id of who posted it, or null when it came from the intake webhook. */
@@ -76,10 +77,9 @@ export interface SignedRequest {
   validForMs: number;
 }
 
-export class ReplayedRequest extends Error {
+export class ReplayedRequest extends UserFacingError {
   constructor() {
-    super('This signed request was already applied; sign the next update with a new timestamp.');
-    this.name = 'ReplayedRequest';
+    super('This signed request was already applied; sign the next update with a new timestamp.', 'replayed');
   }
 }
 

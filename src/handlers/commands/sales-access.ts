@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import { PermissionCheckFailed } from '../../domain/permissions.ts';
+import { OutOfTime, withinBudget } from '../../slack/within-budget.ts';
 
 // Slack must get the ack within 3 s; a membership check that takes longer is answered as "try again".
 const ACK_BUDGET_MS = 2_000;
@@ -8,13 +9,9 @@ const ACK_BUDGET_MS = 2_000;
 export async function isSalesWithinAck(deps: Deps, userId: string): Promise<boolean> {
   // No group means everyone: nothing to wait for, so no timer to set on every command.
   if (!deps.config.salesUsergroup) return true;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new PermissionCheckFailed(new Error('the user group check took too long'))), ACK_BUDGET_MS);
-  });
   try {
-    return await Promise.race([deps.permissions.isSales(userId), timeout]);
-  } finally {
-    clearTimeout(timer);
+    return await withinBudget(deps.permissions.isSales(userId), ACK_BUDGET_MS);
+  } catch (error) {
+    throw error instanceof OutOfTime ? new PermissionCheckFailed(error) : error;
   }
 }
