@@ -14,6 +14,7 @@ import type { Permissions } from './domain/permissions.ts';
 import type { Logger } from './logger.ts';
 import type { SlackDirectory } from './slack/directory.ts';
 import type { AckFirstTurns } from './slack/yield-to-acks.ts';
+import type { OutboxDoorbell } from './delivery/doorbell.ts';
 
 /** The context handed to every listener, route and job: no module singletons. */
 export interface Deps {
@@ -40,6 +41,8 @@ export interface Deps {
   crm: CrmConnections;
   /** Looks up lead owners by email in the background, under Slack's rate limits. */
   owners: OwnerResolution;
+  /** Rung by `wakeOutbox`; the running sender answers it. */
+  outboxDoorbell: OutboxDoorbell;
   /** Tells the outbox sender there is something new to send now rather than at its next poll. */
   wakeOutbox(): void;
 }

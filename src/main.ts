@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { createdTheDatabase, migrateToLatest } from './db/migrate.ts';
 import { INSTALLED_AT_KEY } from './domain/digest/post.ts';
+import { OutboxDoorbell } from './delivery/doorbell.ts';
 import { startOutboxSender, type OutboxSenderOptions } from './delivery/sender.ts';
 import type { Deps } from './deps.ts';
 import { loadMqlRules } from './domain/mql/rules.ts';
@@ -61,6 +62,7 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
     throw error;
   }
   const slack = createSlackClient(config, logger);
+  const outboxDoorbell = new OutboxDoorbell();
   const directory = new SlackDirectory(slack, dbHandle.db, clock, logger);
   const deps: Deps = {
     config,
@@ -82,7 +84,8 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
     inFlight: new InFlightWork(),
     crm: connectCrms(config, clock),
     owners: createOwnerResolution(() => deps, logger),
-    wakeOutbox: () => {},
+    outboxDoorbell,
+    wakeOutbox: () => outboxDoorbell.ring(),
   };
   return deps;
 }
@@ -94,7 +97,6 @@ export async function startHandoff(options: StartOptions): Promise<RunningHandof
   const clock = options.clock ?? systemClock;
   const deps = await buildDeps(config, clock, logger);
   const sender = startOutboxSender(deps, options.outbox);
-  deps.wakeOutbox = () => sender.wake();
   const app = createHandoffApp(deps);
   const scheduler = options.scheduler === false ? undefined : startScheduler(deps, allJobs(deps));
   const identity = new AbortController();

@@ -53,7 +53,6 @@ export async function runDigestCli(args: string[]): Promise<number> {
   const logger = createLogger(config.logLevel, process.stderr);
   const deps = await buildDeps(config, systemClock, logger);
   const sender = startOutboxSender(deps);
-  deps.wakeOutbox = () => sender.wake();
   try {
     const queued = await postDigestNow(deps, channels);
     const ids = queued.map((q) => q.outboxId);

@@ -34,7 +34,7 @@ const DEAD_CLAIMS_CHECK_MS = 10_000;
  * per-channel pace, owns every retry, and tells the row's feature (DELIVERY_HOOKS) once it is
  * delivered or given up on.
  */
-export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: OutboxSenderOptions = {}): OutboxSender {
+export function startOutboxSender(deps: Deps, options: OutboxSenderOptions = {}): OutboxSender {
   const opts = { ...OUTBOX_DEFAULTS, ...options };
   const host = hostname().slice(0, 40);
   const me = options.senderId ?? `${host}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -43,7 +43,6 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
   const clock = schedulingClock(deps.clock);
   const slack = new SlackDelivery(deps.slack, log);
   const pace = new ChannelPace(opts.perChannelIntervalMs, () => clock.now().getTime());
-  const hookDeps: Deps = { ...deps, wakeOutbox: wake };
 
   const inFlight = new Map<number, Promise<void>>();
   const busyTargets = new Set<string>();
@@ -153,7 +152,7 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
       await deps.dbHandle.deferSync(async (db) => {
         if (!(await markSent(db, row, attempt.result, deps.clock.now()))) return;
         if (row.attempts > 1) log.info({ outboxId: row.id, kind: row.kind, attempts: row.attempts }, 'delivered after retrying');
-        await tellHook({ ...hookDeps, db }, row, { ok: true, channel: attempt.channel, ts: attempt.ts });
+        await tellHook({ ...deps, db }, row, { ok: true, channel: attempt.channel, ts: attempt.ts });
       });
       return;
     }
@@ -166,7 +165,7 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
     if (plan.delayMs === undefined) {
       const failed = await markFailed(deps.db, row, attempt.failure.error, deps.clock.now(), deps.config.marketingChannel);
       if (failed.noticeQueued) wake();
-      if (failed.changed) await tellHook(hookDeps, row, { ok: false, error: attempt.failure.error });
+      if (failed.changed) await tellHook(deps, row, { ok: false, error: attempt.failure.error });
       return;
     }
     if (attempt.failure.type === 'rate_limited') pace.pause(attempt.pauseKey, plan.delayMs);
@@ -213,6 +212,7 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
     }
   }
 
+  const stopAnswering = deps.outboxDoorbell.answerWith(wake);
   tick();
 
   return {
@@ -220,6 +220,7 @@ export function startOutboxSender(deps: Omit<Deps, 'wakeOutbox'>, options: Outbo
     async stop() {
       if (stopped) return;
       stopped = true;
+      stopAnswering();
       clearTimeout(timer);
       await ticking;
       const sends = [...inFlight.values()];
