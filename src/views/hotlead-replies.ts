@@ -6,6 +6,8 @@ import { HOTLEAD_USAGE, unknownWords } from './usage.ts';
 import { cut, escapeMrkdwn } from './hotlead-format.ts';
 import { escapeTyped } from './text.ts';
 import { whoIsPaused } from './hotlead-notices.ts';
+import type { WarningAnswerResult } from '../domain/hotleads/warning-answers.ts';
+import { MAX_PAUSE_DAYS } from '../domain/hotleads/parse.ts';
 
 export interface PauseReply {
   outcome: 'paused' | 'extended' | 'kept';
@@ -104,6 +106,7 @@ export function pauseListReply(pauses: Pick<HotPause, 'email' | 'lead_name' | 'n
 
 export const LIST_ALL_REFUSED = 'Only Handoff admins may list everyone\'s pauses; `/hotlead list` shows yours.';
 export const SALES_ONLY = 'Only members of the sales user group may use `/hotlead`. Ask a Handoff admin to add you.';
+export const HOTLEAD_FAILED = 'Something went wrong on Handoff\'s side. Please try again; `/hotlead list` shows what is paused.';
 export const PAUSE_BUTTON_UNREADABLE = 'This button is not one Handoff can read; nothing changed.';
 
 export function extendedReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_until'>, timeZone: string): string {
@@ -124,4 +127,17 @@ export function letEndReply(p: Pick<HotPause, 'email' | 'lead_name' | 'paused_un
 
 export function pauseButtonRefused(p: Pick<HotPause, 'paused_by'>): string {
   return `Only whoever paused it (<@${p.paused_by}>), the lead's owner or a Handoff admin may change this pause.`;
+}
+
+/** The answer to a click on the pause warning's buttons, when the warning itself cannot show it. */
+export function pauseWarningReply(result: WarningAnswerResult, timeZone: string): string {
+  switch (result.outcome) {
+    case 'not_found': return 'Handoff no longer has this pause; nothing changed.';
+    case 'refused': return pauseButtonRefused(result.pause);
+    case 'ended': return alreadyEndedReply(result.pause);
+    case 'changed_meanwhile': return alreadyExtendedReply(result.pause, timeZone);
+    case 'at_limit': return `${alreadyExtendedReply(result.pause, timeZone)} A pause may not run more than ${MAX_PAUSE_DAYS} days ahead.`;
+    case 'extended': return extendedReply(result.pause, timeZone);
+    case 'let_end': return letEndReply(result.pause, timeZone);
+  }
 }

@@ -1,13 +1,12 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
-import { UserFacingError } from '../../errors.ts';
+import { forPerson } from '../../errors.ts';
 import { parseHotleadCommand, type HotleadCommand } from '../../domain/hotleads/parse.ts';
 import { pauseMarketingEmails } from '../../domain/hotleads/pause.ts';
 import { releaseMarketingPause, shortenMarketingPause } from '../../domain/hotleads/release.ts';
 import { listActivePauses } from '../../domain/hotleads/store.ts';
-import { PermissionCheckFailed } from '../../domain/permissions.ts';
 import {
-  invalidHotlead, LIST_ALL_REFUSED, notPausedReply, notShorterReply, pauseListReply, pauseReply, releasedReply, releaseRefusedReply, SALES_ONLY, shortenedReply,
+  HOTLEAD_FAILED, invalidHotlead, LIST_ALL_REFUSED, notPausedReply, notShorterReply, pauseListReply, pauseReply, releasedReply, releaseRefusedReply, SALES_ONLY, shortenedReply,
 } from '../../views/hotlead-replies.ts';
 import { HOTLEAD_USAGE } from '../../views/usage.ts';
 import { isSalesWithinAck } from './sales-access.ts';
@@ -65,11 +64,12 @@ export function hotleadCommand(deps: Deps) {
     try {
       text = (await isSalesWithinAck(deps, userId)) ? await answer(deps, userId, command) : SALES_ONLY;
     } catch (error) {
-      if (!(error instanceof UserFacingError) && !(error instanceof PermissionCheckFailed)) {
-        await args.ack({ response_type: 'ephemeral', text: 'Something went wrong on Handoff\'s side. Please try again; `/hotlead list` shows what is paused.' });
+      const told = forPerson(error);
+      if (told === undefined) {
+        await args.ack({ response_type: 'ephemeral', text: HOTLEAD_FAILED });
         throw error;
       }
-      text = error.message;
+      text = told;
     }
     await args.ack({ response_type: 'ephemeral', text });
   };

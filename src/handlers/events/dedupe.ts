@@ -1,5 +1,6 @@
 import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
+import { firstDelivery } from '../../domain/slack-events/first-delivery.ts';
 
 /**
  * Slack redelivers an event it thinks failed (X-Slack-Retry-Num), and Bolt does not drop
@@ -9,12 +10,7 @@ export function dropRepeatedEvents(deps: Deps): Middleware<AnyMiddlewareArgs> {
   return async function dropRepeated({ body, next }) {
     const eventId = (body as { event_id?: unknown }).event_id;
     if ((body as { type?: unknown }).type !== 'event_callback' || typeof eventId !== 'string') return next();
-    const inserted = await deps.db
-      .insertInto('slack_events')
-      .values({ event_id: eventId, received_at: deps.clock.now().toISOString() })
-      .onConflict((oc) => oc.column('event_id').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+    if (!(await firstDelivery(deps.db, eventId, deps.clock.now()))) {
       deps.logger.debug({ eventId }, 'dropped a repeated Slack event');
       return;
     }
