@@ -81,13 +81,20 @@ export class SlackSender {
   private readonly standIn?: SlackStandIn;
   private readonly teamId: string;
   private readonly path: string;
+  private readonly settled: () => Promise<void>;
 
-  constructor(opts: { appUrl: string; signingSecret: string; standIn?: SlackStandIn; teamId?: string; path?: string }) {
+  /**
+   * `settled`: resolves once the app has finished the work a request started after its ack. Tests
+   * of one app pass it, so what they read next is what the person sees once the click is done,
+   * on PostgreSQL (where that work is truly asynchronous) as on SQLite.
+   */
+  constructor(opts: { appUrl: string; signingSecret: string; standIn?: SlackStandIn; teamId?: string; path?: string; settled?: () => Promise<void> }) {
     this.appUrl = opts.appUrl.replace(/\/$/, '');
     this.signingSecret = opts.signingSecret;
     this.standIn = opts.standIn;
     this.teamId = opts.teamId ?? opts.standIn?.teamId ?? 'T0HANDOFF';
     this.path = opts.path ?? '/slack/events';
+    this.settled = opts.settled ?? (() => Promise.resolve());
   }
 
   signedHeaders(rawBody: string, contentType: string, timestamp: number = Math.floor(Date.now() / 1000)): Record<string, string> {
@@ -244,7 +251,9 @@ export class SlackSender {
 
   async raw(body: string, headers: Record<string, string>): Promise<SentResponse> {
     const res = await fetch(`${this.appUrl}${this.path}`, { method: 'POST', headers, body, redirect: 'manual' });
-    return toSent(res, { raw: body });
+    const sent = await toSent(res, { raw: body });
+    await this.settled();
+    return sent;
   }
 
   private interactive(payload: Record<string, any>): Promise<SentResponse> {
@@ -258,7 +267,9 @@ export class SlackSender {
       body: rawBody,
       redirect: 'manual',
     });
-    return toSent(res, sent);
+    const answer = await toSent(res, sent);
+    await this.settled();
+    return answer;
   }
 
   private responseUrl(kind: 'commands' | 'actions'): string {

@@ -79,7 +79,6 @@ describe('a lead id as long and odd as a CRM allows', () => {
     expect(button.value.length).toBeLessThanOrEqual(2000);
     const res = await app.slack.blockAction({ userId: PEOPLE.rep.id, actionId: button.action_id, value: button.value, channelId: lead.channel, messageTs: lead.ts });
     expect(res.status).toBe(200);
-    await app.handoff.deps.inFlight.settled();
     const rating = await app.handoff.deps.db.selectFrom('content_ratings').selectAll().where('asset_id', '=', assetIds[0]).executeTakeFirst();
     expect(rating).toMatchObject({ user_id: PEOPLE.rep.id, verdict: 'useful' });
   });

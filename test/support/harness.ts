@@ -118,7 +118,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     outbox: { ...TEST_OUTBOX, ...options.outbox },
   });
   const url = handoff.url;
-  const slack = new SlackSender({ appUrl: url, signingSecret: SIGNING_SECRET, standIn });
+  const slack = new SlackSender({ appUrl: url, signingSecret: SIGNING_SECRET, standIn, settled: () => handoff.deps.inFlight.settled() });
 
   async function request(method: string, path: string, body: string | undefined, headers: Record<string, string>) {
     const res = await fetch(url + path, { method, body, headers });
