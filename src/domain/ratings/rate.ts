@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { eventLead } from '../events/lead-data.ts';
 import { publishEvents, urlTag, wantsEvent } from '../events/publish.ts';
 import { findLead } from '../leads/queries.ts';
+import { takeTurnsOn } from '../../db/locks.ts';
 
 export interface Tally {
   useful: number;
@@ -87,6 +88,8 @@ export async function rateAsset(deps: Deps, input: RatingInput & { verdict: Rati
   return deps.db.transaction().execute(async (trx) => {
     const asset = await rateableAsset(trx, input);
     if ('refused' in asset) return asset;
+    // A double click reaching two replicas: the second reads what the first wrote, and changes nothing.
+    await takeTurnsOn(trx, `rating:${asset.id}:${input.userId}`);
     const existing = await trx
       .selectFrom('content_ratings')
       .select(['verdict', 'comment'])
