@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { Insertable, Kysely } from 'kysely';
 import { powerOfTwoChunks } from '../db/chunks.ts';
 import type { Database, OutboxKind, OutboxTable } from '../db/schema.ts';
@@ -66,7 +67,7 @@ function outboxRow(now: Date, item: OutboxItem): Insertable<OutboxTable> {
 export interface SlackPostPayload {
   channel: string;
   text: string;
-  blocks?: unknown[];
+  blocks?: KnownBlock[];
   thread_ts?: string;
 }
 
@@ -75,7 +76,7 @@ export interface SlackUpdatePayload {
   channel: string;
   ts: string;
   text: string;
-  blocks?: unknown[];
+  blocks?: KnownBlock[];
 }
 
 /** payload of kind 'webhook' (target = URL): POSTed as JSON, signed like intake (v1 HMAC), with the event id for dedup. */

@@ -37,7 +37,7 @@ export class SlackDelivery {
       const res = await this.slack.chat.postMessage({
         channel,
         text: payload.text,
-        ...(payload.blocks ? { blocks: payload.blocks as never } : {}),
+        ...(payload.blocks ? { blocks: payload.blocks } : {}),
         ...(payload.thread_ts ? { thread_ts: payload.thread_ts } : {}),
         metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: row.id } },
       });
@@ -57,7 +57,7 @@ export class SlackDelivery {
         channel,
         ts: payload.ts,
         text: payload.text,
-        ...(payload.blocks ? { blocks: payload.blocks as never } : {}),
+        ...(payload.blocks ? { blocks: payload.blocks } : {}),
       });
       const landed = res.channel ?? channel;
       const ts = res.ts ?? payload.ts;

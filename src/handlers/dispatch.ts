@@ -16,14 +16,25 @@ export type HandlerTable = Record<string, Handler<never>>;
  * handler knows go to `unknown`, which must ack: Bolt would otherwise answer 404 after 3 s.
  * Shutdown waits for a handler's work past its ack (deps.inFlight).
  */
-export function dispatcher<A>(deps: Deps, table: HandlerTable, keyOf: (args: A) => string, unknown: Handler<A>): Handler<A> {
+export function dispatcher<A extends { ack: (...args: never[]) => Promise<void> }>(
+  deps: Deps, table: HandlerTable, keyOf: (args: A) => string, unknown: Handler<A>, options: { workAfterAckWaitsItsTurn?: boolean } = {},
+): Handler<A> {
   const handlers = new Map(Object.entries(table) as [string, Handler<A>][]);
   return function dispatch(args: A): Promise<void> {
     const key = keyOf(args);
     const colon = key.indexOf(':');
     const handler = handlers.get(key) ?? (colon > 0 ? handlers.get(key.slice(0, colon)) : undefined) ?? unknown;
-    return deps.inFlight.track(handler(args));
+    return deps.inFlight.track(handler(options.workAfterAckWaitsItsTurn ? withTurnAfterAck(deps, args) : args));
   };
+}
+
+/**
+ * A click's work after its ack waits for a turn (deps.ackFirst), so the acks of requests that
+ * arrived meanwhile go first; the handler only acks, and its next line already has the turn.
+ */
+function withTurnAfterAck<A extends { ack: (...args: never[]) => Promise<void> }>(deps: Deps, args: A): A {
+  const ack = args.ack;
+  return { ...args, ack: (async (...ackArgs: never[]) => { await ack(...ackArgs); await deps.ackFirst.turn(); }) as A['ack'] };
 }
 
 /** A listener whose work past its ack shutdown waits for. */

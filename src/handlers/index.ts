@@ -20,7 +20,7 @@ export function registerListeners(app: App, deps: Deps): void {
     // A button from a message older than this version, say: acked, so the person sees no error.
     await ack();
     deps.logger.warn({ actionId: 'action_id' in action ? action.action_id : undefined }, 'a click on a button Handoff does not know; nothing done');
-  }));
+  }, { workAfterAckWaitsItsTurn: true }));
   app.view(/^/, dispatcher<ViewArgs>(deps, viewHandlers(deps), (a) => a.view.callback_id, async ({ ack, view }) => {
     await ack();
     deps.logger.warn({ callbackId: view.callback_id }, 'a submission of a modal Handoff does not know; closed it, nothing done');

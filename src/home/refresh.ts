@@ -6,7 +6,7 @@ import { HOME_SOURCES } from './sources.ts';
 /** Builds and publishes a person's App Home. */
 export async function publishHome(deps: Deps, userId: string): Promise<void> {
   const data = await loadHomeData(deps, userId, HOME_SOURCES);
-  await deps.slack.views.publish({ user_id: userId, view: buildHome(data, deps.clock.now()) as never });
+  await deps.slack.views.publish({ user_id: userId, view: buildHome(data, deps.clock.now()) });
 }
 
 /**

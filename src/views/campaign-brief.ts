@@ -1,17 +1,15 @@
+import { context, header, section, type KnownBlock } from './blocks.ts';
 import type { CampaignBrief } from '../domain/campaigns/queries.ts';
 import { cut, dateRange, escapeMrkdwn, mrkdwnLink, ownerLabel, runState, stageLabel } from './campaign-format.ts';
 
 // Campaign briefs as people read them in Slack. Pure: data and time in, blocks out.
 
 const SECTION_MAX = 3000;
-const HEADER_MAX = 150;
 const MESSAGE_BLOCKS = 50;
 /** Briefs listed in one message: the rest of the 50 blocks are the header and the "and N more" line. */
 export const LIST_MAX = 45;
 
-const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: cut(text, SECTION_MAX) } });
-const context = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text: cut(text, SECTION_MAX) }] });
-const header = (text: string) => ({ type: 'header', text: { type: 'plain_text', text: cut(text, HEADER_MAX), emoji: true } });
+
 
 function summaryLine(b: CampaignBrief, now: Date): string {
   const run = runState(b.starts_on, b.ends_on, now);
@@ -36,8 +34,8 @@ function assetLine(a: CampaignBrief['assets'][number]): string {
 }
 
 /** Packs lines into as few sections as fit, at most `maxBlocks`, saying how many did not fit. */
-function packedSections(title: string, lines: string[], maxBlocks: number): unknown[] {
-  const blocks: unknown[] = [];
+function packedSections(title: string, lines: string[], maxBlocks: number): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
   let current = `*${title}*`;
   let shown = 0;
   for (const line of lines) {
@@ -55,8 +53,8 @@ function packedSections(title: string, lines: string[], maxBlocks: number): unkn
 }
 
 /** The whole brief, readable: what a rep or marketer needs to know about the campaign. */
-export function campaignBriefBlocks(b: CampaignBrief, now: Date): unknown[] {
-  const blocks: unknown[] = [header(b.name), context(summaryLine(b, now))];
+export function campaignBriefBlocks(b: CampaignBrief, now: Date): KnownBlock[] {
+  const blocks: KnownBlock[] = [header(b.name), context(summaryLine(b, now))];
   if (b.goal) blocks.push(section(`*Goal*\n${escapeMrkdwn(b.goal)}`));
   if (b.audience) blocks.push(section(`*Audience*\n${escapeMrkdwn(b.audience)}`));
   if (b.offer) blocks.push(section(`*Offer*\n${escapeMrkdwn(b.offer)}`));
@@ -76,9 +74,9 @@ export function campaignBriefText(b: CampaignBrief): string {
 }
 
 /** Active briefs, newest first; `total` counts all of them, so the reader knows what was left out. */
-export function campaignListBlocks(briefs: CampaignBrief[], total: number, now: Date): unknown[] {
+export function campaignListBlocks(briefs: CampaignBrief[], total: number, now: Date): KnownBlock[] {
   const shown = briefs.slice(0, LIST_MAX);
-  const blocks: unknown[] = [header(`Active campaign briefs (${total})`)];
+  const blocks: KnownBlock[] = [header(`Active campaign briefs (${total})`)];
   for (const b of shown) {
     blocks.push(section(`*${escapeMrkdwn(cut(b.name, 300))}*\n${summaryLine(b, now)}`));
   }

@@ -1,6 +1,7 @@
 // What marketing reads when HubSpot or Salesforce refuses a write-back for good: which lead,
 // what was refused, and what to fix. Tests assert on these.
 
+import type { KnownBlock } from './blocks.ts';
 import type { CrmWrite } from '../domain/crm/write-back.ts';
 import { cut, escapeMrkdwn as esc } from './text.ts';
 
@@ -26,7 +27,7 @@ function whatToFix(write: CrmWrite, error: string): string {
   return 'Check the record in the CRM; Handoff will not try this write again.';
 }
 
-export function crmRefusedNotice(write: CrmWrite, error: string): { text: string; blocks: unknown[] } {
+export function crmRefusedNotice(write: CrmWrite, error: string): { text: string; blocks: KnownBlock[] } {
   const crm = write.crm === 'hubspot' ? 'HubSpot' : 'Salesforce';
   const record = write.crm === 'hubspot' ? `contact ${write.contactId}` : `Lead ${write.leadRecordId}`;
   const what = write.op === 'note' ? 'the note saying why' : write.crm === 'hubspot' ? `Lead status \`${esc(write.value)}\`` : `Status \`${esc(write.value)}\``;

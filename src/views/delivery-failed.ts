@@ -1,4 +1,5 @@
 // The notice marketing gets when Handoff gives up on a message: what, to whom, and why.
+import type { KnownBlock } from './blocks.ts';
 import { urlWithoutQuery } from '../url-without-query.ts';
 import { cut, escapeMrkdwn as escapeText } from './text.ts';
 
@@ -27,13 +28,13 @@ export function describeTarget(target: string): string {
   return url ? `the webhook ${escapeText(cut(url, 200))}` : escapeText(cut(target, 200));
 }
 
-export function deliveryFailedNotice(failure: DeliveryFailure): { text: string; blocks: unknown[] } {
+export function deliveryFailedNotice(failure: DeliveryFailure): { text: string; blocks: KnownBlock[] } {
   const what = failure.kind === 'webhook' ? 'a webhook event' : failure.kind === 'slack.update' ? 'a message update' : 'a message';
   const about = failure.kind !== 'webhook' && failure.refType && failure.refId ? ` about ${escapeText(failure.refType)} ${escapeText(cut(failure.refId, 100))}` : '';
   const error = escapeText(cut(failure.error, 200));
   const more = failure.kind === 'webhook' ? ' Other events to it given up on today are not announced again.' : '';
   const text = `Handoff could not deliver ${what}${about} to ${describeTarget(failure.target)} and gave up: ${error} (outbox #${failure.outboxId}).${more}`;
-  const blocks: unknown[] = [
+  const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `:warning: ${text}` } },
   ];
   if (failure.preview) {

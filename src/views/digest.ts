@@ -3,6 +3,7 @@ import { DIGEST_LIMITS } from '../domain/digest/data.ts';
 import type { CampaignRow } from '../domain/digest/lead-stats.ts';
 import { describeRejectionInsight } from '../domain/mql/insights.ts';
 import { formatDuration } from '../domain/sla.ts';
+import type { KnownBlock } from './blocks.ts';
 import { ratingButtons } from './rating-buttons.ts';
 import { escapeMrkdwn, fitLines, fitText, noEmails, oneLine, safeName } from './text-fit.ts';
 
@@ -13,8 +14,9 @@ import { escapeMrkdwn, fitLines, fitText, noEmails, oneLine, safeName } from './
 const MAX_BLOCKS = 50;
 const SECTION_MAX = 3000;
 
-type Block = Record<string, unknown>;
+type Block = KnownBlock;
 
+// Fitted rather than cut: the digest's lines are already escaped, and fitText keeps entities whole.
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: fitText(text, SECTION_MAX) } });
 const divider: Block = { type: 'divider' };
 const n = (v: number) => v.toLocaleString('en-US');

@@ -1,10 +1,11 @@
 // What marketing and the admins see when an event receiver answers 410 Gone, and the answers
 // to the Send again button. Tests assert on these.
 
+import type { KnownBlock } from './blocks.ts';
 import { describeTarget } from './delivery-failed.ts';
 import { ACTIONS } from './ids.ts';
 
-export function endpointStoppedNotice(stop: { url: string; tag: string; dropped: number }): { text: string; blocks: unknown[] } {
+export function endpointStoppedNotice(stop: { url: string; tag: string; dropped: number }): { text: string; blocks: KnownBlock[] } {
   const where = describeTarget(stop.url).replace(/^the webhook /, '');
   const dropped = stop.dropped === 0 ? '' : ` ${stop.dropped} waiting event${stop.dropped === 1 ? ' was' : 's were'} dropped.`;
   const text = `🛑 Lead events to ${where} stopped: it answered 410 Gone, which means it wants no more.${dropped} Other receivers and Slack are not affected.`;

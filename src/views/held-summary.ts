@@ -1,3 +1,4 @@
+import type { KnownBlock } from './blocks.ts';
 import type { HeldReason, HeldSummary } from '../domain/mql/held.ts';
 import { activityWords, formatScore, joinWords, leadLabel } from '../domain/mql/words.ts';
 import { ACTIONS, BLOCK_PREFIXES } from './ids.ts';
@@ -34,12 +35,12 @@ export function heldReasonInWords(reason: HeldReason): string {
 }
 
 /** The daily notice in MARKETING_CHANNEL: how many leads were held, for which rules, each with a release button. */
-export function heldSummaryMessage(summary: HeldSummary, timeZone: string): { text: string; blocks: unknown[] } {
+export function heldSummaryMessage(summary: HeldSummary, timeZone: string): { text: string; blocks: KnownBlock[] } {
   const headline = `${plural(summary.total, 'lead was', 'leads were')} held since ${when(summary.since, timeZone)}`;
   const rules = summary.byRule
     .map((r) => `• ${escape(heldReasonInWords(r.reason))} — ${r.count}${r.examples.length > 0 ? ` (e.g. ${r.examples.map(escape).join(', ')}${r.count > r.examples.length ? ', …' : ''})` : ''}`)
     .join('\n');
-  const blocks: unknown[] = [
+  const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: cut(`Held leads: ${summary.total}`, 150), emoji: true } },
     {
       type: 'section',
@@ -91,7 +92,7 @@ export interface ReleasedMark {
  * The summary message as it should read now: each released lead's button replaced by who
  * released it and when. Works on the blocks Slack echoed back, so the rest stays as posted.
  */
-export function markReleased(blocks: unknown[], released: Map<string, ReleasedMark>, timeZone: string): unknown[] {
+export function markReleased(blocks: KnownBlock[], released: Map<string, ReleasedMark>, timeZone: string): KnownBlock[] {
   return blocks.map((block) => {
     const b = block as { type?: string; block_id?: string; text?: { type: string; text: string }; accessory?: unknown };
     if (b.type !== 'section' || !b.block_id?.startsWith(BLOCK_PREFIXES.heldLead) || !b.text) return block;

@@ -1,6 +1,7 @@
 import type { CampaignSummary, HomeData } from '../domain/home/data.ts';
 import { REJECT_REASONS } from '../domain/leads/model.ts';
 import { formatDuration } from '../domain/sla.ts';
+import { context, header, section, type KnownBlock } from './blocks.ts';
 import { ACTIONS } from './ids.ts';
 import { NO_ADMINS_NOTICE } from './permissions-text.ts';
 import { leadButtons, leadDisplayName } from './lead-dm.ts';
@@ -14,11 +15,7 @@ const SECTION_MAX = 3000;
 const MAX_OPEN_LEADS = 20;
 const MAX_ACCEPTED = 10;
 
-type Block = Record<string, unknown>;
-const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: cut(text, SECTION_MAX) });
-const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
-const context = (text: string): Block => ({ type: 'context', elements: [mrkdwn(text)] });
-const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: cut(text, 150), emoji: true } });
+type Block = KnownBlock;
 const divider: Block = { type: 'divider' };
 
 export const HOME_TEXT = {

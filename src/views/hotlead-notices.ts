@@ -1,6 +1,7 @@
 // What #marketing reads when a rep pauses, extends or ends a pause, and the rep's day-before warning.
 // Pure: (data, time zone) → { text, blocks }.
 
+import type { KnownBlock } from './blocks.ts';
 import type { HotPause } from '../db/schema.ts';
 import { readableUntil } from '../domain/hotleads/calendar.ts';
 import { encodePauseButton } from './button-values.ts';
@@ -9,7 +10,7 @@ import { context, cut, escapeMrkdwn, section } from './hotlead-format.ts';
 
 export interface SlackMessage {
   text: string;
-  blocks: unknown[];
+  blocks: KnownBlock[];
 }
 
 /** The campaign a pause came from, when the lead named one. */

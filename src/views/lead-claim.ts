@@ -1,3 +1,4 @@
+import type { KnownBlock } from './blocks.ts';
 import type { Lead } from '../db/schema.ts';
 import { ACTIONS } from './ids.ts';
 import { cut, esc } from './lead-format.ts';
@@ -12,7 +13,7 @@ function who(lead: Pick<Lead, 'name' | 'title' | 'company' | 'email' | 'id'>): s
   return `*${esc(cut(name, 150))}*${role ? ` (${esc(cut(role, 200))})` : ''}`;
 }
 
-export function claimOfferMessage(lead: Lead): { text: string; blocks: unknown[] } {
+export function claimOfferMessage(lead: Lead): { text: string; blocks: KnownBlock[] } {
   const from = lead.campaign_key ? ` from \`${esc(cut(lead.campaign_key, 64))}\`` : '';
   const stage = lead.stage ? ` · ${esc(cut(lead.stage, 32))}` : '';
   const text = `🙋 New lead nobody owns yet: ${who(lead)}${from}${stage}. The first to click *Claim* gets it, with its DM.`;
@@ -26,7 +27,7 @@ export function claimOfferMessage(lead: Lead): { text: string; blocks: unknown[]
 }
 
 /** DM to the next available rep of the pool of an owner who is away when their lead arrives. */
-export function awayOfferMessage(lead: Lead, owner: string, ownerAway: string): { text: string; blocks: unknown[] } {
+export function awayOfferMessage(lead: Lead, owner: string, ownerAway: string): { text: string; blocks: KnownBlock[] } {
   const text = `🙋 <@${owner}> is ${esc(ownerAway)} and just got a new lead: ${who(lead)}. Take it? The first of you to answer it owns it; *Claim* and it is yours, with its DM.`;
   return {
     text: cut(text, 3000),
@@ -37,7 +38,7 @@ export function awayOfferMessage(lead: Lead, owner: string, ownerAway: string): 
   };
 }
 
-export function claimedMessage(lead: Lead, by: string, from: string | null = null): { text: string; blocks: unknown[] } {
+export function claimedMessage(lead: Lead, by: string, from: string | null = null): { text: string; blocks: KnownBlock[] } {
   const text = `✋ <@${by}> claimed ${who(lead)}${from ? ` from <@${from}>` : ''}: it is theirs now.`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

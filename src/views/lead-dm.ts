@@ -3,6 +3,7 @@ import type { CampaignBrief } from '../domain/campaigns/queries.ts';
 import { leadActivities, leadQualification, newestFirst, REJECT_REASONS, type Activity } from '../domain/leads/model.ts';
 import type { Qualification, QualificationCheck } from '../domain/mql/rules.ts';
 import { activityWords, joinWords } from '../domain/mql/words.ts';
+import { BUTTON_TEXT_MAX, context, divider, plainText, section, type Button, type KnownBlock, type SlackMessage } from './blocks.ts';
 import { ACTIONS, LEAD_BLOCKS } from './ids.ts';
 import { capitalize, cut, esc, fitLines, humanize, link, shortDate, slackTime } from './lead-format.ts';
 import { ratingButtons } from './rating-buttons.ts';
@@ -25,10 +26,7 @@ export interface LeadDmData {
   answers: LeadAnswerView[];
 }
 
-export interface SlackMessage {
-  text: string;
-  blocks: Record<string, unknown>[];
-}
+export type { SlackMessage } from './blocks.ts';
 
 const MAX_BLOCKS = 50;
 const SECTION_MAX = 3000;
@@ -39,10 +37,6 @@ export const LEAD_DM_TEXT = {
   noCampaign: 'This lead came without a campaign.',
 } as const;
 
-const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: cut(text, SECTION_MAX) });
-const plain = (text: string, max: number) => ({ type: 'plain_text', text: cut(text, max), emoji: true });
-const section = (text: string) => ({ type: 'section', text: mrkdwn(text) });
-const context = (text: string) => ({ type: 'context', elements: [mrkdwn(text)] });
 
 /** The lead's name, else its email, else its CRM id: never blank. */
 export function leadDisplayName(lead: Pick<Lead, 'id' | 'name' | 'email'>): string {
@@ -108,7 +102,7 @@ const FIRST_SCREEN_ACTIVITIES = 2;
  * What a rep reads before scrolling on a phone: who, the stage in plain words, why now (the newest
  * two activities), where the lead came from with the campaign's one-line offer.
  */
-function firstScreen(lead: Lead, campaign: CampaignBrief | undefined): Record<string, unknown> {
+function firstScreen(lead: Lead, campaign: CampaignBrief | undefined): KnownBlock {
   const role = [lead.title ? esc(cut(lead.title, 200)) : '', lead.company ? `*${esc(cut(lead.company, 200))}*` : ''].filter(Boolean).join(' at ');
   const named = Boolean(lead.name?.trim());
   const lines = [`*${esc(cut(leadDisplayName(lead), 300))}*${role ? ` · ${role}` : ''}`];
@@ -138,7 +132,7 @@ function bulletList(title: string, items: string[]): string | undefined {
 }
 
 /** The rest of the brief, below the buttons: what marketing wants the rep to know before calling. */
-function campaignBlocks(lead: Lead, campaign: CampaignBrief | undefined): Record<string, unknown>[] {
+function campaignBlocks(lead: Lead, campaign: CampaignBrief | undefined): KnownBlock[] {
   if (!lead.campaign_key) return [context(LEAD_DM_TEXT.noCampaign)];
   if (!campaign) return [];
   const brief = [`*The campaign: ${esc(cut(campaign.name, 200))}*`];
@@ -189,14 +183,14 @@ function answerLine(answer: LeadAnswerView, reader: string | null = null): strin
 
 /** The answer buttons that still apply to a lead (the DM and the App Home show the same). */
 /** A link button: Slack opens the URL itself (and still tells the app of the click, which is acked and ignored). */
-export function openInCrmButton(url: string): Record<string, unknown> {
-  return { type: 'button', action_id: ACTIONS.openInCrm, text: plain('Open in CRM', 75), url };
+export function openInCrmButton(url: string): Button {
+  return { type: 'button', action_id: ACTIONS.openInCrm, text: plainText('Open in CRM', BUTTON_TEXT_MAX), url };
 }
 
-export function leadButtons(lead: Pick<Lead, 'id' | 'status'>): Record<string, unknown>[] {
-  const accept = { type: 'button', action_id: ACTIONS.leadAccept, text: plain('Accept', 75), style: 'primary', value: lead.id };
-  const hot = { type: 'button', action_id: ACTIONS.leadHot, text: plain('🔥 Hot — pause emails', 75), value: lead.id };
-  const reject = { type: 'button', action_id: ACTIONS.leadReject, text: plain('Not qualified', 75), style: 'danger', value: lead.id };
+export function leadButtons(lead: Pick<Lead, 'id' | 'status'>): Button[] {
+  const accept: Button = { type: 'button', action_id: ACTIONS.leadAccept, text: plainText('Accept', BUTTON_TEXT_MAX), style: 'primary', value: lead.id };
+  const hot: Button = { type: 'button', action_id: ACTIONS.leadHot, text: plainText('🔥 Hot — pause emails', BUTTON_TEXT_MAX), value: lead.id };
+  const reject: Button = { type: 'button', action_id: ACTIONS.leadReject, text: plainText('Not qualified', BUTTON_TEXT_MAX), style: 'danger', value: lead.id };
   switch (lead.status) {
     case 'new':
       return [accept, hot, reject];
@@ -208,11 +202,11 @@ export function leadButtons(lead: Pick<Lead, 'id' | 'status'>): Record<string, u
   }
 }
 
-function assetBlocks(lead: Lead, campaign: CampaignBrief | undefined, budget: number): Record<string, unknown>[] {
+function assetBlocks(lead: Lead, campaign: CampaignBrief | undefined, budget: number): KnownBlock[] {
   const assets = campaign?.assets ?? [];
   if (assets.length === 0 || budget < 3) return [];
   const fits = Math.min(assets.length, MAX_ASSETS, Math.floor((budget - 2) / 2));
-  const blocks: Record<string, unknown>[] = [section('*Content to share* — was it useful with this lead?')];
+  const blocks: KnownBlock[] = [section('*Content to share* — was it useful with this lead?')];
   for (const asset of assets.slice(0, fits)) {
     const kind = asset.kind ? ` _(${esc(cut(asset.kind, 60))})_` : '';
     blocks.push(section(`${link(asset.url, cut(asset.title, 300))}${kind}`));
@@ -223,7 +217,7 @@ function assetBlocks(lead: Lead, campaign: CampaignBrief | undefined, budget: nu
 }
 
 /** The answers so far, in one line each, newest last: what the DM says once the lead is answered. */
-function answeredBlock(lead: Lead, answers: LeadAnswerView[]): Record<string, unknown> {
+function answeredBlock(lead: Lead, answers: LeadAnswerView[]): KnownBlock {
   const lines = answers.slice(-3).map((a) => answerLine(a, lead.owner_slack_id));
   return section(fitLines([...lines, `*${esc(cut(leadLabel(lead), 500))}*`], SECTION_MAX));
 }
@@ -237,7 +231,7 @@ function answeredBlock(lead: Lead, answers: LeadAnswerView[]): Record<string, un
 export function buildLeadDm(data: LeadDmData, _now: Date): SlackMessage {
   const { lead, campaign, answers } = data;
   const answered = answers.length > 0 && lead.status !== 'new';
-  const top: Record<string, unknown>[] = answered ? [answeredBlock(lead, answers)] : [firstScreen(lead, campaign)];
+  const top: KnownBlock[] = answered ? [answeredBlock(lead, answers)] : [firstScreen(lead, campaign)];
   const qualification = leadQualification(lead);
   // A held lead an admin released anyway: the rep should know what it missed.
   if (!answered && qualification && !qualification.qualified) top.push(context(`*Released by an admin although it missed:* ${esc(qualification.failed.join('; '))}`));
@@ -247,12 +241,12 @@ export function buildLeadDm(data: LeadDmData, _now: Date): SlackMessage {
   const buttons = [...leadButtons(lead), ...(lead.record_url ? [openInCrmButton(lead.record_url)] : [])];
   if (buttons.length > 0) top.push({ type: 'actions', block_id: LEAD_BLOCKS.answerButtons, elements: buttons });
 
-  const below: Record<string, unknown>[] = [];
+  const below: KnownBlock[] = [];
   if (!answered) {
     below.push({ type: 'divider' }, section(`*Say this first*\n> ${esc(suggestedOpener(lead, campaign))}`), ...campaignBlocks(lead, campaign));
   }
   const assets = assetBlocks(lead, campaign, MAX_BLOCKS - top.length - below.length - 1);
-  const blocks = [...top, ...below, ...(assets.length ? [{ type: 'divider' }, ...assets] : [])].slice(0, MAX_BLOCKS);
+  const blocks = [...top, ...below, ...(assets.length ? [divider(), ...assets] : [])].slice(0, MAX_BLOCKS);
 
   const from = campaign ? ` from ${campaign.name}` : '';
   // The fallback text is mrkdwn too (notifications, clients without blocks).

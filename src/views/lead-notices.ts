@@ -1,3 +1,4 @@
+import { actions, type KnownBlock } from './blocks.ts';
 import type { Lead } from '../db/schema.ts';
 import type { AnswerCheck } from '../domain/leads/answers.ts';
 import { formatDuration } from '../domain/sla.ts';
@@ -30,7 +31,7 @@ export function ownerNotFoundNotice(lead: LeadRef, ownerEmail: string): string {
  * Marketo program name, a UTM value), `key` the valid brief key made from it, which the button's
  * form starts with — a brief with that key (or that name, or an alias) is what the leads find.
  */
-export function unknownCampaignNotice(lead: LeadRef, key: string, named: string = key): { text: string; blocks: unknown[] } {
+export function unknownCampaignNotice(lead: LeadRef, key: string, named: string = key): { text: string; blocks: KnownBlock[] } {
   const calledAs = named.trim().toLowerCase() !== key ? ` (sent as “${esc(cut(named, 150))}”)` : '';
   const text =
     `📝 Leads are arriving for campaign \`${esc(key)}\`${calledAs}, which has no brief yet (first: *${esc(leadLabel(lead))}*). ` +
@@ -46,7 +47,7 @@ export function unknownCampaignNotice(lead: LeadRef, key: string, named: string 
 }
 
 /** What the old owner's DM becomes when the CRM gives the lead to someone else. */
-export function movedDmMessage(before: LeadRef, after: Pick<Lead, 'owner_slack_id' | 'owner_email'>, why: 'crm' | 'claimed' | 'covered' | 'unanswered' = 'crm'): { text: string; blocks: unknown[] } {
+export function movedDmMessage(before: LeadRef, after: Pick<Lead, 'owner_slack_id' | 'owner_email'>, why: 'crm' | 'claimed' | 'covered' | 'unanswered' = 'crm'): { text: string; blocks: KnownBlock[] } {
   const to = after.owner_slack_id ? `<@${after.owner_slack_id}>` : after.owner_email ? esc(after.owner_email) : 'someone else';
   const reason = why === 'crm' ? 'the CRM changed its owner' : why === 'claimed' ? 'they claimed it in the sales channel after it waited past its SLA' : why === 'covered' ? 'they took it while you are away' : 'it went unanswered well past its SLA, so its pool gave it to them';
   const text = `↪️ *${esc(leadLabel(before))}* moved to ${to}: ${reason}${why === 'unanswered' ? '' : ', so it is theirs now'}. Nothing for you to do.`;
@@ -61,7 +62,7 @@ export function rejectionNotice(lead: LeadRef & Pick<Lead, 'campaign_key'>, by: 
 }
 
 /** DM to the owner at half the SLA, with the lead's own buttons: no scrolling back to find it. */
-export function reminderMessage(lead: LeadRef & Pick<Lead, 'status' | 'record_url'>, slaMs: number, dueAt: Date): { text: string; blocks: unknown[] } {
+export function reminderMessage(lead: LeadRef & Pick<Lead, 'status' | 'record_url'>, slaMs: number, dueAt: Date): { text: string; blocks: KnownBlock[] } {
   const text = `⏳ *${esc(leadLabel(lead))}* is still waiting for your answer. ` +
     `Leads at this stage should be answered within ${formatDuration(slaMs)} — by ${slackTime(dueAt.toISOString())}.`;
   const buttons = [...leadButtons(lead), ...(lead.record_url ? [openInCrmButton(lead.record_url)] : [])];
@@ -69,7 +70,7 @@ export function reminderMessage(lead: LeadRef & Pick<Lead, 'status' | 'record_ur
     text,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: cut(text, 3000) } },
-      ...(buttons.length > 0 ? [{ type: 'actions', elements: buttons }] : []),
+      ...(buttons.length > 0 ? [actions(buttons)] : []),
     ],
   };
 }
@@ -81,7 +82,7 @@ export function reminderMessage(lead: LeadRef & Pick<Lead, 'status' | 'record_ur
 export function escalationMessage(
   lead: Pick<Lead, 'id' | 'name' | 'company' | 'owner_slack_id' | 'owner_email' | 'stage' | 'delivery'>,
   slaMs: number,
-): { text: string; blocks: unknown[] } {
+): { text: string; blocks: KnownBlock[] } {
   const text = escalationText(lead, slaMs);
   return {
     text,

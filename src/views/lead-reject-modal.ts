@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { Lead } from '../db/schema.ts';
 import { REJECT_REASONS, isRejectReason, type RejectReason } from '../domain/leads/model.ts';
@@ -21,7 +22,7 @@ export const REJECT_ERRORS = {
   already: (status: string) => `This lead was already answered (${status === 'hot' ? 'marked hot' : status}); nothing was changed.`,
 } as const;
 
-export function buildRejectModal(lead: Lead): Record<string, unknown> {
+export function buildRejectModal(lead: Lead): ModalView {
   return {
     type: 'modal',
     callback_id: VIEWS.leadReject,

@@ -1,16 +1,10 @@
+import { context, header, section, type KnownBlock } from './blocks.ts';
 import type { MqlRules } from '../domain/mql/rules.ts';
 import { definitionLines, describeDefinition } from '../domain/mql/words.ts';
-import { cut } from './text.ts';
 
 // The agreed lead definition in plain words: `/handoff mql` and the change announcement.
 
-const SECTION_MAX = 3000;
-const HEADER_MAX = 150;
 
-
-const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: cut(text, SECTION_MAX) } });
-const header = (text: string) => ({ type: 'header', text: { type: 'plain_text', text: cut(text, HEADER_MAX), emoji: true } });
-const context = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text: cut(text, SECTION_MAX) }] });
 
 export const NO_DEFINITION = 'No lead definition is set (MQL_RULES): every lead qualifies.';
 export const HELD_EXPLAINED =
@@ -35,7 +29,7 @@ function definitionBody(rules: MqlRules): string[] {
 }
 
 /** `/handoff mql`: what both teams agreed a qualified lead is. */
-export function definitionMessage(rules: MqlRules | undefined): { text: string; blocks: unknown[] } {
+export function definitionMessage(rules: MqlRules | undefined): { text: string; blocks: KnownBlock[] } {
   if (!rules) return { text: NO_DEFINITION, blocks: [section(NO_DEFINITION)] };
   const body = definitionBody(rules);
   return {
@@ -53,7 +47,7 @@ export interface DefinitionChange {
 }
 
 /** The notice to both teams when the definition changed (or was set for the first time). */
-export function definitionChangeMessage(change: DefinitionChange): { text: string; blocks: unknown[] } {
+export function definitionChangeMessage(change: DefinitionChange): { text: string; blocks: KnownBlock[] } {
   const now = change.after ? definitionBody(change.after) : [NO_DEFINITION];
   if (change.first) {
     return {

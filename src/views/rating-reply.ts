@@ -1,3 +1,4 @@
+import type { KnownBlock } from './blocks.ts';
 import type { CommentOutcome, RatedAsset, RateOutcome, RatingRefusal, Tally } from '../domain/ratings/rate.ts';
 import { COMMENT_MAX } from '../domain/ratings/rate.ts';
 import { ACTIONS, RATING_COMMENT_INPUT, VIEWS } from './ids.ts';
@@ -46,7 +47,7 @@ export function rateReplyText(o: RateOutcome): string {
 }
 
 /** The ephemeral answer to a rating click: the tally, and a way to say why. */
-export function rateReply(o: RateOutcome, leadId?: string): { text: string; blocks: unknown[] } {
+export function rateReply(o: RateOutcome, leadId?: string): { text: string; blocks: KnownBlock[] } {
   const text = rateReplyText(o);
   if (o.refused) return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   const value = encodeRatingValue({ assetId: o.asset.id, leadId });

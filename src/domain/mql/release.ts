@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { Kysely } from 'kysely';
 import type { Database, Lead } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -11,7 +12,8 @@ export interface ReleaseNotice {
   channel: string;
   ts: string;
   text: string;
-  blocks: unknown[];
+  /** As Slack sent them back with the click. */
+  blocks: KnownBlock[];
 }
 
 export type ReleaseResult =
@@ -33,7 +35,7 @@ async function releaseEvents(db: Kysely<Database>, leadIds: string[]): Promise<M
 }
 
 /** Every lead of the notice that has been released, read from the database so two quick releases both show. */
-async function releasedMarks(db: Kysely<Database>, blocks: unknown[]): Promise<Map<string, ReleasedMark>> {
+async function releasedMarks(db: Kysely<Database>, blocks: KnownBlock[]): Promise<Map<string, ReleasedMark>> {
   const ids = blocks
     .map((b) => (b as { block_id?: unknown }).block_id)
     .filter((id): id is string => typeof id === 'string' && id.startsWith(BLOCK_PREFIXES.heldLead))

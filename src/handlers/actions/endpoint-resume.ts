@@ -10,7 +10,6 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
 export function endpointResumeAction(deps: Deps) {
   return async function endpointResume({ ack, body, action, respond }: Args): Promise<void> {
     await ack();
-    await deps.ackFirst.turn();
     const say = (text: string) => replyEphemeral(deps, { body, respond }, { text });
     if (!deps.permissions.isAdmin(body.user.id)) return void (await say(ENDPOINT_TEXT.adminsOnly));
     const url = await resumeEndpoint(deps.db, deps.config, String(action.value ?? ''));

@@ -13,7 +13,6 @@ const leadId = z.string().trim().min(1).max(255);
 export function heldReleaseAction(deps: Deps) {
   return async function heldRelease({ ack, body, action, respond }: Args): Promise<void> {
     await ack();
-    await deps.ackFirst.turn();
     const say = (text: string) => replyEphemeral(deps, { body, respond }, { text });
     const id = leadId.safeParse(action.value);
     if (!id.success) return void (await say(RELEASE_BAD_VALUE));

@@ -9,7 +9,6 @@ import { leadIdFrom } from './lead-button-value.ts';
 export function leadAcceptAction(deps: Deps) {
   return async function acceptLead({ ack, action, body, respond }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> {
     await ack();
-    await deps.ackFirst.turn();
     const leadId = leadIdFrom(action.value);
     const outcome = leadId ? await answerLead(deps, { leadId, answer: 'accepted', by: body.user.id }) : { kind: 'gone' as const };
     const refusal = outcome.kind === 'gone' ? LEAD_REPLIES.gone : answerRefusal(outcome);

@@ -14,7 +14,6 @@ const leadId = z.string().trim().min(1).max(255);
 export function leadClaimAction(deps: Deps) {
   return async function leadClaim({ ack, body, action, respond }: Args): Promise<void> {
     await ack();
-    await deps.ackFirst.turn();
     const say = (text: string) => replyEphemeral(deps, { body, respond }, { text });
     const id = leadId.safeParse(action.value);
     if (!id.success) return void (await say(CLAIM_TEXT.badValue));

@@ -18,7 +18,6 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 export function leadHotAction(deps: Deps) {
   return async function leadHot({ ack, body, action, respond }: Args): Promise<void> {
     await ack();
-    await deps.ackFirst.turn();
     const tell = (text: string) => replyEphemeral(deps, { body, respond }, { text });
     const userId = body.user.id;
     const leadId = leadIdFrom(action.value);

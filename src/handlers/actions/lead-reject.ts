@@ -16,6 +16,6 @@ export function leadRejectAction(deps: Deps) {
       await replyEphemeral(deps, { body, respond }, { text: answerRefusal(check) ?? LEAD_REPLIES.gone });
       return;
     }
-    await deps.slack.views.open({ trigger_id: body.trigger_id, view: buildRejectModal(check.lead) as never });
+    await deps.slack.views.open({ trigger_id: body.trigger_id, view: buildRejectModal(check.lead) });
   };
 }

@@ -11,7 +11,6 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
 export function pauseWarningAction(deps: Deps, answer: 'extend' | 'let_end') {
   return async function pauseWarning({ ack, body, action, respond }: Args): Promise<void> {
     await ack();
-    await deps.ackFirst.turn();
     const tell = (text: string) => replyEphemeral(deps, { body, respond }, { text });
     const decoded = decodePauseButton(action.value);
     if (!decoded) return void (await tell(PAUSE_BUTTON_UNREADABLE));

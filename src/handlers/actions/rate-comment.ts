@@ -23,7 +23,7 @@ export function rateCommentAction(deps: Deps) {
       return;
     }
     try {
-      await args.client.views.open({ trigger_id: args.body.trigger_id, view: ratingCommentModal(found.asset, found.comment, ctx.leadId) as never });
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: ratingCommentModal(found.asset, found.comment, ctx.leadId) });
     } catch (error) {
       // A trigger lives 3 seconds; when Slack was slow the rep should know to click again.
       deps.logger.warn({ err: error, code: slackErrorCode(error) }, 'could not open the rating comment modal');

@@ -12,7 +12,6 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 export function rateContentAction(deps: Deps, verdict: RatingVerdict) {
   return async function rateContent(args: Args): Promise<void> {
     await args.ack();
-    await deps.ackFirst.turn();
     const action = args.action as { action_id: string; value?: unknown };
     const ctx = parseRatingClick(action.action_id, typeof action.value === 'string' ? action.value : undefined);
     const outcome: RateOutcome = ctx

@@ -10,12 +10,12 @@ type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 export async function listBriefs(deps: Deps, args: Args): Promise<void> {
   const [briefs, total] = await Promise.all([listCampaigns(deps.db, 'active', LIST_MAX), countCampaigns(deps.db, 'active')]);
   if (total === 0) return args.ack({ response_type: 'ephemeral', text: CAMPAIGN_TEXT.noActiveBriefs });
-  await args.ack({ response_type: 'ephemeral', text: campaignListText(total), blocks: campaignListBlocks(briefs, total, deps.clock.now()) as never });
+  await args.ack({ response_type: 'ephemeral', text: campaignListText(total), blocks: campaignListBlocks(briefs, total, deps.clock.now()) });
 }
 
 /** `/campaign show KEY`: the whole brief. */
 export async function showBrief(deps: Deps, args: Args, key: string): Promise<void> {
   const brief = await findCampaignByKey(deps.db, key);
   if (!brief) return args.ack({ response_type: 'ephemeral', text: CAMPAIGN_TEXT.unknownKey(key) });
-  await args.ack({ response_type: 'ephemeral', text: campaignBriefText(brief), blocks: campaignBriefBlocks(brief, deps.clock.now()) as never });
+  await args.ack({ response_type: 'ephemeral', text: campaignBriefText(brief), blocks: campaignBriefBlocks(brief, deps.clock.now()) });
 }

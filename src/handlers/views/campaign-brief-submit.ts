@@ -78,7 +78,7 @@ export function campaignBriefSubmitted(deps: Deps) {
         ? await updateCampaign(deps.db, now, current.id, changes(form, current))
         : await createCampaign(deps.db, now, form.key!, newFields(form, userId), { slackId: userId });
       if (!saved) return fail(B.name, CAMPAIGN_TEXT.briefGone);
-      await ack({ response_action: 'update', view: briefSavedView(saved, !current, now) as never });
+      await ack({ response_action: 'update', view: briefSavedView(saved, !current, now) });
       if (saved.owner_slack_id) refreshHome(deps, saved.owner_slack_id);
     } catch (error) {
       if (error instanceof CampaignKeyTaken) return fail(B.key, `${error.message} Pick another key.`);

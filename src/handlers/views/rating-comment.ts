@@ -19,6 +19,6 @@ export function ratingCommentSubmission(deps: Deps) {
       return;
     }
     const outcome = await commentOnAsset(deps, { assetId: ctx.assetId, leadId: ctx.leadId, userId: args.body.user.id, comment });
-    await args.ack({ response_action: 'update', view: commentSavedModal(outcome) as never });
+    await args.ack({ response_action: 'update', view: commentSavedModal(outcome) });
   };
 }
