@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InFlightWork } from '../../src/in-flight-work.ts';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('work that goes on after its request was answered', () => {
+  beforeEach(() => { vi.useFakeTimers(); });
+  afterEach(() => { vi.useRealTimers(); });
+
   it('is waited for, including work that starts while waiting', async () => {
     const work = new InFlightWork();
     const done: string[] = [];
@@ -11,7 +14,14 @@ describe('work that goes on after its request was answered', () => {
       done.push('first');
       void work.track(pause(20).then(() => { done.push('second'); }));
     }));
-    await work.settled();
+    let settled = false;
+    const waiting = work.settled().then(() => { settled = true; });
+    await vi.advanceTimersByTimeAsync(20);
+    // The first piece is done and has started the second: still waiting for it.
+    expect(done).toEqual(['first']);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(20);
+    await waiting;
     expect(done).toEqual(['first', 'second']);
     expect(work.size).toBe(0);
   });

@@ -1,9 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HomeRefreshQueue } from '../../src/home/refresh-queue.ts';
 import { createLogger } from '../../src/logger.ts';
 
 const logger = createLogger('silent');
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// Time is the test's: the queue's delays and the publishes' own durations pass when it says so.
+const elapse = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+/** Drains the queue while the fake clock runs the publishes it waits for. */
+async function drained(queue: HomeRefreshQueue): Promise<void> {
+  let done = false;
+  const drain = queue.drain().then(() => { done = true; });
+  while (!done) await vi.advanceTimersByTimeAsync(5);
+  await drain;
+}
 
 /** A publish that records what the Home showed when it was read. */
 function recorder(state: { version: number }, ms = 0) {
@@ -22,17 +31,20 @@ function recorder(state: { version: number }, ms = 0) {
 }
 
 describe('App Home refreshes', () => {
+  beforeEach(() => { vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'Date'] }); });
+  afterEach(() => { vi.useRealTimers(); });
+
   it('refresh only Homes opened lately: nobody else has one on screen', async () => {
     const { published, publish } = recorder({ version: 1 });
     const queue = new HomeRefreshQueue(publish, logger, 5, 40);
     queue.opening('U1');
     queue.opening('U2');
-    await pause(60);
+    await elapse(60);
     queue.opening('U2');
     queue.request('U1');
     queue.request('U2');
     queue.request('U3');
-    await pause(40);
+    await elapse(40);
     expect(published).toEqual([{ userId: 'U2', version: 1 }]);
   });
 
@@ -46,7 +58,7 @@ describe('App Home refreshes', () => {
     state.version = 2;
     queue.request('U1');
     expect(published).toEqual([]);
-    await pause(80);
+    await elapse(80);
     expect(published).toEqual([{ userId: 'U1', version: 2 }]);
   });
 
@@ -57,7 +69,7 @@ describe('App Home refreshes', () => {
     queue.opening('U2');
     queue.request('U1');
     queue.request('U2');
-    await pause(60);
+    await elapse(60);
     expect(published.map((p) => p.userId).sort()).toEqual(['U1', 'U2']);
   });
 
@@ -68,10 +80,10 @@ describe('App Home refreshes', () => {
     queue.opening('U1');
     queue.opening('U2');
     queue.request('U1');
-    await pause(20);
+    await elapse(20);
     state.version = 2;
     queue.request('U1');
-    await queue.drain();
+    await drained(queue);
     expect(published).toEqual([{ userId: 'U1', version: 1 }, { userId: 'U1', version: 2 }]);
     expect(overlapped()).toBe(false);
   });
@@ -82,7 +94,7 @@ describe('App Home refreshes', () => {
     queue.opening('U1');
     queue.opening('U2');
     queue.request('U1');
-    await queue.drain();
+    await drained(queue);
     expect(published).toEqual([{ userId: 'U1', version: 7 }]);
   });
 
@@ -97,9 +109,9 @@ describe('App Home refreshes', () => {
     queue.opening('U1');
     queue.opening('U2');
     queue.request('U1');
-    await pause(30);
+    await elapse(30);
     queue.request('U1');
-    await queue.drain();
+    await drained(queue);
     expect(calls).toBe(2);
     expect(warnings).toHaveLength(1);
   });
