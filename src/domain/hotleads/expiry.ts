@@ -4,7 +4,6 @@
 
 import type { Deps } from '../../deps.ts';
 import { enqueue, type SlackPostPayload } from '../../delivery/outbox.ts';
-import { refreshHome } from '../../home/refresh.ts';
 import { pauseEndingWarning } from '../../views/hotlead-notices.ts';
 import { announcePauseChange } from './announce.ts';
 import { leadsWithEmail } from './store.ts';
@@ -45,7 +44,7 @@ export async function liftEndedPauses(deps: Deps): Promise<number> {
     }
   }
   if (lifted > 0) deps.wakeOutbox();
-  for (const rep of reps) refreshHome(deps, rep);
+  for (const rep of reps) deps.homeRefreshes.request(rep);
   return lifted;
 }
 

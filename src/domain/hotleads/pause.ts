@@ -1,7 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import type { HotPause, Lead } from '../../db/schema.ts';
 import { UserFacingError } from '../../errors.ts';
-import { refreshHome } from '../../home/refresh.ts';
 import { afterLeadAnswer, applyLeadAnswer } from '../leads/answers.ts';
 import { announcePauseChange } from './announce.ts';
 import { MAX_PAUSE_DAYS, parseEmail, pauseEndAfterDays } from './parse.ts';
@@ -155,7 +154,7 @@ export async function pauseMarketingEmails(deps: Deps, input: PauseInput): Promi
   }
   if (written.outcome !== 'kept') deps.wakeOutbox();
   for (const lead of written.answered) afterLeadAnswer(deps, input.by, lead);
-  if (written.outcome !== 'kept') refreshHome(deps, input.by);
+  if (written.outcome !== 'kept') deps.homeRefreshes.request(input.by);
   return {
     outcome: written.outcome,
     pausedUntil: new Date(written.pause.paused_until),

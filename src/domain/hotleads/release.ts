@@ -1,6 +1,5 @@
 import type { Deps } from '../../deps.ts';
 import type { HotPause } from '../../db/schema.ts';
-import { refreshHome } from '../../home/refresh.ts';
 import { announcePauseChange } from './announce.ts';
 import { findActivePause, leadsWithEmail, ownersOf, type PauseLead } from './store.ts';
 
@@ -50,7 +49,7 @@ export async function releaseMarketingPause(deps: Deps, input: { email: string; 
   });
   if (result.outcome === 'released') {
     deps.wakeOutbox();
-    for (const person of new Set([result.pause.paused_by, input.by])) refreshHome(deps, person);
+    for (const person of new Set([result.pause.paused_by, input.by])) deps.homeRefreshes.request(person);
   }
   return result;
 }
@@ -86,7 +85,7 @@ export async function shortenMarketingPause(deps: Deps, input: { email: string; 
   });
   if (result.outcome === 'shortened') {
     deps.wakeOutbox();
-    for (const person of new Set([result.pause.paused_by, input.by])) refreshHome(deps, person);
+    for (const person of new Set([result.pause.paused_by, input.by])) deps.homeRefreshes.request(person);
   }
   return result;
 }

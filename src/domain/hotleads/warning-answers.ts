@@ -3,7 +3,6 @@
 import type { Deps } from '../../deps.ts';
 import type { HotPause } from '../../db/schema.ts';
 import { enqueue, type SlackUpdatePayload } from '../../delivery/outbox.ts';
-import { refreshHome } from '../../home/refresh.ts';
 import { pauseWarningAnswered } from '../../views/hotlead-notices.ts';
 import { addDays, endOfLocalDate, lastDayCovered, localDateOf } from './calendar.ts';
 import { announcePauseChange } from './announce.ts';
@@ -88,6 +87,6 @@ export async function answerPauseWarning(deps: Deps, input: WarningAnswerInput):
     return { outcome: 'extended', pause };
   });
   if (result.outcome === 'extended' || result.outcome === 'let_end' || result.outcome === 'ended') deps.wakeOutbox();
-  if (result.outcome === 'extended') refreshHome(deps, result.pause.paused_by);
+  if (result.outcome === 'extended') deps.homeRefreshes.request(result.pause.paused_by);
   return result;
 }

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import type { Database, Lead, LeadStatus } from '../../db/schema.ts';
 import { enqueue } from '../../delivery/outbox.ts';
-import { refreshHome } from '../../home/refresh.ts';
 import type { LeadAnswerView } from '../../views/lead-dm.ts';
 import { rejectionNotice } from '../../views/lead-notices.ts';
 import { queueCrmWriteBack } from '../crm/write-back.ts';
@@ -83,7 +82,7 @@ export async function applyLeadAnswer(deps: Pick<Deps, 'config'>, trx: Kysely<Da
 export function afterLeadAnswer(deps: Deps, by: string, lead: Lead | undefined): void {
   deps.wakeOutbox();
   const people = new Set([by, lead?.owner_slack_id].filter((p): p is string => Boolean(p)));
-  for (const person of people) refreshHome(deps, person);
+  for (const person of people) deps.homeRefreshes.request(person);
 }
 
 export type AnswerCheck =

@@ -1,6 +1,5 @@
 import type { Deps } from '../../deps.ts';
 import type { DeliveryHook } from '../../delivery/hooks.ts';
-import { refreshHome } from '../../home/refresh.ts';
 import { isAnswered } from './model.ts';
 import { enqueueLeadDmUpdate, LEAD_DM_REF } from './dm.ts';
 import { addLeadEvent, findLead } from './queries.ts';
@@ -45,7 +44,7 @@ export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
   }
   if (answeredMeanwhile) deps.wakeOutbox();
   // The new lead now waits on its owner's Home too.
-  if (delivered && owner) refreshHome(deps, owner);
+  if (delivered && owner) deps.homeRefreshes.request(owner);
 };
 
 /**
