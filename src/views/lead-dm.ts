@@ -1,6 +1,6 @@
 import type { Lead } from '../db/schema.ts';
 import type { CampaignBrief } from '../domain/campaigns/queries.ts';
-import { leadActivities, leadQualification, newestFirst, REJECT_REASONS, type Activity } from '../domain/leads/model.ts';
+import { leadActivities, leadQualification, newestFirst, REJECT_REASONS, type Activity, type LeadAnswerView } from '../domain/leads/model.ts';
 import type { Qualification, QualificationCheck } from '../domain/mql/rules.ts';
 import { activityWords, joinWords } from '../domain/mql/words.ts';
 import { BUTTON_TEXT_MAX, context, divider, plainText, section, type Button, type KnownBlock, type SlackMessage } from './blocks.ts';
@@ -11,13 +11,7 @@ import { ratingButtons } from './rating-buttons.ts';
 // The just-in-time DM a rep gets for a lead (SPEC "The lead DM"): who, why now, what the
 // campaign promised, how to open, and one-click answers. Pure: (data, now) → message.
 
-export interface LeadAnswerView {
-  type: 'accepted' | 'rejected' | 'hot';
-  actor: string | null;
-  at: string;
-  reason?: string | null;
-  comment?: string | null;
-}
+export type { LeadAnswerView } from '../domain/leads/model.ts';
 
 export interface LeadDmData {
   lead: Lead;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import type { Database, Lead, LeadStatus } from '../../db/schema.ts';
 import { enqueue } from '../../delivery/outbox.ts';
-import type { LeadAnswerView } from '../../views/lead-dm.ts';
+import type { LeadAnswerView } from './model.ts';
 import { rejectionNotice } from '../../views/lead-notices.ts';
 import { queueCrmWriteBack } from '../crm/write-back.ts';
 import { enqueueLeadDmUpdate } from './dm.ts';

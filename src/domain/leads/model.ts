@@ -118,3 +118,12 @@ export interface EventDelivery {
 export function leadEventJson(event: LeadEvent, deliveries: EventDelivery[] = []) {
   return { type: event.type, actor: event.actor, detail: parseJson(event.detail, null), at: event.at, ...(deliveries.length > 0 ? { sent_to: deliveries } : {}) };
 }
+
+/** An answer a lead was given, as its timeline holds it: what the DM and the Home show. */
+export interface LeadAnswerView {
+  type: 'accepted' | 'rejected' | 'hot';
+  actor: string | null;
+  at: string;
+  reason?: string | null;
+  comment?: string | null;
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { powerOfTwoChunks } from '../../db/chunks.ts';
 import type { Database, Lead, LeadEvent, LeadStatus } from '../../db/schema.ts';
-import type { LeadAnswerView } from '../../views/lead-dm.ts';
+import type { LeadAnswerView } from './model.ts';
 import type { EventDelivery } from './model.ts';
 import { urlWithoutQuery } from '../../url-without-query.ts';
 import { leadEventData, OUTBOUND_NAME } from '../events/lead-data.ts';
