@@ -5,7 +5,9 @@ import { openDatabase } from './db/connection.ts';
 import { createdTheDatabase, migrateToLatest } from './db/migrate.ts';
 import { INSTALLED_AT_KEY } from './domain/digest/post.ts';
 import { OutboxDoorbell } from './delivery/doorbell.ts';
+import type { DeliveryHooks } from './delivery/hooks.ts';
 import { startOutboxSender, type OutboxSenderOptions } from './delivery/sender.ts';
+import { leadDmDelivered } from './domain/leads/delivery.ts';
 import type { Deps } from './deps.ts';
 import { loadMqlRules } from './domain/mql/rules.ts';
 import { createOwnerResolution } from './domain/leads/owners.ts';
@@ -45,6 +47,9 @@ export interface RunningHandoff {
   fatal: Promise<Error>;
   stop(): Promise<void>;
 }
+
+/** What features learn of their messages' fate: a lead's DM records where it landed. */
+export const DELIVERY_HOOKS: DeliveryHooks = { lead: leadDmDelivered };
 
 /** Prepares the dependencies every part of the app shares: config → database → migrations → Slack client. */
 export async function buildDeps(config: Config, clock: Clock, logger: Logger): Promise<Deps> {
@@ -96,7 +101,7 @@ export async function startHandoff(options: StartOptions): Promise<RunningHandof
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const deps = await buildDeps(config, clock, logger);
-  const sender = startOutboxSender(deps, options.outbox);
+  const sender = startOutboxSender(deps, DELIVERY_HOOKS, options.outbox);
   const app = createHandoffApp(deps);
   const scheduler = options.scheduler === false ? undefined : startScheduler(deps, allJobs(deps));
   const identity = new AbortController();

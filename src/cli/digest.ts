@@ -3,7 +3,7 @@ import { loadConfig, readEnvironment } from '../config.ts';
 import { startOutboxSender } from '../delivery/sender.ts';
 import { postDigestNow } from '../domain/digest/post.ts';
 import { createLogger } from '../logger.ts';
-import { buildDeps } from '../main.ts';
+import { buildDeps, DELIVERY_HOOKS } from '../main.ts';
 
 const USAGE = `Usage: handoff digest --now [--channel ID]
 
@@ -52,7 +52,7 @@ export async function runDigestCli(args: string[]): Promise<number> {
   }
   const logger = createLogger(config.logLevel, process.stderr);
   const deps = await buildDeps(config, systemClock, logger);
-  const sender = startOutboxSender(deps);
+  const sender = startOutboxSender(deps, DELIVERY_HOOKS);
   try {
     const queued = await postDigestNow(deps, channels);
     const ids = queued.map((q) => q.outboxId);

@@ -1,5 +1,4 @@
 import type { Deps } from '../deps.ts';
-import { leadDmDelivered } from '../domain/leads/delivery.ts';
 
 export type DeliveryOutcome =
   | { ok: true; channel: string; ts: string }
@@ -8,7 +7,5 @@ export type DeliveryOutcome =
 /** Told when a row with this ref_type is delivered or given up on (a permanent error). */
 export type DeliveryHook = (deps: Deps, refId: string, outcome: DeliveryOutcome) => Promise<void>;
 
-/** ref_type → hook. Features that must learn a message's fate (e.g. a lead's DM ts) add theirs here. */
-export const DELIVERY_HOOKS: Record<string, DeliveryHook> = {
-  lead: leadDmDelivered,
-};
+/** ref_type → hook: the composition root (main.ts) gives the sender the features' hooks. */
+export type DeliveryHooks = Record<string, DeliveryHook>;

@@ -4,7 +4,7 @@ import type { OutboxRow } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import type { Attempt } from './attempt.ts';
 import { claimRow, dueRows, expireClaimsOfDeadSenders, releaseClaims } from './claim.ts';
-import { DELIVERY_HOOKS, type DeliveryOutcome } from './hooks.ts';
+import type { DeliveryHooks, DeliveryOutcome } from './hooks.ts';
 import { OUTBOX_DEFAULTS, type OutboxSenderOptions } from './options.ts';
 import type { SlackPostPayload, SlackUpdatePayload, WebhookPayload } from './outbox.ts';
 import { ChannelPace } from './pace.ts';
@@ -31,10 +31,10 @@ const DEAD_CLAIMS_CHECK_MS = 10_000;
 /**
  * Sends what the outbox holds: claims due rows atomically (several senders may share the
  * database), sends each at most one per target at a time and in id order, keeps Slack's
- * per-channel pace, owns every retry, and tells the row's feature (DELIVERY_HOOKS) once it is
+ * per-channel pace, owns every retry, and tells the row's feature (its hook, by ref_type) once it is
  * delivered or given up on.
  */
-export function startOutboxSender(deps: Deps, options: OutboxSenderOptions = {}): OutboxSender {
+export function startOutboxSender(deps: Deps, hooks: DeliveryHooks, options: OutboxSenderOptions = {}): OutboxSender {
   const opts = { ...OUTBOX_DEFAULTS, ...options };
   const host = hostname().slice(0, 40);
   const me = options.senderId ?? `${host}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -203,9 +203,9 @@ export function startOutboxSender(deps: Deps, options: OutboxSenderOptions = {})
   }
 
   async function tellHook(depsForHook: Deps, row: OutboxRow, outcome: DeliveryOutcome): Promise<void> {
-    if (!row.ref_type || row.ref_id === null || !Object.hasOwn(DELIVERY_HOOKS, row.ref_type)) return;
+    if (!row.ref_type || row.ref_id === null || !Object.hasOwn(hooks, row.ref_type)) return;
     try {
-      await DELIVERY_HOOKS[row.ref_type](depsForHook, row.ref_id, outcome);
+      await hooks[row.ref_type](depsForHook, row.ref_id, outcome);
     } catch (error) {
       // The message is out (or given up on) either way; sending it again would not fix the hook.
       log.error({ err: error, outboxId: row.id, refType: row.ref_type, refId: row.ref_id }, 'a delivery hook failed');

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/clock.ts';
 import { outboxHealth } from '../../src/delivery/health.ts';
-import { DELIVERY_HOOKS, type DeliveryOutcome } from '../../src/delivery/hooks.ts';
+import type { DeliveryOutcome } from '../../src/delivery/hooks.ts';
+import { DELIVERY_HOOKS } from '../../src/main.ts';
 import { MARKETING_CHANNEL, PEOPLE, startTestApp, type TestApp } from '../support/harness.ts';
 import { post, row, rowIs, send, until } from './support.ts';
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
-import { DELIVERY_HOOKS, type DeliveryOutcome } from '../../src/delivery/hooks.ts';
+import type { DeliveryOutcome } from '../../src/delivery/hooks.ts';
+import { DELIVERY_HOOKS } from '../../src/main.ts';
 import { enqueue } from '../../src/delivery/outbox.ts';
 import { startTestApp } from '../support/harness.ts';
 import { outboxIdsIn, until } from './support.ts';
