@@ -4,14 +4,14 @@
 import { join } from 'node:path';
 import { SlackStandIn } from '../src/standin/slack-standin.ts';
 import { PEOPLE } from '../test/support/harness.ts';
-import { PROCESS_WEBHOOK_SECRET, startHandoffProcess } from '../test/support/handoff-process.ts';
-import { leadBody, leadId, makeOwners, ownerFor } from '../test/support/lead-bodies.ts';
+import { startHandoffProcess } from '../test/support/handoff-process.ts';
+import { leadId, makeOwners } from '../test/support/lead-bodies.ts';
 import type { Bench } from './support/context.ts';
 import { intakeLanded } from './support/handoff-side.ts';
 import { runLoad } from './support/load.ts';
 import { rawIntake } from './support/raw-intake.ts';
 import type { Row } from './support/report.ts';
-import type { RawRequest } from './support/slack-requests.ts';
+import { leadRequest } from './support/lead-requests.ts';
 
 const CONNECTIONS = 32;
 const WARMUP = 500;
@@ -20,15 +20,6 @@ const GOAL_PER_SECOND = 2000;
 const GROUP = 32;
 // Leads spread over reps as a CRM's are, so the DMs flow (at Slack's pace per channel) while the leads come in.
 const OWNERS = makeOwners(250, 'INTAKE');
-
-function leadRequest(id: string, n: number): RawRequest {
-  return {
-    method: 'POST',
-    path: '/webhooks/leads',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${PROCESS_WEBHOOK_SECRET}` },
-    body: JSON.stringify(leadBody(id, ownerFor(OWNERS, n))),
-  };
-}
 
 export const intakeThroughput: Bench = {
   name: 'intake',
@@ -48,8 +39,8 @@ export const intakeThroughput: Bench = {
         ];
       }
       ctx.log(`intake: ${WARMUP} warm-up leads, then ${LEADS} measured, ${CONNECTIONS} connections`);
-      await runLoad({ url: handoff.url, connections: CONNECTIONS, amount: WARMUP, next: (i) => leadRequest(leadId('warm', i), i) });
-      const result = await runLoad({ url: handoff.url, connections: CONNECTIONS, amount: LEADS, next: (i) => leadRequest(leadId('lead', i), i) });
+      await runLoad({ url: handoff.url, connections: CONNECTIONS, amount: WARMUP, next: (i) => leadRequest(OWNERS, leadId('warm', i), i) });
+      const result = await runLoad({ url: handoff.url, connections: CONNECTIONS, amount: LEADS, next: (i) => leadRequest(OWNERS, leadId('lead', i), i) });
       const accepted = result.statuses['202'] ?? 0;
       const perSecond = accepted / result.seconds;
       const others = Object.entries(result.statuses).filter(([s]) => s !== '202').map(([s, n]) => `${n}×${s}`).join(', ');

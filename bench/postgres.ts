@@ -17,7 +17,7 @@ import { leadBody, leadId, makeOwners, ownerFor } from '../test/support/lead-bod
 import { waitUntil, type Bench, type BenchContext } from './support/context.ts';
 import { runLoad, summarize } from './support/load.ts';
 import type { Row } from './support/report.ts';
-import type { RawRequest } from './support/slack-requests.ts';
+import { leadRequest } from './support/lead-requests.ts';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const POOL = 10;
@@ -51,15 +51,6 @@ async function freshDatabase(name: string): Promise<{ url: string; drop: () => P
   const u = new URL(SERVER);
   u.pathname = `/${db}`;
   return { url: u.toString(), drop: () => admin((c) => c.query(`drop database if exists ${db} with (force)`)).then(() => undefined) };
-}
-
-function leadRequest(id: string, n: number): RawRequest {
-  return {
-    method: 'POST',
-    path: '/webhooks/leads',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${PROCESS_WEBHOOK_SECRET}` },
-    body: JSON.stringify(leadBody(id, ownerFor(OWNERS, n))),
-  };
 }
 
 /** The baseline: raw pg writing the rows a lead costs Handoff (the lead, its event, its DM), one transaction each, 32 at a time on a pool of the app's size. */
@@ -108,9 +99,9 @@ async function intake(ctx: BenchContext, databaseUrl: string, replicas: number):
     for (let r = 0; r < replicas; r++) apps.push(await startHandoffProcess({ databaseUrl, slackApiUrl: standIn.url, env: { LOG_LEVEL: 'error', DATABASE_POOL_SIZE: String(POOL) } }));
     const share = (amount: number) => Math.floor(amount / replicas);
     ctx.log(`postgres: intake through ${replicas} replica(s), ${INTAKE_LEADS} leads at ${CONNECTIONS} connections`);
-    await Promise.all(apps.map((app, r) => runLoad({ url: app.url, connections: CONNECTIONS / replicas, amount: share(WARMUP), next: (i) => leadRequest(leadId(`warm${replicas}-${r}`, i), i) })));
+    await Promise.all(apps.map((app, r) => runLoad({ url: app.url, connections: CONNECTIONS / replicas, amount: share(WARMUP), next: (i) => leadRequest(OWNERS, leadId(`warm${replicas}-${r}`, i), i) })));
     const began = performance.now();
-    const results = await Promise.all(apps.map((app, r) => runLoad({ url: app.url, connections: CONNECTIONS / replicas, amount: share(INTAKE_LEADS), next: (i) => leadRequest(leadId(`lead${replicas}-${r}`, i), i) })));
+    const results = await Promise.all(apps.map((app, r) => runLoad({ url: app.url, connections: CONNECTIONS / replicas, amount: share(INTAKE_LEADS), next: (i) => leadRequest(OWNERS, leadId(`lead${replicas}-${r}`, i), i) })));
     const seconds = (performance.now() - began) / 1000;
     const accepted = results.reduce((n, res) => n + (res.statuses['202'] ?? 0), 0);
     return { perSecond: accepted / seconds, p99: summarize(results.flatMap((res) => res.samples)).p99, accepted };
