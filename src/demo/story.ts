@@ -11,10 +11,13 @@ import { allJobs } from '../jobs/index.ts';
 import type { StoredMessage } from '../standin/slack-standin.ts';
 import type { Observer } from './observer.ts';
 import type { DemoWorld, HttpAnswer, Person } from './world.ts';
+import { HandoffError } from '../errors.ts';
 
 /** A step failed: the message says what the reader should have seen and did not. */
-export class DemoStepError extends Error {
-  override name = 'DemoStepError';
+export class DemoStepError extends HandoffError {
+  constructor(message: string) {
+    super('demo_step', message);
+  }
 }
 
 export interface Step {
