@@ -11,10 +11,12 @@ export const SECTION_MAX = 3000;
 export const HEADER_MAX = 150;
 export const BUTTON_TEXT_MAX = 75;
 
-export const mrkdwn = (text: string, max = SECTION_MAX): MrkdwnElement => ({ type: 'mrkdwn', text: cut(text, max) });
+// One argument each, so `lines.map(section)` cannot pass an index for a limit.
+export const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text: cut(text, SECTION_MAX) });
+export const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(text) });
+export const context = (text: string): ContextBlock => ({ type: 'context', elements: [mrkdwn(text)] });
+/** Plain text cut to `max` (a header's 150 unless said): never map over it. */
 export const plainText = (text: string, max = HEADER_MAX): PlainTextElement => ({ type: 'plain_text', text: cut(text, max), emoji: true });
-export const section = (text: string, max = SECTION_MAX): SectionBlock => ({ type: 'section', text: mrkdwn(text, max) });
-export const context = (text: string, max = SECTION_MAX): ContextBlock => ({ type: 'context', elements: [mrkdwn(text, max)] });
 export const header = (text: string): HeaderBlock => ({ type: 'header', text: plainText(text, HEADER_MAX) });
 export const actions = (elements: ActionsBlock['elements']): ActionsBlock => ({ type: 'actions', elements });
 export const divider = (): KnownBlock => ({ type: 'divider' });
