@@ -1,7 +1,8 @@
 import type { Deps } from '../deps.ts';
 
 export type DeliveryOutcome =
-  | { ok: true; channel: string; ts: string }
+  /** `to`: the row's target, whom the message was for (a user id for a DM). */
+  | { ok: true; channel: string; ts: string; to?: string }
   | { ok: false; error: string };
 
 /** Told when a row with this ref_type is delivered or given up on (a permanent error). */

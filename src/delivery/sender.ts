@@ -152,7 +152,7 @@ export function startOutboxSender(deps: Deps, hooks: DeliveryHooks, options: Out
       await deps.dbHandle.deferSync(async (db) => {
         if (!(await markSent(db, row, attempt.result, deps.clock.now()))) return;
         if (row.attempts > 1) log.info({ outboxId: row.id, kind: row.kind, attempts: row.attempts }, 'delivered after retrying');
-        await tellHook({ ...deps, db }, row, { ok: true, channel: attempt.channel, ts: attempt.ts });
+        await tellHook({ ...deps, db }, row, { ok: true, channel: attempt.channel, ts: attempt.ts, to: row.target });
       });
       return;
     }

@@ -29,7 +29,7 @@ describe('what the outbox tells the rest of Handoff', () => {
     await until('both hooks', () => told.length === 2);
     const dm = app.standIn.dmChannelFor(PEOPLE.rep.id);
     expect(told).toEqual(expect.arrayContaining([
-      { ref: 'L-1', outcome: { ok: true, channel: dm, ts: app.standIn.messages(dm)[0].ts } },
+      { ref: 'L-1', outcome: { ok: true, channel: dm, ts: app.standIn.messages(dm)[0].ts, to: PEOPLE.rep.id } },
       { ref: 'L-2', outcome: { ok: false, error: 'channel_not_found' } },
     ]));
   });
@@ -52,7 +52,7 @@ describe('what the outbox tells the rest of Handoff', () => {
     const gone = await send(app, { kind: 'slack.update', target: 'C0SALES01', payload: { channel: 'C0SALES01', ts: '1700000000.000001', text: 'x' } });
     expect((await rowIs(app, gone, 'failed')).last_error).toBe('message_not_found');
     await until('the update hook', () => told.some((t) => t.ref === 'U-1'));
-    expect(told.find((t) => t.ref === 'U-1')!.outcome).toEqual({ ok: true, channel: 'C0SALES01', ts });
+    expect(told.find((t) => t.ref === 'U-1')!.outcome).toEqual({ ok: true, channel: 'C0SALES01', ts, to: 'C0SALES01' });
   });
 
   it('finds a lost thread reply among the thread’s replies rather than the channel history', async () => {

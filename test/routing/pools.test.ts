@@ -147,6 +147,31 @@ describe('a lead whose owner is away when it arrives', () => {
   });
 });
 
+describe('a lead claimed while its owner’s DM is still on its way', () => {
+  it('tells the owner where it went once their DM lands, and keeps the new owner’s DM as the lead’s', async () => {
+    const file = join(dir, 'late-dm.yaml');
+    writeFileSync(file, `pools:\n  - name: team\n    reps: [${rep.id}, ${rep2.id}]\n`);
+    const app = await startTestApp({ env: { ROUTING: file } });
+    try {
+      await app.slack.command('/handoff', 'away until 2026-12-14', { userId: rep.id });
+      // Slack is slow to take the owner's DM: the cover rep claims the lead before it lands.
+      const ownerChannel = app.standIn.dmChannelFor(rep.id);
+      app.standIn.addFault({ method: 'chat.postMessage', fault: { kind: 'delay', ms: 1500 }, times: 1, match: (a) => a.channel === ownerChannel });
+      const body = leadBody({ name: 'Late Dee', owner: { slack_user_id: rep.id } });
+      expect((await app.post('/webhooks/leads', body)).status).toBe(202);
+      const offer = await eventually(() => app.standIn.messages(app.standIn.dmChannelFor(rep2.id)).find((m) => m.text?.startsWith('🙋')), 8000, 'the offer');
+      const claim = offer.blocks!.find((b: any) => b.type === 'actions').elements[0];
+      await app.slack.blockAction({ userId: rep2.id, actionId: claim.action_id, value: claim.value, channelId: offer.channel, messageTs: offer.ts });
+      await eventually(() => app.standIn.messages(ownerChannel).find((m) => m.text?.includes('Late Dee'))?.text?.startsWith('↪️'), 8000, "the owner's late DM to say where the lead went");
+      expect(app.standIn.messages(ownerChannel).find((m) => m.text?.includes('Late Dee'))!.text).toContain('they took it while you are away');
+      const newDm = await eventually(() => app.standIn.messages(app.standIn.dmChannelFor(rep2.id)).find((m) => m.text?.startsWith('New lead') && m.text.includes('Late Dee')), 8000, 'the new owner’s DM');
+      await eventually(async () => (await app.handoff.deps.db.selectFrom('leads').select(['owner_slack_id', 'dm_ts']).where('id', '=', body.id).executeTakeFirst())?.dm_ts === newDm.ts, 8000, 'the lead to point at the new DM');
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
 describe('a lead whose owner is not in Slack', () => {
   it('goes to the pool like a lead nobody owns, saying why', async () => {
     const file = join(dir, 'unknown-owner.yaml');

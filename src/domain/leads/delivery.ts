@@ -1,4 +1,9 @@
+import type { Kysely } from 'kysely';
+import type { Database, Lead } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
+import { enqueue } from '../../delivery/outbox.ts';
+import { movedDmMessage } from '../../views/lead-notices.ts';
+import type { MoveReason } from './move.ts';
 import type { DeliveryHook } from '../../delivery/hooks.ts';
 import { isAnswered } from './model.ts';
 import { enqueueLeadDmUpdate, LEAD_DM_REF } from './dm.ts';
@@ -25,6 +30,12 @@ export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
       await trx.updateTable('leads').set({ delivery: 'failed', updated_at: at }).where('id', '=', leadId).where('delivery', '!=', 'delivered').execute();
       await addLeadEvent(trx, now, deps.config, { leadId, type: 'delivery_failed', detail: { error: outcome.error } });
       return { ...nothing, ownerGone: OWNER_GONE_ERRORS.has(outcome.error) ? lead.owner_slack_id : null };
+    }
+    if (outcome.to && lead.owner_slack_id && outcome.to.startsWith('U') && outcome.to !== lead.owner_slack_id) {
+      // The lead moved to someone else while this DM was on its way (a claim, a cover): it is not
+      // the lead's DM any more; it tells its reader where the lead went.
+      await tellStaleDm(deps, trx, now, lead, outcome.channel, outcome.ts);
+      return { ...nothing, answeredMeanwhile: true };
     }
     const updated = await trx
       .updateTable('leads')
@@ -55,7 +66,7 @@ export async function reconcileLeadDeliveries(deps: Deps): Promise<number> {
   const rows = await deps.db
     .selectFrom('outbox')
     .innerJoin('leads', 'leads.id', 'outbox.ref_id')
-    .select(['outbox.ref_id as leadId', 'outbox.status', 'outbox.result', 'outbox.last_error'])
+    .select(['outbox.ref_id as leadId', 'outbox.status', 'outbox.result', 'outbox.last_error', 'outbox.target'])
     .where('outbox.ref_type', '=', LEAD_DM_REF)
     .where('outbox.status', 'in', ['sent', 'failed'])
     .where('leads.delivery', '=', 'queued')
@@ -64,9 +75,26 @@ export async function reconcileLeadDeliveries(deps: Deps): Promise<number> {
   for (const row of rows) {
     const result = row.result ? (JSON.parse(row.result) as { channel?: string; ts?: string }) : {};
     const outcome = row.status === 'sent' && result.channel && result.ts
-      ? { ok: true as const, channel: result.channel, ts: result.ts }
+      ? { ok: true as const, channel: result.channel, ts: result.ts, to: row.target }
       : { ok: false as const, error: row.last_error ?? 'failed' };
     await leadDmDelivered(deps, row.leadId!, outcome);
   }
   return rows.length;
+}
+
+/** Edits a DM that reached a former owner after the lead moved, as moveLead edits one that had landed. */
+async function tellStaleDm(deps: Pick<Deps, 'config'>, trx: Kysely<Database>, now: Date, lead: Lead, channel: string, ts: string): Promise<void> {
+  const moved = await trx.selectFrom('lead_events').select('detail').where('lead_id', '=', lead.id).where('type', '=', 'reassigned').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const reason = moveReasonOf(moved?.detail ?? null);
+  const message = movedDmMessage(lead, lead, reason);
+  await enqueue(trx, now, { kind: 'slack.update', target: channel, payload: { channel, ts, text: message.text, blocks: message.blocks } });
+}
+
+function moveReasonOf(detail: string | null): MoveReason {
+  try {
+    const reason = (JSON.parse(detail ?? '{}') as { reason?: unknown }).reason;
+    return reason === 'claimed' || reason === 'covered' || reason === 'unanswered' ? reason : 'crm';
+  } catch {
+    return 'crm';
+  }
 }

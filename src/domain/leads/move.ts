@@ -6,12 +6,14 @@ import { movedDmMessage } from '../../views/lead-notices.ts';
 import { enqueueLeadDm } from './dm.ts';
 import { addLeadEvent } from './queries.ts';
 
+export type MoveReason = 'claimed' | 'covered' | 'unanswered' | 'crm';
+
 /**
  * Moves an unanswered lead from its owner to `to`, in the caller's transaction: conditional on
  * the owner and status read, the new owner's clock starting at their DM, the old DM edited to say
  * where it went, `reassigned` with why. False when the lead changed meanwhile.
  */
-export async function moveLead(deps: Pick<Deps, 'config'>, trx: Kysely<Database>, now: Date, lead: Lead, to: string, why: string, reason: 'claimed' | 'covered' | 'unanswered'): Promise<boolean> {
+export async function moveLead(deps: Pick<Deps, 'config'>, trx: Kysely<Database>, now: Date, lead: Lead, to: string, why: string, reason: Exclude<MoveReason, 'crm'>): Promise<boolean> {
   const from = lead.owner_slack_id;
   const updated = await trx
     .updateTable('leads')
@@ -26,7 +28,8 @@ export async function moveLead(deps: Pick<Deps, 'config'>, trx: Kysely<Database>
     leadId: lead.id,
     type: 'reassigned',
     actor: reason === 'unanswered' ? null : to,
-    detail: { from: from ? { slack_user_id: from, email: lead.owner_email } : null, to: { slack_user_id: to, email: null }, why },
+    // The reason, kept apart from the words, lets a DM that lands late on the old owner say it too.
+    detail: { from: from ? { slack_user_id: from, email: lead.owner_email } : null, to: { slack_user_id: to, email: null }, why, reason },
   });
   if (lead.dm_channel && lead.dm_ts) {
     const message = movedDmMessage(lead, moved, reason);
