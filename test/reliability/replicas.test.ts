@@ -19,7 +19,10 @@ const CONCURRENCY = 24;
 const VICTIM = 1;
 const KILL_AT = [0.35, 0.7];
 const FAULTS = { rate429: 0.1, rate5xx: 0.05, seed: 20261206 };
-/** Leads whose one-minute SLA makes every replica's lead-sla job want to remind and escalate them. */
+/**
+ * Leads with a four-minute SLA, so every replica's lead-sla job (each minute) wants to remind them
+ * at two and escalate them at four: the reminder's two-minute window always holds a run of the job.
+ */
 const URGENT = 10;
 const DIGEST_CHANNEL = 'CDIGEST001';
 const SALES = 'CSALES0001';
@@ -45,7 +48,7 @@ describe.skipIf(!onPostgres)(`${REPLICAS} replicas on one PostgreSQL database: $
       DIGEST_CHANNELS: DIGEST_CHANNEL,
       // Every minute: each replica's scheduler wants the digest each minute; it is posted once a week.
       DIGEST_CRON: '* * * * *',
-      LEAD_SLA: 'decision=1m,consideration=24h,awareness=72h,default=24h',
+      LEAD_SLA: 'decision=4m,consideration=24h,awareness=72h,default=24h',
       DATABASE_POOL_SIZE: '5',
       LOG_LEVEL: 'warn',
     };
@@ -80,9 +83,9 @@ describe.skipIf(!onPostgres)(`${REPLICAS} replicas on one PostgreSQL database: $
       timeoutMs: 300_000, intervalMs: 1000, what: 'a DM for every accepted lead',
     }).catch(() => undefined);
     const deliveredSeconds = (performance.now() - began) / 1000;
-    // The urgent leads' escalations come a minute after their DMs, at the lead-sla job's next run.
+    // The urgent leads' escalations come four minutes after their DMs, at the lead-sla job's next run.
     await eventually(async () => (await handle.db.selectFrom('leads').select('id').where('id', 'in', urgentIds).where('escalated_at', 'is', null).execute()).length === 0, {
-      timeoutMs: 180_000, intervalMs: 1000, what: 'every urgent lead to be escalated',
+      timeoutMs: 360_000, intervalMs: 1000, what: 'every urgent lead to be escalated',
     }).catch(() => undefined);
     await eventually(async () => (await pending()) === 0, { timeoutMs: 120_000, intervalMs: 500, what: 'the outbox to drain' }).catch(() => undefined);
     const tally = await leadDmTallyIn(handle.db, standIn, all);
