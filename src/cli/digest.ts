@@ -57,10 +57,10 @@ export async function runDigestCli(args: string[]): Promise<number> {
     const queued = await postDigestNow(deps, channels);
     const ids = queued.map((q) => q.outboxId);
     const deadline = Date.now() + DELIVERY_TIMEOUT_MS;
-    let rows = await deps.db.selectFrom('outbox').select(['id', 'target', 'status', 'last_error']).where('id', 'in', ids).execute();
+    let rows = await deps.db.selectFrom('outbox').select(['id', 'target', 'status', 'last_error']).where('id', 'in', ids).orderBy('id').execute();
     while (rows.some((r) => r.status === 'pending') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      rows = await deps.db.selectFrom('outbox').select(['id', 'target', 'status', 'last_error']).where('id', 'in', ids).execute();
+      rows = await deps.db.selectFrom('outbox').select(['id', 'target', 'status', 'last_error']).where('id', 'in', ids).orderBy('id').execute();
     }
     for (const row of rows) {
       if (row.status === 'sent') process.stdout.write(`Posted the digest to ${row.target}.\n`);
