@@ -126,8 +126,8 @@ describe('a lead whose owner is away when it arrives', () => {
     await app.slack.blockAction({ userId: admin.id, actionId: claim.action_id, value: claim.value, channelId: offer.channel, messageTs: offer.ts });
     expect(String((await app.standIn.waitFor('response_url', () => true, { count: before + 1 })).at(-1)!.args.text)).toContain('already has this lead');
     await app.slack.blockAction({ userId: rep2.id, actionId: claim.action_id, value: claim.value, channelId: offer.channel, messageTs: offer.ts });
-    await eventually(async () => (await app.handoff.deps.db.selectFrom('leads').select('owner_slack_id').where('id', '=', body.id).executeTakeFirst())?.owner_slack_id === rep2.id, 5000, 'the lead to be theirs');
-    await eventually(() => app.standIn.messages(ownerDm.channel).find((m) => m.ts === ownerDm.ts)?.text?.startsWith('↪️'), 5000, "the owner's DM to say where it went");
+    await eventually(async () => (await app.handoff.deps.db.selectFrom('leads').select('owner_slack_id').where('id', '=', body.id).executeTakeFirst())?.owner_slack_id === rep2.id, 15_000, 'the lead to be theirs');
+    await eventually(() => app.standIn.messages(ownerDm.channel).find((m) => m.ts === ownerDm.ts)?.text?.startsWith('↪️'), 15_000, "the owner's DM to say where it went");
     expect(app.standIn.messages(ownerDm.channel).find((m) => m.ts === ownerDm.ts)?.text).toContain('they took it while you are away');
     const why = (await app.get(`/api/leads/${body.id}`)).json.timeline.filter((e: any) => ['offered', 'reassigned', 'claimed'].includes(e.type)).map((e: any) => [e.type, e.detail.why]);
     expect(why).toEqual([
