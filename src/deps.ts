@@ -15,6 +15,7 @@ import type { Logger } from './logger.ts';
 import type { SlackDirectory } from './slack/directory.ts';
 import type { AckFirstTurns } from './slack/yield-to-acks.ts';
 import type { OutboxDoorbell } from './delivery/doorbell.ts';
+import type { Notifier } from './domain/notices.ts';
 
 /** The context handed to every listener, route and job: no module singletons. */
 export interface Deps {
@@ -41,8 +42,8 @@ export interface Deps {
   crm: CrmConnections;
   /** Looks up lead owners by email in the background, under Slack's rate limits. */
   owners: OwnerResolution;
-  /** Rung by `wakeOutbox`; the running sender answers it. */
+  /** Rung after a commit that queued outbox rows; the running sender answers it. */
   outboxDoorbell: OutboxDoorbell;
-  /** Tells the outbox sender there is something new to send now rather than at its next poll. */
-  wakeOutbox(): void;
+  /** Transactions whose notices become outbox rows, and what happens after they commit. */
+  notices: Notifier;
 }

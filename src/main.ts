@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { createdTheDatabase, migrateToLatest } from './db/migrate.ts';
 import { INSTALLED_AT_KEY } from './domain/digest/post.ts';
+import { createNotifier } from './notices/notifier.ts';
 import { OutboxDoorbell } from './delivery/doorbell.ts';
 import type { DeliveryHooks } from './delivery/hooks.ts';
 import { startOutboxSender, type OutboxSenderOptions } from './delivery/sender.ts';
@@ -90,7 +91,13 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
     crm: connectCrms(config, clock),
     owners: createOwnerResolution(() => deps, logger),
     outboxDoorbell,
-    wakeOutbox: () => outboxDoorbell.ring(),
+    notices: createNotifier({
+      dbHandle,
+      clock,
+      timeZone: config.timeZone,
+      wakeSender: () => outboxDoorbell.ring(),
+      refreshHome: (userId) => deps.homeRefreshes.request(userId),
+    }),
   };
   return deps;
 }

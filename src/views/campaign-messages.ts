@@ -1,6 +1,8 @@
 // What Handoff says about campaign briefs, in one place so tests assert on the same words.
 
 import type { BriefRefusal } from '../domain/campaigns/access.ts';
+import type { ArchiveOutcome, BriefLookup, BriefSaveOutcome } from '../use-cases/campaign-briefs.ts';
+import { CAMPAIGN_BRIEF_BLOCKS as B } from './ids.ts';
 import { escapeMrkdwn } from './campaign-format.ts';
 
 export const CAMPAIGN_TEXT = {
@@ -24,4 +26,39 @@ export function refusalText(refusal: BriefRefusal, action: 'create' | 'edit' | '
   }
   const owner = ctx.ownerSlackId && !ctx.plain ? `its owner, <@${ctx.ownerSlackId}>,` : 'its owner';
   return `Only ${owner} or a Handoff admin can ${action} \`${ctx.key ?? ''}\`. Ask them, or an admin, to make the change.`;
+}
+
+/** `/campaign edit|archive KEY` when the key names nothing the person may change. */
+export function briefLookupAnswer(found: Exclude<BriefLookup, { kind: 'found' }>, action: 'edit' | 'archive'): string {
+  switch (found.kind) {
+    case 'unknown': return CAMPAIGN_TEXT.unknownKey(found.key);
+    case 'already_archived': return CAMPAIGN_TEXT.alreadyArchived(found.brief.key);
+    case 'refused': return refusalText(found.refusal, action, { ownerSlackId: found.brief.owner_slack_id, key: found.brief.key });
+  }
+}
+
+/** What `/campaign archive KEY` did. */
+export function archiveAnswer(outcome: ArchiveOutcome, usergroup: string | undefined): string {
+  switch (outcome.kind) {
+    case 'archived': return CAMPAIGN_TEXT.archived(outcome.brief.name, outcome.brief.key);
+    case 'already_archived': return CAMPAIGN_TEXT.alreadyArchived(outcome.brief.key);
+    case 'refused':
+      return outcome.refusal === 'unchecked'
+        ? CAMPAIGN_TEXT.checkFailed
+        : refusalText(outcome.refusal, 'archive', { usergroup, ownerSlackId: outcome.brief.owner_slack_id, key: outcome.brief.key });
+  }
+}
+
+/** The brief form's field errors for a submission that did not save, on the field they concern. */
+export function briefSaveErrors(outcome: Exclude<BriefSaveOutcome, { kind: 'saved' }>, mode: 'create' | 'edit', usergroup: string | undefined): Record<string, string> {
+  switch (outcome.kind) {
+    case 'gone': return { [B.name]: CAMPAIGN_TEXT.briefGone };
+    case 'key_taken': return { [B.key]: `${outcome.message} Pick another key.` };
+    case 'invalid': return { [B.endsOn]: `The end date ${outcome.problem}.` };
+    case 'refused': {
+      const block = mode === 'create' ? B.key : B.name;
+      if (outcome.refusal === 'unchecked') return { [block]: CAMPAIGN_TEXT.checkFailed };
+      return { [block]: refusalText(outcome.refusal, outcome.action, { usergroup, ownerSlackId: outcome.current?.owner_slack_id, key: outcome.current?.key, plain: true }) };
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import type { KnownBlock } from './blocks.ts';
 import type { HeldReason, HeldSummary } from '../domain/mql/held.ts';
+import type { ReleasedMark } from '../domain/notices.ts';
 import { activityWords, formatScore, joinWords, leadLabel } from '../domain/mql/words.ts';
 import { ACTIONS, BLOCK_PREFIXES } from './ids.ts';
 import { cut, escapeMrkdwn as escape } from './text.ts';
@@ -82,10 +83,12 @@ export function heldSummaryMessage(summary: HeldSummary, timeZone: string): { te
   return { text: `Held leads: ${headline}.`, blocks };
 }
 
-export interface ReleasedMark {
-  by: string;
-  at: string;
-  owner: string | null;
+/** The held leads a summary (as Slack echoes it back with a click) lists, by its block ids. */
+export function heldLeadIdsIn(blocks: KnownBlock[]): string[] {
+  return blocks
+    .map((b) => (b as { block_id?: unknown }).block_id)
+    .filter((id): id is string => typeof id === 'string' && id.startsWith(BLOCK_PREFIXES.heldLead))
+    .map((id) => id.slice(BLOCK_PREFIXES.heldLead.length));
 }
 
 /**

@@ -1,23 +1,17 @@
 // What #marketing reads when a rep pauses, extends or ends a pause, and the rep's day-before warning.
 // Pure: (data, time zone) → { text, blocks }.
 
-import type { KnownBlock } from './blocks.ts';
+import type { SlackMessage } from './blocks.ts';
+import type { PauseCampaign } from '../domain/notices.ts';
 import type { HotPause } from '../db/schema.ts';
 import { readableUntil } from '../domain/hotleads/calendar.ts';
 import { encodePauseButton } from './button-values.ts';
 import { ACTIONS } from './ids.ts';
 import { context, cut, escapeMrkdwn, section } from './hotlead-format.ts';
 
-export interface SlackMessage {
-  text: string;
-  blocks: KnownBlock[];
-}
 
-/** The campaign a pause came from, when the lead named one. */
-export interface PauseCampaign {
-  key: string;
-  name: string | null;
-}
+
+
 
 type PauseFacts = Pick<HotPause, 'email' | 'lead_name' | 'company' | 'note' | 'paused_by' | 'paused_until' | 'paused_at'>;
 

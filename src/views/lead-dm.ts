@@ -1,4 +1,5 @@
 import type { Lead } from '../db/schema.ts';
+import type { LeadDmData } from '../domain/notices.ts';
 import type { CampaignBrief } from '../domain/campaigns/queries.ts';
 import { leadActivities, leadQualification, newestFirst, REJECT_REASONS, type Activity, type LeadAnswerView } from '../domain/leads/model.ts';
 import type { Qualification, QualificationCheck } from '../domain/mql/rules.ts';
@@ -13,12 +14,7 @@ import { ratingButtons } from './rating-buttons.ts';
 
 export type { LeadAnswerView } from '../domain/leads/model.ts';
 
-export interface LeadDmData {
-  lead: Lead;
-  campaign: CampaignBrief | undefined;
-  /** The answers given so far, oldest first. */
-  answers: LeadAnswerView[];
-}
+export type { LeadDmData } from '../domain/notices.ts';
 
 export type { SlackMessage } from './blocks.ts';
 

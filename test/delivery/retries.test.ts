@@ -38,7 +38,7 @@ describe('retries owned by the outbox', () => {
 
     // Thirty seconds later (moved, not waited), the channel gets both, first one first.
     (app.clock as ManualClock).advance(30_000);
-    app.handoff.deps.wakeOutbox();
+    app.handoff.deps.outboxDoorbell.ring();
     await rowIs(app, slowSecond, 'sent');
     expect(outboxIdsIn(app, 'C0SLOW001')).toEqual([slowFirst, slowSecond]);
   });

@@ -48,7 +48,7 @@ describe('delivering a Slack message from the outbox', () => {
     expect(JSON.stringify(notice.args.blocks)).toContain('It said: Lost cause');
 
     // Another look at the queue changes nothing: no second attempt, no second notice.
-    app.handoff.deps.wakeOutbox();
+    app.handoff.deps.outboxDoorbell.ring();
     const again = await post(app, 'C0OTHER01', 'something else');
     await rowIs(app, again, 'sent');
     expect(app.standIn.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CNOTFOUND1')).toHaveLength(1);

@@ -7,7 +7,7 @@ import { waitFor } from '../support/wait.ts';
 export async function send(app: TestApp, item: OutboxItem): Promise<number> {
   const { deps } = app.handoff;
   const { id } = await enqueue(deps.db, deps.clock.now(), item);
-  deps.wakeOutbox();
+  deps.outboxDoorbell.ring();
   return id!;
 }
 

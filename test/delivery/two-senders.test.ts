@@ -28,8 +28,8 @@ describe('two senders on one database', () => {
           ids.push(id!);
         }
       });
-      first.handoff.deps.wakeOutbox();
-      second.handoff.deps.wakeOutbox();
+      first.handoff.deps.outboxDoorbell.ring();
+      second.handoff.deps.outboxDoorbell.ring();
 
       await until('all 200 to be sent', async () => {
         const { n } = await first.handoff.deps.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'sent').executeTakeFirstOrThrow();

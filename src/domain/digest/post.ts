@@ -1,7 +1,5 @@
 import type { Deps } from '../../deps.ts';
-import { enqueue, type SlackPostPayload } from '../../delivery/outbox.ts';
-import { buildDigest, type DigestMessage } from '../../views/digest.ts';
-import { loadDigestData } from './data.ts';
+import { loadDigestData, type DigestData } from './data.ts';
 import type { Period } from './lead-stats.ts';
 import { firstScheduledTime, isoWeek } from './week.ts';
 
@@ -43,8 +41,8 @@ export async function runWeeklyDigests(deps: Deps, options: { catchUp?: boolean 
   }
   const period = { start: new Date(scheduled.getTime() - WEEK_MS), end: scheduled };
   // The same figures go to every channel: read them once, and only if some channel still needs them.
-  let message: Promise<DigestMessage> | undefined;
-  const digest = () => (message ??= loadDigestData(source(deps), period, now).then((data) => buildDigest(data, now)));
+  let figures: Promise<DigestData> | undefined;
+  const digest = () => (figures ??= loadDigestData(source(deps), period, now));
   const outcomes: WeeklyOutcome[] = [];
   for (const channel of digestChannels) outcomes.push(await postWeeklyDigest(deps, channel, week.label, period, digest));
   deps.logger.info(
@@ -60,15 +58,14 @@ async function installedAt(db: Deps['db']): Promise<Date | undefined> {
   return row ? new Date(row.value) : undefined;
 }
 
-async function postWeeklyDigest(deps: Deps, channel: string, week: string, period: Period, digest: () => Promise<DigestMessage>): Promise<WeeklyOutcome> {
+async function postWeeklyDigest(deps: Deps, channel: string, week: string, period: Period, digest: () => Promise<DigestData>): Promise<WeeklyOutcome> {
   const taken = await deps.db.selectFrom('digest_posts').select('id').where('channel', '=', channel).where('week', '=', week).executeTakeFirst();
   if (taken) return { channel, week, result: 'already_posted' };
 
-  const message = await digest();
-  const payload: SlackPostPayload = { channel, text: message.text, blocks: message.blocks };
-  const now = deps.clock.now();
-  const at = now.toISOString();
-  const outboxId = await deps.db.transaction().execute(async (trx) => {
+  const data = await digest();
+  const outboxId = await deps.notices.transaction(async (out) => {
+    const { trx } = out;
+    const at = out.now.toISOString();
     const claimed = await trx
       .insertInto('digest_posts')
       .values({ channel, week, period_start: period.start.toISOString(), period_end: period.end.toISOString(), outbox_id: null, created_at: at })
@@ -76,12 +73,11 @@ async function postWeeklyDigest(deps: Deps, channel: string, week: string, perio
       .returning('id')
       .executeTakeFirst();
     if (!claimed) return undefined;
-    const queued = await enqueue(trx, now, { kind: 'slack.post', target: channel, payload, dedupeKey: `digest:${channel}:${week}` });
+    const queued = await out.post(channel, { type: 'digest', data, onDemand: false }, { dedupeKey: `digest:${channel}:${week}` });
     await trx.updateTable('digest_posts').set({ outbox_id: queued.id }).where('id', '=', claimed.id).execute();
     return queued.id;
   });
   if (outboxId === undefined) return { channel, week, result: 'already_posted' };
-  deps.wakeOutbox();
   deps.logger.info({ channel, week }, 'weekly digest queued');
   return { channel, week, result: 'queued', outboxId };
 }
@@ -90,16 +86,13 @@ async function postWeeklyDigest(deps: Deps, channel: string, week: string, perio
 export async function postDigestNow(deps: Deps, channels: string[]): Promise<Array<{ channel: string; outboxId: number }>> {
   const now = deps.clock.now();
   const period = { start: new Date(now.getTime() - WEEK_MS), end: now };
-  const message = buildDigest(await loadDigestData(source(deps), period, now), now, { onDemand: true });
-  const queued = await deps.db.transaction().execute(async (trx) => {
+  const data = await loadDigestData(source(deps), period, now);
+  return deps.notices.transaction(async (out) => {
     const ids: Array<{ channel: string; outboxId: number }> = [];
     for (const channel of channels) {
-      const payload: SlackPostPayload = { channel, text: message.text, blocks: message.blocks };
-      const { id } = await enqueue(trx, now, { kind: 'slack.post', target: channel, payload });
+      const { id } = await out.post(channel, { type: 'digest', data, onDemand: true });
       if (id !== null) ids.push({ channel, outboxId: id });
     }
     return ids;
-  });
-  deps.wakeOutbox();
-  return queued;
+  }, { now });
 }

@@ -1,11 +1,9 @@
 // Everything a pause change tells the world, written in the same transaction as the change:
 // the leads' timelines, the #marketing notice and the signed outbound event (both via the outbox).
 
-import type { Transaction } from 'kysely';
-import type { Database, HotPause } from '../../db/schema.ts';
+import type { HotPause } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { enqueue, type SlackPostPayload } from '../../delivery/outbox.ts';
-import { extensionNotice, pauseNotice, resumeNotice, shortenedNotice, type PauseCampaign } from '../../views/hotlead-notices.ts';
+import type { Notice, Outgoing, PauseCampaign } from '../notices.ts';
 import { findCampaignByKey } from '../campaigns/queries.ts';
 import { addToTimelines, type PauseLead } from './store.ts';
 import { publishEvents, wantsEvent } from '../events/publish.ts';
@@ -21,7 +19,7 @@ export type PauseChange =
 const TIMELINE_TYPE = { paused: 'hot_paused', extended: 'hot_extended', shortened: 'hot_shortened', released: 'hot_released', expired: 'hot_expired' } as const;
 const EVENT_TYPE: Record<PauseChange['kind'], PauseEventType> = { paused: 'lead.paused', extended: 'lead.extended', shortened: 'lead.shortened', resumed: 'lead.resumed' };
 
-async function campaignOf(trx: Transaction<Database>, p: HotPause): Promise<PauseCampaign | null> {
+async function campaignOf(trx: Outgoing['trx'], p: HotPause): Promise<PauseCampaign | null> {
   if (!p.campaign_key) return null;
   const brief = await findCampaignByKey(trx, p.campaign_key);
   return { key: p.campaign_key, name: brief?.name ?? null };
@@ -34,12 +32,12 @@ function changeKey(p: HotPause, change: PauseChange): string {
 
 export async function announcePauseChange(
   deps: Deps,
-  trx: Transaction<Database>,
-  now: Date,
+  out: Outgoing,
   pause: HotPause,
   leads: Pick<PauseLead, 'id'>[],
   change: PauseChange,
 ): Promise<void> {
+  const { trx, now } = out;
   const at = now.toISOString();
   const timelineType = change.kind === 'resumed' ? TIMELINE_TYPE[change.reason] : TIMELINE_TYPE[change.kind];
   const timelineIds = await addToTimelines(trx, leads, {
@@ -56,18 +54,15 @@ export async function announcePauseChange(
   });
 
   const key = changeKey(pause, change);
-  const { marketingChannel, timeZone } = deps.config;
+  const { marketingChannel } = deps.config;
   if (marketingChannel) {
     const campaign = await campaignOf(trx, pause);
-    const notice = change.kind === 'paused'
-      ? pauseNotice(pause, campaign, timeZone)
-      : change.kind === 'extended'
-        ? extensionNotice(pause, change.previousUntil, change.by, campaign, timeZone)
-        : change.kind === 'shortened'
-          ? shortenedNotice(pause, change.previousUntil, change.by, campaign, timeZone)
-          : resumeNotice(pause, { reason: change.reason, by: change.by }, campaign, timeZone);
-    const payload: SlackPostPayload = { channel: marketingChannel, text: notice.text, blocks: notice.blocks };
-    await enqueue(trx, now, { kind: 'slack.post', target: marketingChannel, payload, dedupeKey: `hotlead-notice:${pause.id}:${key}` });
+    const notice: Notice = change.kind === 'paused'
+      ? { type: 'pause.started', pause, campaign }
+      : change.kind === 'resumed'
+        ? { type: 'pause.resumed', pause, reason: change.reason, by: change.by, campaign }
+        : { type: change.kind === 'extended' ? 'pause.extended' : 'pause.shortened', pause, previousUntil: change.previousUntil, by: change.by, campaign };
+    await out.post(marketingChannel, notice, { dedupeKey: `hotlead-notice:${pause.id}:${key}` });
   }
   const eventType = EVENT_TYPE[change.kind];
   if (wantsEvent(deps.config, eventType)) {
@@ -78,6 +73,7 @@ export async function announcePauseChange(
       resumedBecause: change.kind === 'resumed' ? change.reason : undefined,
     }, deps.config.timeZone);
     const timelineId = timelineIds.find((t) => t.lead_id === pause.lead_id)?.id ?? timelineIds[0]?.id;
+    out.wakeSender();
     await publishEvents(trx, now, deps.config, [{ type: eventType, key: `hotlead:${pause.id}:${key}`, data, ...(timelineId !== undefined ? { timelineId } : {}) }]);
   }
 }

@@ -3,8 +3,6 @@
 // and the outbox dedupe keys make each warning, notice and event exist once.
 
 import type { Deps } from '../../deps.ts';
-import { enqueue, type SlackPostPayload } from '../../delivery/outbox.ts';
-import { pauseEndingWarning } from '../../views/hotlead-notices.ts';
 import { announcePauseChange } from './announce.ts';
 import { leadsWithEmail } from './store.ts';
 
@@ -22,9 +20,9 @@ export async function liftEndedPauses(deps: Deps): Promise<number> {
     .orderBy('paused_until')
     .execute();
   let lifted = 0;
-  const reps = new Set<string>();
   for (const candidate of due) {
-    const liftedFor = await deps.db.transaction().execute(async (trx) => {
+    const done = await deps.notices.transaction(async (out) => {
+      const { trx } = out;
       const pause = await trx
         .updateTable('hot_pauses')
         .set({ status: 'expired', active_email: null, ended_at: at, ended_by: null, end_reason: 'expired', updated_at: at })
@@ -33,18 +31,14 @@ export async function liftEndedPauses(deps: Deps): Promise<number> {
         .where('paused_until', '<=', at)
         .returningAll()
         .executeTakeFirst();
-      if (!pause) return undefined;
+      if (!pause) return false;
       const leads = await leadsWithEmail(trx, pause.email_lower);
-      await announcePauseChange(deps, trx, now, pause, leads, { kind: 'resumed', by: null, reason: 'expired' });
-      return pause.paused_by;
-    });
-    if (liftedFor) {
-      lifted += 1;
-      reps.add(liftedFor);
-    }
+      await announcePauseChange(deps, out, pause, leads, { kind: 'resumed', by: null, reason: 'expired' });
+      out.refreshHome(pause.paused_by);
+      return true;
+    }, { now });
+    if (done) lifted += 1;
   }
-  if (lifted > 0) deps.wakeOutbox();
-  for (const rep of reps) deps.homeRefreshes.request(rep);
   return lifted;
 }
 
@@ -67,8 +61,8 @@ export async function warnEndingPauses(deps: Deps): Promise<number> {
     if (c.warned_until === c.paused_until) continue;
     const setAt = Date.parse(c.extended_at ?? c.paused_at);
     if (Date.parse(c.paused_until) - setAt <= 2 * DAY_MS) continue;
-    const done = await deps.db.transaction().execute(async (trx) => {
-      const claimed = await trx
+    const done = await deps.notices.transaction(async (out) => {
+      const claimed = await out.trx
         .updateTable('hot_pauses')
         .set({ warned_until: c.paused_until })
         .where('id', '=', c.id)
@@ -77,13 +71,10 @@ export async function warnEndingPauses(deps: Deps): Promise<number> {
         .where((eb) => eb.or([eb('warned_until', 'is', null), eb('warned_until', '<>', c.paused_until)]))
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) return false;
-      const warning = pauseEndingWarning(c, deps.config.timeZone);
-      const payload: SlackPostPayload = { channel: c.paused_by, text: warning.text, blocks: warning.blocks };
-      await enqueue(trx, now, { kind: 'slack.post', target: c.paused_by, payload, dedupeKey: `hotlead-warn:${c.id}:${c.paused_until}` });
+      await out.post(c.paused_by, { type: 'pause.ending', pause: c }, { dedupeKey: `hotlead-warn:${c.id}:${c.paused_until}` });
       return true;
-    });
+    }, { now });
     if (done) warned += 1;
   }
-  if (warned > 0) deps.wakeOutbox();
   return warned;
 }

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import type { HotPause, Lead } from '../../db/schema.ts';
 import { UserFacingError } from '../../errors.ts';
-import { afterLeadAnswer, applyLeadAnswer } from '../leads/answers.ts';
+import { applyLeadAnswer } from '../leads/answers.ts';
 import { announcePauseChange } from './announce.ts';
 import { MAX_PAUSE_DAYS, parseEmail, pauseEndAfterDays } from './parse.ts';
 import { findActivePause, isOpenLead, isUniqueViolation, leadsWithEmail, openLeadsOf, pickLead, type PauseLead } from './store.ts';
@@ -48,7 +48,8 @@ interface Written {
 
 async function writePause(deps: Deps, input: PauseInput, email: { address: string; lower: string }, until: Date, now: Date): Promise<Written> {
   // Durable before the rep is told, as any answer to a lead.
-  return deps.dbHandle.durably((db) => db.transaction().execute(async (trx) => {
+  return deps.notices.transaction(async (out) => {
+    const { trx } = out;
     // Two pauses of one address (a double click reaching two replicas) take turns: the second extends or keeps.
     await takeTurnsOn(trx, `pause:${email.lower}`);
     const leads = await leadsWithEmail(trx, email.lower);
@@ -61,7 +62,7 @@ async function writePause(deps: Deps, input: PauseInput, email: { address: strin
     // leave a pause whose lead still waits, and the events say the lead is hot.
     const answered: Lead[] = [];
     for (const leadId of leadsToAnswer(input, leads)) {
-      const result = await applyLeadAnswer(deps, trx, now, { leadId, answer: 'hot', by: input.by });
+      const result = await applyLeadAnswer(deps, out, { leadId, answer: 'hot', by: input.by });
       if (result.changed && result.lead) answered.push(result.lead);
     }
 
@@ -93,7 +94,8 @@ async function writePause(deps: Deps, input: PauseInput, email: { address: strin
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await announcePauseChange(deps, trx, now, pause, leads, { kind: 'paused', by: input.by });
+      await announcePauseChange(deps, out, pause, leads, { kind: 'paused', by: input.by });
+      out.refreshHome(input.by);
       return { outcome: 'paused', pause, leads, answered };
     }
 
@@ -118,9 +120,10 @@ async function writePause(deps: Deps, input: PauseInput, email: { address: strin
       .where('paused_until', '=', active.paused_until)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await announcePauseChange(deps, trx, now, pause, leads, { kind: 'extended', by: input.by, previousUntil: active.paused_until });
+    await announcePauseChange(deps, out, pause, leads, { kind: 'extended', by: input.by, previousUntil: active.paused_until });
+    out.refreshHome(input.by);
     return { outcome: 'extended', pause, previousUntil: active.paused_until, leads, answered };
-  }));
+  }, { durably: true, now });
 }
 
 /** The lead the pause came from (when still open) and the rep's other open leads with this email. */
@@ -152,9 +155,6 @@ export async function pauseMarketingEmails(deps: Deps, input: PauseInput): Promi
     if (!isUniqueViolation(error)) throw error;
     written = await writePause(deps, input, email, until, now);
   }
-  if (written.outcome !== 'kept') deps.wakeOutbox();
-  for (const lead of written.answered) afterLeadAnswer(deps, input.by, lead);
-  if (written.outcome !== 'kept') deps.homeRefreshes.request(input.by);
   return {
     outcome: written.outcome,
     pausedUntil: new Date(written.pause.paused_until),

@@ -32,7 +32,8 @@ export async function releaseMarketingPause(deps: Deps, input: { email: string; 
   const now = deps.clock.now();
   const at = now.toISOString();
   const emailLower = input.email.trim().toLowerCase();
-  const result = await deps.db.transaction().execute(async (trx): Promise<ReleaseResult> => {
+  return deps.notices.transaction(async (out): Promise<ReleaseResult> => {
+    const { trx } = out;
     const found = await changeablePause(trx, emailLower, input.by, input.byIsAdmin);
     if ('outcome' in found) return found;
     const { active, leads } = found;
@@ -44,14 +45,10 @@ export async function releaseMarketingPause(deps: Deps, input: { email: string; 
       .returningAll()
       .executeTakeFirst();
     if (!pause) return { outcome: 'not_paused' };
-    await announcePauseChange(deps, trx, now, pause, leads, { kind: 'resumed', by: input.by, reason: 'released' });
+    await announcePauseChange(deps, out, pause, leads, { kind: 'resumed', by: input.by, reason: 'released' });
+    out.refreshHome(pause.paused_by, input.by);
     return { outcome: 'released', pause };
-  });
-  if (result.outcome === 'released') {
-    deps.wakeOutbox();
-    for (const person of new Set([result.pause.paused_by, input.by])) deps.homeRefreshes.request(person);
-  }
-  return result;
+  }, { now });
 }
 
 export type ShortenResult =
@@ -65,7 +62,8 @@ export async function shortenMarketingPause(deps: Deps, input: { email: string; 
   const now = deps.clock.now();
   const at = now.toISOString();
   const emailLower = input.email.trim().toLowerCase();
-  const result = await deps.db.transaction().execute(async (trx): Promise<ShortenResult> => {
+  return deps.notices.transaction(async (out): Promise<ShortenResult> => {
+    const { trx } = out;
     const found = await changeablePause(trx, emailLower, input.by, input.byIsAdmin);
     if ('outcome' in found) return found;
     const { active, leads } = found;
@@ -80,12 +78,8 @@ export async function shortenMarketingPause(deps: Deps, input: { email: string; 
       .returningAll()
       .executeTakeFirst();
     if (!pause) return { outcome: 'not_paused' };
-    await announcePauseChange(deps, trx, now, pause, leads, { kind: 'shortened', by: input.by, previousUntil: active.paused_until });
+    await announcePauseChange(deps, out, pause, leads, { kind: 'shortened', by: input.by, previousUntil: active.paused_until });
+    out.refreshHome(pause.paused_by, input.by);
     return { outcome: 'shortened', pause, previousUntil: active.paused_until };
-  });
-  if (result.outcome === 'shortened') {
-    deps.wakeOutbox();
-    for (const person of new Set([result.pause.paused_by, input.by])) deps.homeRefreshes.request(person);
-  }
-  return result;
+  }, { now });
 }

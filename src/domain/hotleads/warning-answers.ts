@@ -2,8 +2,6 @@
 
 import type { Deps } from '../../deps.ts';
 import type { HotPause } from '../../db/schema.ts';
-import { enqueue, type SlackUpdatePayload } from '../../delivery/outbox.ts';
-import { pauseWarningAnswered } from '../../views/hotlead-notices.ts';
 import { addDays, endOfLocalDate, lastDayCovered, localDateOf } from './calendar.ts';
 import { announcePauseChange } from './announce.ts';
 import { MAX_PAUSE_DAYS } from './parse.ts';
@@ -40,7 +38,8 @@ export async function answerPauseWarning(deps: Deps, input: WarningAnswerInput):
   const now = deps.clock.now();
   const at = now.toISOString();
   const { timeZone } = deps.config;
-  const result = await deps.db.transaction().execute(async (trx): Promise<WarningAnswerResult> => {
+  return deps.notices.transaction(async (out): Promise<WarningAnswerResult> => {
+    const { trx } = out;
     const found = await findPauseById(trx, input.pauseId);
     if (!found) return { outcome: 'not_found' };
     const leads = await leadsWithEmail(trx, found.email_lower);
@@ -48,9 +47,7 @@ export async function answerPauseWarning(deps: Deps, input: WarningAnswerInput):
 
     const updateWarning = async (p: HotPause, shown: 'extended' | 'let_end' | 'ended') => {
       if (!input.message) return;
-      const view = pauseWarningAnswered(p, shown, input.by, timeZone);
-      const payload: SlackUpdatePayload = { channel: input.message.channel, ts: input.message.ts, text: view.text, blocks: view.blocks };
-      await enqueue(trx, now, { kind: 'slack.update', target: input.message.channel, payload });
+      await out.update(input.message, { type: 'pause.warning_answered', pause: p, answer: shown, by: input.by });
     };
 
     if (found.status !== 'active') {
@@ -82,11 +79,9 @@ export async function answerPauseWarning(deps: Deps, input: WarningAnswerInput):
       .returningAll()
       .executeTakeFirst();
     if (!pause) return { outcome: 'changed_meanwhile', pause: found };
-    await announcePauseChange(deps, trx, now, pause, leads, { kind: 'extended', by: input.by, previousUntil: found.paused_until });
+    await announcePauseChange(deps, out, pause, leads, { kind: 'extended', by: input.by, previousUntil: found.paused_until });
     await updateWarning(pause, 'extended');
+    out.refreshHome(pause.paused_by);
     return { outcome: 'extended', pause };
-  });
-  if (result.outcome === 'extended' || result.outcome === 'let_end' || result.outcome === 'ended') deps.wakeOutbox();
-  if (result.outcome === 'extended') deps.homeRefreshes.request(result.pause.paused_by);
-  return result;
+  }, { now });
 }

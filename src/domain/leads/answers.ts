@@ -1,9 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { Deps } from '../../deps.ts';
-import type { Database, Lead, LeadStatus } from '../../db/schema.ts';
-import { enqueue } from '../../delivery/outbox.ts';
+import type { Lead, LeadStatus } from '../../db/schema.ts';
+import type { Outgoing } from '../notices.ts';
 import type { LeadAnswerView } from './model.ts';
-import { rejectionNotice } from '../../views/lead-notices.ts';
 import { queueCrmWriteBack } from '../crm/write-back.ts';
 import { enqueueLeadDmUpdate } from './dm.ts';
 import { addLeadEvent, findLead, leadAnswers } from './queries.ts';
@@ -32,15 +30,13 @@ const ANSWERABLE_FROM: Record<LeadAnswer, LeadStatus[]> = {
  * Marketing hears of every rejection. Does not check who may answer: see `answerLead`.
  */
 export async function recordLeadAnswer(deps: Deps, input: AnswerInput): Promise<{ changed: boolean; lead: Lead | undefined }> {
-  const now = deps.clock.now();
   // Durable before the DM changes or anyone is told, with the fsync off the thread that acks clicks.
-  const result = await deps.dbHandle.durably((db) => db.transaction().execute((trx) => applyLeadAnswer(deps, trx, now, input)));
-  if (result.changed) afterLeadAnswer(deps, input.by, result.lead);
-  return result;
+  return deps.notices.transaction((out) => applyLeadAnswer(deps, out, input), { durably: true });
 }
 
-/** recordLeadAnswer's change, inside the caller's transaction (a pause answers its lead hot in its own); call afterLeadAnswer once it commits. */
-export async function applyLeadAnswer(deps: Pick<Deps, 'config'>, trx: Kysely<Database>, now: Date, input: AnswerInput): Promise<{ changed: boolean; lead: Lead | undefined }> {
+/** recordLeadAnswer's change, inside the caller's transaction (a pause answers its lead hot in its own). */
+export async function applyLeadAnswer(deps: Pick<Deps, 'config'>, out: Outgoing, input: AnswerInput): Promise<{ changed: boolean; lead: Lead | undefined }> {
+  const { trx, now } = out;
   const at = now.toISOString();
   const allowed = ANSWERABLE_FROM[input.answer];
   const lead = await findLead(trx, input.leadId);
@@ -66,23 +62,13 @@ export async function applyLeadAnswer(deps: Pick<Deps, 'config'>, trx: Kysely<Da
   const detail = rejected ? { reason: input.reason ?? null, comment: input.comment ?? null } : input.comment ? { comment: input.comment } : undefined;
   await addLeadEvent(trx, now, deps.config, { leadId: lead.id, type: input.answer, actor: input.by, detail });
   if (rejected && deps.config.marketingChannel) {
-    await enqueue(trx, now, {
-      kind: 'slack.post',
-      target: deps.config.marketingChannel,
-      payload: { channel: deps.config.marketingChannel, text: rejectionNotice(answered, input.by, input.reason ?? 'other', input.comment ?? null) },
-      dedupeKey: `lead-rejected:${lead.id}`,
-    });
+    await out.post(deps.config.marketingChannel, { type: 'lead.rejected', lead: answered, by: input.by, reason: input.reason ?? 'other', comment: input.comment ?? null }, { dedupeKey: `lead-rejected:${lead.id}` });
   }
   await queueCrmWriteBack(trx, now, deps.config, answered, input.answer);
-  await enqueueLeadDmUpdate(trx, now, answered);
+  out.wakeSender();
+  await enqueueLeadDmUpdate(out, answered);
+  out.refreshHome(input.by, answered.owner_slack_id);
   return { changed: true, lead: answered };
-}
-
-/** Once an answer has committed: send what it queued, and refresh the Homes it changed. */
-export function afterLeadAnswer(deps: Deps, by: string, lead: Lead | undefined): void {
-  deps.wakeOutbox();
-  const people = new Set([by, lead?.owner_slack_id].filter((p): p is string => Boolean(p)));
-  for (const person of people) deps.homeRefreshes.request(person);
 }
 
 export type AnswerCheck =

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Lead } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { enqueue } from '../../delivery/outbox.ts';
-import { awayOfferMessage, claimedMessage, claimOfferMessage } from '../../views/lead-claim.ts';
+import type { Outgoing } from '../notices.ts';
 import { enqueueLeadDm } from './dm.ts';
 import { moveLead } from './move.ts';
 import { addLeadEvent, findLead } from './queries.ts';
@@ -16,17 +15,9 @@ export function claimChannel(deps: Pick<Deps, 'config'>): string | undefined {
 }
 
 /** Queues the Claim offer of a lead nobody owns (once per lead), in the intake's transaction. */
-export async function offerLeadToClaim(db: Kysely<Database>, now: Date, channel: string | undefined, lead: Lead): Promise<boolean> {
+export async function offerLeadToClaim(out: Outgoing, channel: string | undefined, lead: Lead): Promise<boolean> {
   if (!channel) return false;
-  const message = claimOfferMessage(lead);
-  const { created } = await enqueue(db, now, {
-    kind: 'slack.post',
-    target: channel,
-    payload: { channel, text: message.text, blocks: message.blocks },
-    dedupeKey: `lead-claim:${lead.id}`,
-    refType: CLAIM_OFFER_REF,
-    refId: lead.id,
-  });
+  const { created } = await out.post(channel, { type: 'lead.claim_offer', lead }, { dedupeKey: `lead-claim:${lead.id}`, refType: CLAIM_OFFER_REF, refId: lead.id });
   return created;
 }
 
@@ -49,10 +40,9 @@ async function claimable(db: Kysely<Database>, lead: Lead, by: string): Promise<
 }
 
 /** The owner is away: the lead goes to them as usual, and is offered to `cover` too (the first to answer owns it). */
-export async function offerToCover(deps: Pick<Deps, 'config'>, db: Kysely<Database>, now: Date, lead: Lead, cover: string, ownerAway: string): Promise<void> {
-  const message = awayOfferMessage(lead, lead.owner_slack_id!, ownerAway);
-  await enqueue(db, now, { kind: 'slack.post', target: cover, payload: { channel: cover, text: message.text, blocks: message.blocks }, dedupeKey: `lead-away-offer:${lead.id}:${cover}` });
-  await addLeadEvent(db, now, deps.config, { leadId: lead.id, type: 'offered', detail: { to: cover, why: `<@${lead.owner_slack_id}> is ${ownerAway}` } });
+export async function offerToCover(deps: Pick<Deps, 'config'>, out: Outgoing, lead: Lead, cover: string, ownerAway: string): Promise<void> {
+  await out.post(cover, { type: 'lead.away_offer', lead, owner: lead.owner_slack_id!, ownerAway }, { dedupeKey: `lead-away-offer:${lead.id}:${cover}` });
+  await addLeadEvent(out.trx, out.now, deps.config, { leadId: lead.id, type: 'offered', detail: { to: cover, why: `<@${lead.owner_slack_id}> is ${ownerAway}` } });
 }
 
 /**
@@ -62,8 +52,8 @@ export async function offerToCover(deps: Pick<Deps, 'config'>, db: Kysely<Databa
  * with the change.
  */
 export async function claimLead(deps: Deps, leadId: string, by: string, offer: { channel: string; ts: string } | undefined): Promise<ClaimOutcome> {
-  const now = deps.clock.now();
-  const outcome = await deps.db.transaction().execute(async (trx): Promise<ClaimOutcome> => {
+  return deps.notices.transaction(async (out): Promise<ClaimOutcome> => {
+    const { trx, now } = out;
     const lead = await findLead(trx, leadId);
     if (!lead) return { kind: 'gone' };
     if (lead.owner_slack_id === by && lead.delivery !== 'unassigned') return { kind: 'taken', owner: by };
@@ -78,7 +68,7 @@ export async function claimLead(deps: Deps, leadId: string, by: string, offer: {
     };
     if (from) {
       // From its owner: moved as the ladder moves leads (their DM says where it went).
-      if (!(await moveLead(deps, trx, now, lead, by, why, covering ? 'covered' : 'claimed'))) return taken();
+      if (!(await moveLead(deps, out, lead, by, why, covering ? 'covered' : 'claimed'))) return taken();
       await addLeadEvent(trx, now, deps.config, { leadId, type: 'claimed', actor: by, detail: { why, from: { slack_user_id: from } } });
     } else {
       const updated = await trx
@@ -91,14 +81,11 @@ export async function claimLead(deps: Deps, leadId: string, by: string, offer: {
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) return taken();
       await addLeadEvent(trx, now, deps.config, { leadId, type: 'claimed', actor: by, detail: { why } });
-      await enqueueLeadDm(trx, now, claimed as Lead & { owner_slack_id: string });
+      await enqueueLeadDm(out, claimed as Lead & { owner_slack_id: string });
     }
     if (offer) {
-      const message = claimedMessage(claimed, by, from);
-      await enqueue(trx, now, { kind: 'slack.update', target: offer.channel, payload: { channel: offer.channel, ts: offer.ts, text: message.text, blocks: message.blocks } });
+      await out.update(offer, { type: 'lead.claimed', lead: claimed, by, from });
     }
     return { kind: 'claimed', lead: claimed, from };
   });
-  if (outcome.kind === 'claimed') deps.wakeOutbox();
-  return outcome;
 }

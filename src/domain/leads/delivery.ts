@@ -1,8 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database, Lead } from '../../db/schema.ts';
+import type { Lead } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { enqueue } from '../../delivery/outbox.ts';
-import { movedDmMessage } from '../../views/lead-notices.ts';
+import type { Outgoing } from '../notices.ts';
 import type { MoveReason } from './move.ts';
 import type { DeliveryHook } from '../../delivery/hooks.ts';
 import { isAnswered } from './model.ts';
@@ -20,22 +18,21 @@ const OWNER_GONE_ERRORS = new Set(['user_not_found', 'user_disabled', 'is_archiv
  * later chat.update needs) and the 'delivered' event, or marks the delivery failed.
  */
 export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
-  const now = deps.clock.now();
-  const at = now.toISOString();
-  const { delivered, owner, answeredMeanwhile, ownerGone } = await deps.db.transaction().execute(async (trx) => {
-    const nothing = { delivered: false, owner: null, answeredMeanwhile: false, ownerGone: null };
-    const lead = await findLead(trx, leadId);
-    if (!lead) return nothing;
+  const ownerGone = await deps.notices.transaction(async (out) => {
+    const { trx, now } = out;
+    const at = now.toISOString();
+        const lead = await findLead(trx, leadId);
+    if (!lead) return null;
     if (!outcome.ok) {
       await trx.updateTable('leads').set({ delivery: 'failed', updated_at: at }).where('id', '=', leadId).where('delivery', '!=', 'delivered').execute();
       await addLeadEvent(trx, now, deps.config, { leadId, type: 'delivery_failed', detail: { error: outcome.error } });
-      return { ...nothing, ownerGone: OWNER_GONE_ERRORS.has(outcome.error) ? lead.owner_slack_id : null };
+      return OWNER_GONE_ERRORS.has(outcome.error) ? lead.owner_slack_id : null;
     }
     if (outcome.to && lead.owner_slack_id && outcome.to.startsWith('U') && outcome.to !== lead.owner_slack_id) {
       // The lead moved to someone else while this DM was on its way (a claim, a cover): it is not
       // the lead's DM any more; it tells its reader where the lead went.
-      await tellStaleDm(deps, trx, now, lead, outcome.channel, outcome.ts);
-      return { ...nothing, answeredMeanwhile: true };
+      await tellStaleDm(out, lead, outcome.channel, outcome.ts);
+      return null;
     }
     const updated = await trx
       .updateTable('leads')
@@ -43,19 +40,19 @@ export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
       .where('id', '=', leadId)
       .where('delivery', '!=', 'delivered')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return nothing;
+    if (Number(updated.numUpdatedRows) === 0) return null;
     await addLeadEvent(trx, now, deps.config, { leadId, type: 'delivered', detail: { channel: outcome.channel, ts: outcome.ts } });
     // Answered before the DM landed (e.g. /hotlead): show the answer on the DM too.
-    const updating = isAnswered(lead) && (await enqueueLeadDmUpdate(trx, now, { ...lead, dm_channel: outcome.channel, dm_ts: outcome.ts }));
-    return { delivered: true, owner: lead.owner_slack_id, answeredMeanwhile: updating, ownerGone: null };
-  });
+    if (isAnswered(lead)) await enqueueLeadDmUpdate(out, { ...lead, dm_channel: outcome.channel, dm_ts: outcome.ts });
+    // The new lead now waits on its owner's Home too.
+    out.refreshHome(lead.owner_slack_id);
+    return null;
+    // The sender hands its hooks the database its write is in (SQLite: one without an fsync of its own).
+  }, { db: deps.db });
   if (ownerGone) {
     // What we learned of this person is no longer true: later leads for their email wait for Slack's answer instead.
     deps.owners.kick(await deps.directory.doubtUser(ownerGone));
   }
-  if (answeredMeanwhile) deps.wakeOutbox();
-  // The new lead now waits on its owner's Home too.
-  if (delivered && owner) deps.homeRefreshes.request(owner);
 };
 
 /**
@@ -83,11 +80,10 @@ export async function reconcileLeadDeliveries(deps: Deps): Promise<number> {
 }
 
 /** Edits a DM that reached a former owner after the lead moved, as moveLead edits one that had landed. */
-async function tellStaleDm(deps: Pick<Deps, 'config'>, trx: Kysely<Database>, now: Date, lead: Lead, channel: string, ts: string): Promise<void> {
-  const moved = await trx.selectFrom('lead_events').select('detail').where('lead_id', '=', lead.id).where('type', '=', 'reassigned').orderBy('id', 'desc').limit(1).executeTakeFirst();
+async function tellStaleDm(out: Outgoing, lead: Lead, channel: string, ts: string): Promise<void> {
+  const moved = await out.trx.selectFrom('lead_events').select('detail').where('lead_id', '=', lead.id).where('type', '=', 'reassigned').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const reason = moveReasonOf(moved?.detail ?? null);
-  const message = movedDmMessage(lead, lead, reason);
-  await enqueue(trx, now, { kind: 'slack.update', target: channel, payload: { channel, ts, text: message.text, blocks: message.blocks } });
+  await out.update({ channel, ts }, { type: 'lead.moved', before: lead, after: lead, why: reason });
 }
 
 function moveReasonOf(detail: string | null): MoveReason {

@@ -2,12 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database, Lead } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { powerOfTwoChunks } from '../../db/chunks.ts';
-import { enqueue, enqueueMany } from '../../delivery/outbox.ts';
-import { unknownCampaignNotice } from '../../views/lead-notices.ts';
+import type { Outgoing } from '../notices.ts';
 import { campaignKeysByWord, foldCampaignWord, keyFromName } from '../campaigns/match.ts';
 import { findCampaignByKey, type CampaignBrief } from '../campaigns/queries.ts';
 import { qualify, type LeadFacts, type Qualification } from '../mql/rules.ts';
-import { leadDmItem } from './dm.ts';
+import { leadDmOptions } from './dm.ts';
 import type { LeadInput } from './intake-schema.ts';
 import { addLeadEvents } from './queries.ts';
 import { routeToPool } from './route-to-pool.ts';
@@ -75,10 +74,7 @@ export async function intakeLeads(deps: Deps, leads: LeadInput[]): Promise<Intak
  * Resolves once the commit is on disk.
  */
 export async function intakeLeadGroups(deps: Deps, groups: LeadInput[][]): Promise<IntakeOutcome[]> {
-  const now = deps.clock.now();
-  const { outcomes, queued } = await deps.dbHandle.durably((db) => db.transaction().execute((trx) => storeGroups(deps, trx, now, groups)));
-  if (queued) deps.wakeOutbox();
-  return outcomes;
+  return deps.notices.transaction((out) => storeGroups(deps, out, groups), { durably: true });
 }
 
 interface Arrival {
@@ -136,7 +132,8 @@ async function insertNewLeads(trx: Kysely<Database>, rows: Lead[]): Promise<Set<
   return inserted;
 }
 
-async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups: LeadInput[][]): Promise<{ outcomes: IntakeOutcome[]; queued: boolean }> {
+async function storeGroups(deps: Deps, out: Outgoing, groups: LeadInput[][]): Promise<IntakeOutcome[]> {
+  const { trx, now } = out;
   const at = now.toISOString();
   const ownerEmails = groups.flat().filter((l) => !l.owner.slackUserId && l.owner.email).map((l) => l.owner.email!);
   const knownOwners = ownerEmails.length > 0 ? await deps.directory.knownUserIds(trx, ownerEmails) : new Map<string, string>();
@@ -151,7 +148,7 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
   // Ids stored before this commit: each is a resend, compared with what is stored.
   const storedHere = new Set(inserted);
   const resent = arrivals.flat().filter((a) => !storedHere.has(a.row.id));
-  const resends = await applyResends(deps, trx, now, resent.map((a) => ({ row: a.row, ownerGiven: a.input.owner.email !== null || a.input.owner.slackUserId !== null })));
+  const resends = await applyResends(deps, out, resent.map((a) => ({ row: a.row, ownerGiven: a.input.owner.email !== null || a.input.owner.slackUserId !== null })));
   const resendResult = new Map(resent.map((a, i) => [a, resends.results[i]]));
 
   const stored: Arrival[] = [];
@@ -181,13 +178,12 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
 
   const delivering = stored.filter((a) => a.qualification.qualified);
   const campaigns = new Map<string, CampaignBrief | undefined>();
-  let queued = false;
   for (const { row, input } of delivering) {
     const key = row.campaign_key;
     if (key === null || campaigns.has(key)) continue;
     const campaign = await findCampaignByKey(trx, key);
     campaigns.set(key, campaign);
-    if (!campaign && (await tellMarketingOfUnknownCampaign(deps, trx, now, row, input.crmCampaign ?? key))) queued = true;
+    if (!campaign) await tellMarketingOfUnknownCampaign(deps, out, row, input.crmCampaign ?? key);
   }
   // Nobody owns these: with pools, the next available rep of the first pool that fits takes each.
   if (deps.routing) {
@@ -196,42 +192,30 @@ async function storeGroups(deps: Deps, trx: Kysely<Database>, now: Date, groups:
     }
   }
   // A lead just stored has no answers yet.
-  const dms = delivering
+  await out.postMany(delivering
     .filter(({ row }) => row.owner_slack_id)
-    .map(({ row }) => leadDmItem(row as Lead & { owner_slack_id: string }, { lead: row, campaign: row.campaign_key ? campaigns.get(row.campaign_key) : undefined, answers: [] }, now));
-  if ((await enqueueMany(trx, now, dms)) > 0 || resends.queued) queued = true;
+    .map(({ row }) => ({ channel: row.owner_slack_id!, notice: { type: 'lead.dm' as const, data: { lead: row, campaign: row.campaign_key ? campaigns.get(row.campaign_key) : undefined, answers: [] } }, ...leadDmOptions(row) })));
   // An owner who is away (in a pool) gets their lead as usual; their pool's next available rep is offered it too.
   if (deps.routing) {
     for (const { row } of delivering.filter((a) => a.row.owner_slack_id && a.row.delivery !== 'unassigned')) {
       const cover = await coverForAwayOwner(trx, deps.routing, row, now, deps.config.timeZone, slaFor(deps.config.leadSla, row.stage));
-      if (cover) {
-        await offerToCover(deps, trx, now, row, cover.userId, cover.ownerAway);
-        queued = true;
-      }
+      if (cover) await offerToCover(deps, out, row, cover.userId, cover.ownerAway);
     }
   }
   // Nobody owns these: the sales channel gets each with a Claim button.
   for (const { row } of delivering.filter((a) => a.row.delivery === 'unassigned')) {
-    if (await offerLeadToClaim(trx, now, claimChannel(deps), row)) queued = true;
+    await offerLeadToClaim(out, claimChannel(deps), row);
   }
-  return { outcomes, queued };
+  return outcomes;
 }
 
 async function tellMarketingOfUnknownCampaign(
   deps: Deps,
-  trx: Kysely<Database>,
-  now: Date,
+  out: Outgoing,
   lead: Lead,
   named: string,
-): Promise<boolean> {
+): Promise<void> {
   const key = lead.campaign_key!;
-  if (!deps.config.marketingChannel) return false;
-  const notice = unknownCampaignNotice(lead, key, named);
-  const { created } = await enqueue(trx, now, {
-    kind: 'slack.post',
-    target: deps.config.marketingChannel,
-    payload: { channel: deps.config.marketingChannel, text: notice.text, blocks: notice.blocks },
-    dedupeKey: `lead-unknown-campaign:${key}`,
-  });
-  return created;
+  if (!deps.config.marketingChannel) return;
+  await out.post(deps.config.marketingChannel, { type: 'lead.unknown_campaign', lead, key, named }, { dedupeKey: `lead-unknown-campaign:${key}` });
 }

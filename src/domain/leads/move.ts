@@ -1,8 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database, Lead } from '../../db/schema.ts';
+import type { Lead } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { enqueue } from '../../delivery/outbox.ts';
-import { movedDmMessage } from '../../views/lead-notices.ts';
+import type { Outgoing } from '../notices.ts';
 import { enqueueLeadDm } from './dm.ts';
 import { addLeadEvent } from './queries.ts';
 
@@ -13,7 +11,8 @@ export type MoveReason = 'claimed' | 'covered' | 'unanswered' | 'crm';
  * the owner and status read, the new owner's clock starting at their DM, the old DM edited to say
  * where it went, `reassigned` with why. False when the lead changed meanwhile.
  */
-export async function moveLead(deps: Pick<Deps, 'config'>, trx: Kysely<Database>, now: Date, lead: Lead, to: string, why: string, reason: Exclude<MoveReason, 'crm'>): Promise<boolean> {
+export async function moveLead(deps: Pick<Deps, 'config'>, out: Outgoing, lead: Lead, to: string, why: string, reason: Exclude<MoveReason, 'crm'>): Promise<boolean> {
+  const { trx, now } = out;
   const from = lead.owner_slack_id;
   const updated = await trx
     .updateTable('leads')
@@ -32,9 +31,8 @@ export async function moveLead(deps: Pick<Deps, 'config'>, trx: Kysely<Database>
     detail: { from: from ? { slack_user_id: from, email: lead.owner_email } : null, to: { slack_user_id: to, email: null }, why, reason },
   });
   if (lead.dm_channel && lead.dm_ts) {
-    const message = movedDmMessage(lead, moved, reason);
-    await enqueue(trx, now, { kind: 'slack.update', target: lead.dm_channel, payload: { channel: lead.dm_channel, ts: lead.dm_ts, text: message.text, blocks: message.blocks } });
+    await out.update({ channel: lead.dm_channel, ts: lead.dm_ts }, { type: 'lead.moved', before: lead, after: moved, why: reason });
   }
-  await enqueueLeadDm(trx, now, moved as Lead & { owner_slack_id: string });
+  await enqueueLeadDm(out, moved as Lead & { owner_slack_id: string });
   return true;
 }

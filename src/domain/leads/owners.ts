@@ -1,8 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import type { Logger } from '../../logger.ts';
 import type { Lead } from '../../db/schema.ts';
-import { enqueue } from '../../delivery/outbox.ts';
-import { ownerNotFoundNotice } from '../../views/lead-notices.ts';
 import { enqueueLeadDm } from './dm.ts';
 import { LookupQueue } from '../../slack/lookup-queue.ts';
 import { addLeadEvent } from './queries.ts';
@@ -28,20 +26,18 @@ export async function resolveOwnerEmail(deps: Deps, email: string): Promise<void
 /** With pools, leads whose owner is not in Slack go to a pool's rep like leads nobody owns. Returns how many did. */
 async function handToPools(deps: Deps, email: string): Promise<number> {
   if (!deps.routing) return 0;
-  const now = deps.clock.now();
-  const count = await deps.db.transaction().execute(async (trx) => {
+  return deps.notices.transaction(async (out) => {
+    const { trx, now } = out;
     const waiting = await trx.selectFrom('leads').selectAll().where('owner_email', '=', email).where('delivery', '=', 'awaiting_owner').where('status', '!=', 'held').execute();
     let n = 0;
     for (const lead of waiting) {
       const routed = await routeToPool(deps, trx, now, lead, `its owner ${email} is not in Slack; `);
       if (!routed) continue;
-      await enqueueLeadDm(trx, now, routed as Lead & { owner_slack_id: string });
+      await enqueueLeadDm(out, routed as Lead & { owner_slack_id: string });
       n += 1;
     }
     return n;
   });
-  if (count > 0) deps.wakeOutbox();
-  return count;
 }
 
 /** The owner emails that leads are waiting on. */
@@ -82,8 +78,8 @@ export function createOwnerResolution(deps: () => Deps, logger: Logger): OwnerRe
 }
 
 async function handOverTo(deps: Deps, email: string, userId: string): Promise<number> {
-  const now = deps.clock.now();
-  const count = await deps.db.transaction().execute(async (trx) => {
+  return deps.notices.transaction(async (out) => {
+    const { trx, now } = out;
     const waiting = await trx
       .selectFrom('leads')
       .selectAll()
@@ -100,21 +96,18 @@ async function handOverTo(deps: Deps, email: string, userId: string): Promise<nu
         .where('delivery', '=', 'awaiting_owner')
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) continue;
-      await enqueueLeadDm(trx, now, { ...lead, owner_slack_id: userId, delivery: 'queued' });
+      await enqueueLeadDm(out, { ...lead, owner_slack_id: userId, delivery: 'queued' });
       n += 1;
     }
     return n;
   });
-  if (count > 0) deps.wakeOutbox();
-  return count;
 }
 
 async function tellMarketingOwnerIsUnknown(deps: Deps, email: string): Promise<boolean> {
   const channel = deps.config.marketingChannel;
   if (!channel) return false;
-  const now = deps.clock.now();
-  const created = await deps.db.transaction().execute(async (trx) => {
-    const lead = await trx
+  return deps.notices.transaction(async (out) => {
+    const lead = await out.trx
       .selectFrom('leads')
       .selectAll()
       .where('owner_email', '=', email)
@@ -123,16 +116,9 @@ async function tellMarketingOwnerIsUnknown(deps: Deps, email: string): Promise<b
       .orderBy('id')
       .executeTakeFirst();
     if (!lead) return false;
-    const result = await enqueue(trx, now, {
-      kind: 'slack.post',
-      target: channel,
-      payload: { channel, text: ownerNotFoundNotice(lead, email) },
-      dedupeKey: `lead-owner-not-found:${email}`,
-    });
+    const result = await out.post(channel, { type: 'lead.owner_not_found', lead, ownerEmail: email }, { dedupeKey: `lead-owner-not-found:${email}` });
     return result.created;
   });
-  if (created) deps.wakeOutbox();
-  return created;
 }
 
 /**
@@ -140,8 +126,8 @@ async function tellMarketingOwnerIsUnknown(deps: Deps, email: string): Promise<b
  * lead, or undefined when it is not held (unknown, or already released).
  */
 export async function releaseHeldLead(deps: Deps, leadId: string, by: string): Promise<Lead | undefined> {
-  const now = deps.clock.now();
-  const lead = await deps.db.transaction().execute(async (trx) => {
+  const lead = await deps.notices.transaction(async (out) => {
+    const { trx, now } = out;
     const held = await trx.selectFrom('leads').selectAll().where('id', '=', leadId).where('status', '=', 'held').executeTakeFirst();
     if (!held) return undefined;
     const delivery = held.owner_slack_id ? 'queued' : 'awaiting_owner';
@@ -154,10 +140,9 @@ export async function releaseHeldLead(deps: Deps, leadId: string, by: string): P
     if (Number(updated.numUpdatedRows) === 0) return undefined;
     await addLeadEvent(trx, now, deps.config, { leadId, type: 'released', actor: by });
     const released: Lead = { ...held, status: 'new', delivery };
-    if (released.owner_slack_id) await enqueueLeadDm(trx, now, released as Lead & { owner_slack_id: string });
+    if (released.owner_slack_id) await enqueueLeadDm(out, released as Lead & { owner_slack_id: string });
     return released;
   });
-  if (lead?.owner_slack_id) deps.wakeOutbox();
-  else if (lead?.owner_email) deps.owners.kick([lead.owner_email]);
+  if (lead && !lead.owner_slack_id && lead.owner_email) deps.owners.kick([lead.owner_email]);
   return lead;
 }

@@ -1,8 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database, Lead } from '../../db/schema.ts';
+import type { Lead } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { enqueue } from '../../delivery/outbox.ts';
-import { movedDmMessage } from '../../views/lead-notices.ts';
+import type { Outgoing } from '../notices.ts';
 import { enqueueLeadDm, enqueueLeadDmUpdate } from './dm.ts';
 import { addLeadEvent } from './queries.ts';
 import type { EventRoutes } from '../events/publish.ts';
@@ -30,7 +28,6 @@ export interface ResendOutcome {
   results: ResendResult[];
   /** Owner emails a move named that Slack has not been asked about yet. */
   ownersToResolve: Set<string>;
-  queued: boolean;
 }
 
 const same = (a: unknown, b: unknown) => String(a ?? '') === String(b ?? '');
@@ -41,11 +38,11 @@ function ownerChanged(existing: Lead, row: Lead): boolean {
 }
 
 /** Compares each resend with what is stored and applies what changed, in the intake's transaction. */
-export async function applyResends(deps: Deps, trx: Kysely<Database>, now: Date, resends: Resend[]): Promise<ResendOutcome> {
-  const outcome: ResendOutcome = { results: [], ownersToResolve: new Set(), queued: false };
+export async function applyResends(deps: Deps, out: Outgoing, resends: Resend[]): Promise<ResendOutcome> {
+  const outcome: ResendOutcome = { results: [], ownersToResolve: new Set() };
   if (resends.length === 0) return outcome;
   const ids = [...new Set(resends.map((r) => r.row.id))];
-  const stored = new Map((await trx.selectFrom('leads').selectAll().where('id', 'in', ids).execute()).map((l) => [l.id, l]));
+  const stored = new Map((await out.trx.selectFrom('leads').selectAll().where('id', 'in', ids).execute()).map((l) => [l.id, l]));
   for (const { row, ownerGiven } of resends) {
     const existing = stored.get(row.id);
     if (!existing) {
@@ -62,9 +59,8 @@ export async function applyResends(deps: Deps, trx: Kysely<Database>, now: Date,
       outcome.results.push({ id: row.id, status: 'duplicate' });
       continue;
     }
-    const updated = await applyChange(trx, deps.config, now, existing, row, changed.map(([c]) => c), moving);
+    const updated = await applyChange(out, deps.config, existing, row, changed.map(([c]) => c), moving);
     stored.set(row.id, updated.lead);
-    if (updated.queued) outcome.queued = true;
     if (updated.resolveOwner) outcome.ownersToResolve.add(updated.resolveOwner);
     outcome.results.push({ id: row.id, status: 'updated', changes: [...(moving ? ['owner'] : []), ...changed.map(([, name]) => name)] });
   }
@@ -72,14 +68,14 @@ export async function applyResends(deps: Deps, trx: Kysely<Database>, now: Date,
 }
 
 async function applyChange(
-  trx: Kysely<Database>,
+  out: Outgoing,
   routes: EventRoutes,
-  now: Date,
   existing: Lead,
   row: Lead,
   columns: (keyof Lead)[],
   moving: boolean,
-): Promise<{ lead: Lead; queued: boolean; resolveOwner?: string }> {
+): Promise<{ lead: Lead; resolveOwner?: string }> {
+  const { trx, now } = out;
   const at = now.toISOString();
   const set: Partial<Lead> = { updated_at: at, ...(row.crm_updated_at ? { crm_updated_at: row.crm_updated_at } : {}) };
   for (const column of columns) (set as Record<string, unknown>)[column] = row[column];
@@ -97,13 +93,12 @@ async function applyChange(
   }
   await trx.updateTable('leads').set(set).where('id', '=', existing.id).execute();
   const lead: Lead = { ...existing, ...set };
-  let queued = false;
 
   if (columns.length > 0) await addLeadEvent(trx, now, routes, { leadId: lead.id, type: 'updated', detail: { changes: columns } });
   if (!moving) {
     // Same owner: the DM they have is edited in place (a DM not delivered yet is rendered fresh when it is).
-    if (!held && (await enqueueLeadDmUpdate(trx, now, lead))) queued = true;
-    return { lead, queued };
+    if (!held) await enqueueLeadDmUpdate(out, lead);
+    return { lead };
   }
 
   await addLeadEvent(trx, now, routes, {
@@ -111,16 +106,14 @@ async function applyChange(
     type: 'reassigned',
     detail: { from: { slack_user_id: existing.owner_slack_id, email: existing.owner_email }, to: { slack_user_id: lead.owner_slack_id, email: lead.owner_email }, why: 'the CRM changed the owner' },
   });
-  if (held) return { lead, queued };
+  if (held) return { lead };
   if (existing.dm_channel && existing.dm_ts) {
-    const moved = movedDmMessage(existing, lead);
-    await enqueue(trx, now, { kind: 'slack.update', target: existing.dm_channel, payload: { channel: existing.dm_channel, ts: existing.dm_ts, text: moved.text, blocks: moved.blocks } });
-    queued = true;
+    await out.update({ channel: existing.dm_channel, ts: existing.dm_ts }, { type: 'lead.moved', before: existing, after: lead, why: 'crm' });
   }
   if (lead.owner_slack_id) {
     // Keyed by this move, so moving back to an earlier owner DMs them again.
-    if (await enqueueLeadDm(trx, now, lead as Lead & { owner_slack_id: string })) queued = true;
-    return { lead, queued };
+    await enqueueLeadDm(out, lead as Lead & { owner_slack_id: string });
+    return { lead };
   }
-  return { lead, queued, ...(lead.owner_email ? { resolveOwner: lead.owner_email } : {}) };
+  return { lead, ...(lead.owner_email ? { resolveOwner: lead.owner_email } : {}) };
 }

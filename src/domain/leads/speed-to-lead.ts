@@ -1,8 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Kysely } from 'kysely';
 import type { Database, Lead, LeadDelivery } from '../../db/schema.ts';
-import { enqueue } from '../../delivery/outbox.ts';
-import { escalationMessage, escalationRollupText, reminderMessage } from '../../views/lead-notices.ts';
+import type { Outgoing } from '../notices.ts';
 import { slaFor } from '../sla.ts';
 import { addLeadEvent } from './queries.ts';
 import { moveLead } from './move.ts';
@@ -70,22 +69,22 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
     const due = page.flatMap((lead) => dueStep(lead, slaFor(deps.config.leadSla, lead.stage), now, ladder, clock) ?? []);
     // Once a run rolls up, its later pages do too: one catch-up reads as one kind of message.
     rollUp ||= due.filter((d) => d.step === 'escalate').length > ROLLUP_OVER;
-    const done = due.length === 0 ? { reminded: 0, escalated: 0 } : await deps.db.transaction().execute(async (trx) => {
+    const done = due.length === 0 ? { reminded: 0, escalated: 0 } : await deps.notices.transaction(async (out) => {
       const counts: SpeedToLeadSummary = { reminded: 0, escalated: 0 };
       const rolledUp: Lead[] = [];
       for (const { lead, sla, step, dueAt } of due) {
         if (step === 'escalate') {
-          if (!(await escalate(deps, trx, lead, sla, now, rollUp))) continue;
+          if (!(await escalate(deps, out, lead, sla, rollUp))) continue;
           counts.escalated += 1;
           if (rollUp) rolledUp.push(lead);
-        } else if (await remind(trx, deps.config, lead, sla, dueAt, now)) counts.reminded += 1;
+        } else if (await remind(out, deps.config, lead, sla, dueAt)) counts.reminded += 1;
       }
-      if (rolledUp.length > 0) await tellEscalations(deps, trx, rolledUp, now);
+      if (rolledUp.length > 0) await tellEscalations(deps, out, rolledUp);
+      if (counts.reminded + counts.escalated > 0) out.wakeSender();
       return counts;
-    });
+    }, { now });
     summary.reminded += done.reminded;
     summary.escalated += done.escalated;
-    if (done.reminded + done.escalated > 0) deps.wakeOutbox();
     if (page.length < PAGE) break;
     after = page[page.length - 1].id;
   }
@@ -136,19 +135,19 @@ async function reassignUnanswered(deps: Deps, routing: Routing, reassignAt: numb
     const sla = slaFor(deps.config.leadSla, lead.stage);
     if (clock.waited(lead, new Date(Date.parse(lead.delivered_at ?? lead.received_at)), now) < sla * reassignAt) continue;
     await deps.ackFirst.backgroundTurn();
-    const done = await deps.db.transaction().execute(async (trx) => {
-      const assigned = await assignFromPools(trx, routing, lead, now, deps.config.timeZone, sla, lead.owner_slack_id ?? undefined);
+    const done = await deps.notices.transaction(async (out) => {
+      const assigned = await assignFromPools(out.trx, routing, lead, now, deps.config.timeZone, sla, lead.owner_slack_id ?? undefined);
       if (!assigned || !('userId' in assigned)) return false;
       const why = `unanswered past ${reassignAt}× its SLA with <@${lead.owner_slack_id}>; ${assigned.why}`;
-      return moveLead(deps, trx, now, lead, assigned.userId, why, 'unanswered');
-    });
+      return moveLead(deps, out, lead, assigned.userId, why, 'unanswered');
+    }, { now });
     if (done) moved += 1;
   }
-  if (moved > 0) deps.wakeOutbox();
   return moved;
 }
 
-async function remind(trx: Kysely<Database>, routes: EventRoutes, lead: Lead, sla: number, dueAt: Date, now: Date): Promise<boolean> {
+async function remind(out: Outgoing, routes: EventRoutes, lead: Lead, sla: number, dueAt: Date): Promise<boolean> {
+  const { trx, now } = out;
   if (!lead.owner_slack_id) return false;
   const owner = lead.owner_slack_id;
   const marked = await trx
@@ -159,12 +158,7 @@ async function remind(trx: Kysely<Database>, routes: EventRoutes, lead: Lead, sl
     .where('status', '=', 'new')
     .executeTakeFirst();
   if (Number(marked.numUpdatedRows) === 0) return false;
-  await enqueue(trx, now, {
-    kind: 'slack.post',
-    target: owner,
-    payload: { channel: owner, ...reminderMessage(lead, sla, dueAt) },
-    dedupeKey: `lead-reminder:${lead.id}${await moveSuffix(trx, lead.id)}`,
-  });
+  await out.post(owner, { type: 'lead.reminder', lead, slaMs: sla, dueAt }, { dedupeKey: `lead-reminder:${lead.id}${await moveSuffix(trx, lead.id)}` });
   await addLeadEvent(trx, now, routes, { leadId: lead.id, type: 'reminded', actor: null, detail: { owner, sla_ms: sla } });
   return true;
 }
@@ -176,7 +170,8 @@ async function moveSuffix(db: Kysely<Database>, leadId: string): Promise<string>
 }
 
 /** Marks the lead escalated and tells SALES_CHANNEL, unless `rolledUp`: then the caller tells it with others. */
-async function escalate(deps: Deps, trx: Kysely<Database>, lead: Lead, sla: number, now: Date, rolledUp: boolean): Promise<boolean> {
+async function escalate(deps: Deps, out: Outgoing, lead: Lead, sla: number, rolledUp: boolean): Promise<boolean> {
+  const { trx, now } = out;
   const channel = deps.config.salesChannel;
   const marked = await trx
     .updateTable('leads')
@@ -192,26 +187,16 @@ async function escalate(deps: Deps, trx: Kysely<Database>, lead: Lead, sla: numb
   if (!channel) {
     deps.logger.warn({ leadId: lead.id }, 'a lead passed its SLA unanswered, but SALES_CHANNEL is not set: nobody was told');
   } else if (!rolledUp) {
-    await enqueue(trx, now, {
-      kind: 'slack.post',
-      target: channel,
-      payload: { channel, ...escalationMessage(lead, sla) },
-      dedupeKey: `lead-escalation:${lead.id}${await moveSuffix(trx, lead.id)}`,
-    });
+    await out.post(channel, { type: 'lead.escalated', lead, slaMs: sla }, { dedupeKey: `lead-escalation:${lead.id}${await moveSuffix(trx, lead.id)}` });
   }
   await addLeadEvent(trx, now, deps.config, { leadId: lead.id, type: 'escalated', detail: { owner: lead.owner_slack_id, delivery: lead.delivery, channel: channel ?? null, sla_ms: sla, ...(rolledUp ? { rolled_up: true } : {}) } });
   return true;
 }
 
 /** One message for many escalations, in the transaction that marked them (so it is sent exactly when they are). */
-async function tellEscalations(deps: Deps, trx: Kysely<Database>, leads: Lead[], now: Date): Promise<void> {
+async function tellEscalations(deps: Deps, out: Outgoing, leads: Lead[]): Promise<void> {
   const channel = deps.config.salesChannel;
   if (!channel) return;
-  await enqueue(trx, now, {
-    kind: 'slack.post',
-    target: channel,
-    payload: { channel, text: escalationRollupText(leads) },
-    // A lead is escalated once, so the first lead of a roll-up names it for good.
-    dedupeKey: `lead-escalation-rollup:${leads[0].id}`,
-  });
+  // A lead is escalated once, so the first lead of a roll-up names it for good.
+  await out.post(channel, { type: 'lead.escalations', leads }, { dedupeKey: `lead-escalation-rollup:${leads[0].id}` });
 }

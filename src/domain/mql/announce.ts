@@ -1,6 +1,4 @@
 import type { Deps } from '../../deps.ts';
-import { enqueue, type SlackPostPayload } from '../../delivery/outbox.ts';
-import { definitionChangeMessage } from '../../views/mql-definition.ts';
 import { rulesHash } from './canonical.ts';
 import type { MqlRules } from './rules.ts';
 import { readState, writeState } from './state.ts';
@@ -21,11 +19,11 @@ interface Announced {
  * outbox dedupe key holds the generation and the new hash.
  */
 export async function announceDefinitionChange(deps: Deps): Promise<{ announced: boolean }> {
-  const { db, clock, config } = deps;
+  const { config } = deps;
   const rules = deps.mqlRules;
   const hash = rulesHash(rules);
-  const announced = await db.transaction().execute(async (trx) => {
-    const now = clock.now();
+  const announced = await deps.notices.transaction(async (out) => {
+    const { trx, now } = out;
     // Replicas starting together read and count the generation one after the other.
     await takeTurnsOn(trx, ANNOUNCED_KEY);
     const last = await readState<Announced>(trx, ANNOUNCED_KEY);
@@ -37,20 +35,12 @@ export async function announceDefinitionChange(deps: Deps): Promise<{ announced:
       await writeState(trx, ANNOUNCED_KEY, next, now);
       return false;
     }
-    const message = definitionChangeMessage({ before: last?.rules ?? undefined, after: rules, first: !last });
     const channels = [config.marketingChannel, config.salesChannel].filter((c): c is string => Boolean(c));
     for (const channel of new Set(channels)) {
-      const payload: SlackPostPayload = { channel, ...message };
-      await enqueue(trx, now, {
-        kind: 'slack.post',
-        target: channel,
-        payload,
-        dedupeKey: `mql-definition:${generation}:${hash}:${channel}`,
-      });
+      await out.post(channel, { type: 'mql.definition_changed', before: last?.rules ?? undefined, after: rules, first: !last }, { dedupeKey: `mql-definition:${generation}:${hash}:${channel}` });
     }
     await writeState(trx, ANNOUNCED_KEY, next, now);
     return channels.length > 0;
   });
-  if (announced) deps.wakeOutbox();
   return { announced };
 }

@@ -1,6 +1,4 @@
 import type { Deps } from '../../deps.ts';
-import { enqueue, type SlackPostPayload } from '../../delivery/outbox.ts';
-import { heldSummaryMessage } from '../../views/held-summary.ts';
 import { parseQualification } from './qualification.ts';
 import type { QualificationCheck } from './rules.ts';
 import { readState, writeState } from './state.ts';
@@ -150,8 +148,8 @@ export function summarySlot(now: Date, timeZone: string): string {
 export async function postHeldSummary(deps: Deps): Promise<{ posted: boolean; total: number }> {
   const channel = deps.config.marketingChannel;
   if (!channel) return { posted: false, total: 0 };
-  const result = await deps.db.transaction().execute(async (trx) => {
-    const now = deps.clock.now();
+  return deps.notices.transaction(async (out) => {
+    const { trx, now } = out;
     const slot = summarySlot(now, deps.config.timeZone);
     // Replicas running the summary together read and move the window one after the other.
     await takeTurnsOn(trx, HELD_SUMMARY_KEY);
@@ -162,12 +160,9 @@ export async function postHeldSummary(deps: Deps): Promise<{ posted: boolean; to
     const summary = await findHeldLeads(trx, since, now);
     let posted = false;
     if (summary.total > 0) {
-      const payload: SlackPostPayload = { channel, ...heldSummaryMessage(summary, deps.config.timeZone) };
-      ({ created: posted } = await enqueue(trx, now, { kind: 'slack.post', target: channel, payload, dedupeKey: `held-summary:${slot}` }));
+      ({ created: posted } = await out.post(channel, { type: 'mql.held_summary', summary }, { dedupeKey: `held-summary:${slot}` }));
     }
     await writeState(trx, HELD_SUMMARY_KEY, { slot, until: now.toISOString() } satisfies SummaryState, now);
     return { posted, total: summary.total };
   });
-  if (result.posted) deps.wakeOutbox();
-  return result;
 }

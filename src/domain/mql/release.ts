@@ -2,9 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Kysely } from 'kysely';
 import type { Database, Lead } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { enqueue, type SlackUpdatePayload } from '../../delivery/outbox.ts';
-import { markReleased, type ReleasedMark } from '../../views/held-summary.ts';
-import { BLOCK_PREFIXES } from '../../views/ids.ts';
+import type { ReleasedMark } from '../notices.ts';
 import { releaseHeldLead } from '../leads/owners.ts';
 
 /** The held-leads notice the button was clicked in, so it can show the release. */
@@ -14,6 +12,8 @@ export interface ReleaseNotice {
   text: string;
   /** As Slack sent them back with the click. */
   blocks: KnownBlock[];
+  /** The held leads the notice lists. */
+  leadIds: string[];
 }
 
 export type ReleaseResult =
@@ -35,11 +35,7 @@ async function releaseEvents(db: Kysely<Database>, leadIds: string[]): Promise<M
 }
 
 /** Every lead of the notice that has been released, read from the database so two quick releases both show. */
-async function releasedMarks(db: Kysely<Database>, blocks: KnownBlock[]): Promise<Map<string, ReleasedMark>> {
-  const ids = blocks
-    .map((b) => (b as { block_id?: unknown }).block_id)
-    .filter((id): id is string => typeof id === 'string' && id.startsWith(BLOCK_PREFIXES.heldLead))
-    .map((id) => id.slice(BLOCK_PREFIXES.heldLead.length));
+async function releasedMarks(db: Kysely<Database>, ids: string[]): Promise<Map<string, ReleasedMark>> {
   const events = await releaseEvents(db, ids);
   if (events.size === 0) return new Map();
   const owners = await db.selectFrom('leads').select(['id', 'owner_slack_id']).where('id', 'in', [...events.keys()]).execute();
@@ -61,17 +57,10 @@ export async function releaseFromHeldSummary(deps: Deps, leadId: string, by: str
     return { outcome: 'not_held', lead: current, released: (await releaseEvents(deps.db, [leadId])).get(leadId) };
   }
   if (notice) {
-    await deps.db.transaction().execute(async (trx) => {
-      const now = deps.clock.now();
-      const payload: SlackUpdatePayload = {
-        channel: notice.channel,
-        ts: notice.ts,
-        text: notice.text,
-        blocks: markReleased(notice.blocks, await releasedMarks(trx, notice.blocks), deps.config.timeZone),
-      };
-      await enqueue(trx, now, { kind: 'slack.update', target: notice.channel, payload });
+    await deps.notices.transaction(async (out) => {
+      const released = await releasedMarks(out.trx, notice.leadIds);
+      await out.update(notice, { type: 'mql.held_released', text: notice.text, blocks: notice.blocks, released });
     });
-    deps.wakeOutbox();
   }
   return { outcome: 'released', lead };
 }

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { replyEphemeral } from './reply-ephemeral.ts';
 import { releaseFromHeldSummary, type ReleaseNotice } from '../../domain/mql/release.ts';
 import { RELEASE_BAD_VALUE, RELEASE_NOT_ADMIN, releaseAnswer } from '../../views/held-release.ts';
+import { heldLeadIdsIn } from '../../views/held-summary.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -21,7 +22,7 @@ export function heldReleaseAction(deps: Deps) {
     const ts = body.container?.message_ts ?? body.message?.ts;
     const notice: ReleaseNotice | undefined =
       channel && ts && Array.isArray(body.message?.blocks)
-        ? { channel, ts, text: String(body.message?.text ?? 'Held leads'), blocks: body.message.blocks }
+        ? { channel, ts, text: String(body.message?.text ?? 'Held leads'), blocks: body.message.blocks, leadIds: heldLeadIdsIn(body.message.blocks) }
         : undefined;
     const result = await releaseFromHeldSummary(deps, id.data, body.user.id, notice);
     await say(releaseAnswer(result, id.data));
