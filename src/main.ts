@@ -11,7 +11,7 @@ import { startOutboxSender, type OutboxSenderOptions } from './delivery/sender.t
 import { leadDmDelivered } from './domain/leads/delivery.ts';
 import type { Deps } from './deps.ts';
 import { loadMqlRules } from './domain/mql/rules.ts';
-import { createOwnerResolution } from './domain/leads/owners.ts';
+import { createOwnerResolution } from './owner-resolution.ts';
 import { Permissions } from './domain/permissions.ts';
 import { HomeRefreshQueue } from './home/refresh-queue.ts';
 import { publishHome } from './home/refresh.ts';

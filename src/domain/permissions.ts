@@ -1,5 +1,4 @@
 import type { Config } from '../config.ts';
-import type { SlackDirectory } from '../slack/directory.ts';
 import { UserFacingError } from '../errors.ts';
 
 export class PermissionCheckFailed extends UserFacingError {
@@ -8,13 +7,18 @@ export class PermissionCheckFailed extends UserFacingError {
   }
 }
 
+/** Who is in a Slack user group (slack/directory.ts, cached). */
+export interface UsergroupDirectory {
+  usergroupMembers(group: string): Promise<Set<string>>;
+}
+
 /**
  * Who may do what (SPEC "Permissions"). An unset user group means everyone may do what it
  * guards; admins are exactly HANDOFF_ADMINS, and unset means nobody: a missing setting never
  * hands out power.
  */
 export class Permissions {
-  constructor(private config: Config, private directory: SlackDirectory) {}
+  constructor(private config: Config, private directory: UsergroupDirectory) {}
 
   isAdmin(userId: string): boolean {
     return this.config.admins.includes(userId);

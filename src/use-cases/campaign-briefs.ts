@@ -4,7 +4,7 @@ import { CampaignInvalid, CampaignKeyTaken, type BriefChanges, type BriefFields 
 import { findCampaignById, findCampaignByKey, type CampaignBrief } from '../domain/campaigns/queries.ts';
 import { archiveCampaign, createCampaign, updateCampaign } from '../domain/campaigns/save.ts';
 import { PermissionCheckFailed } from '../domain/permissions.ts';
-import { OutOfTime, withinBudget } from '../slack/within-budget.ts';
+import { OutOfTime, withinBudget } from '../within-budget.ts';
 
 // Campaign briefs as the listeners ask for them: each function authorizes, decides and saves,
 // and returns what happened for a view to put in words. No Slack payloads, no words here.

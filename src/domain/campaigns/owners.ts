@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.ts';
-import { withinBudget } from '../../slack/within-budget.ts';
+import { withinBudget } from '../../within-budget.ts';
 import type { BriefOwner } from './brief.ts';
 
 export type OwnerSpec = { email: string } | { slackUserId: string };

@@ -1,8 +1,6 @@
 import type { Deps } from '../../deps.ts';
-import type { Logger } from '../../logger.ts';
 import type { Lead } from '../../db/schema.ts';
 import { enqueueLeadDm } from './dm.ts';
-import { LookupQueue } from '../../slack/lookup-queue.ts';
 import { addLeadEvent } from './queries.ts';
 import { routeToPool } from './route-to-pool.ts';
 
@@ -59,22 +57,6 @@ export interface OwnerResolution {
   /** Looks up every owner a lead is waiting on; resolves once none is due now. */
   resolveWaiting(): Promise<void>;
   stop(): Promise<void>;
-}
-
-/**
- * Owner resolution, one per process: emails from new leads, from start-up and from the minute
- * job go through one queue that keeps going under Slack's rate limits (see LookupQueue).
- */
-export function createOwnerResolution(deps: () => Deps, logger: Logger): OwnerResolution {
-  const queue = new LookupQueue((email) => resolveOwnerEmail(deps(), email), logger);
-  return {
-    kick: (emails) => queue.add([...emails].map((e) => e.trim().toLowerCase())),
-    async resolveWaiting() {
-      queue.add(await waitingOwnerEmails(deps().db));
-      await queue.idle();
-    },
-    stop: () => queue.stop(),
-  };
 }
 
 async function handOverTo(deps: Deps, email: string, userId: string): Promise<number> {

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
 import { decodeBriefDraft } from '../../views/button-values.ts';
-import { openNewBriefForm } from '../views/open-campaign-brief.ts';
+import { openNewBriefForm } from '../../use-cases/brief-form.ts';
 import { replyEphemeral } from './reply-ephemeral.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;

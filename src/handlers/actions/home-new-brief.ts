@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
 import { campaignNoticeModal } from '../../views/campaign-brief.ts';
-import { openNewBriefForm } from '../views/open-campaign-brief.ts';
+import { openNewBriefForm } from '../../use-cases/brief-form.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import { PermissionCheckFailed } from '../../domain/permissions.ts';
-import { OutOfTime, withinBudget } from '../../slack/within-budget.ts';
+import { OutOfTime, withinBudget } from '../../within-budget.ts';
 
 // Slack must get the ack within 3 s; a membership check that takes longer is answered as "try again".
 const ACK_BUDGET_MS = 2_000;

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
 import { draftFromMessage } from '../../views/campaign-draft.ts';
-import { openNewBriefForm } from '../views/open-campaign-brief.ts';
+import { openNewBriefForm } from '../../use-cases/brief-form.ts';
 
 type Args = AllMiddlewareArgs & SlackShortcutMiddlewareArgs;
 

@@ -1,4 +1,4 @@
-import { HandoffError } from '../errors.ts';
+import { HandoffError } from './errors.ts';
 
 /** Thrown when a call to Slack took longer than the caller can wait (e.g. before a 3-second ack). */
 export class OutOfTime extends HandoffError {
