@@ -13,7 +13,6 @@ import type { OwnerResolution } from './domain/leads/owners.ts';
 import type { Permissions } from './domain/permissions.ts';
 import type { Logger } from './logger.ts';
 import type { SlackDirectory } from './slack/directory.ts';
-import type { AckFirstTurns } from './slack/yield-to-acks.ts';
 import type { OutboxDoorbell } from './delivery/doorbell.ts';
 import type { Notifier } from './domain/notices.ts';
 
@@ -34,8 +33,6 @@ export interface Deps {
   routing: Routing | undefined;
   /** App Home publishes asked for by changes, run shortly after and coalesced per person. */
   homeRefreshes: HomeRefreshQueue;
-  /** Listener work past its ack waits for a turn here, so other requests' acks go first. */
-  ackFirst: AckFirstTurns;
   /** Listener work still running after its ack; shutdown waits for it. */
   inFlight: InFlightWork;
   /** The HubSpot and Salesforce connectors that are configured (API access, owner emails). */

@@ -23,7 +23,6 @@ import { createSlackClient } from './slack/client.ts';
 import { SlackDirectory } from './slack/directory.ts';
 import { connectCrms } from './crm/connections.ts';
 import { loadRouting } from './domain/routing/rules.ts';
-import { AckFirstTurns } from './slack/yield-to-acks.ts';
 import { featuresOff } from './views/features-off.ts';
 
 export interface StartOptions {
@@ -83,10 +82,9 @@ export async function buildDeps(config: Config, clock: Clock, logger: Logger): P
     routing,
     homeRefreshes: new HomeRefreshQueue(async (userId) => {
       // Reading the Home is synchronous database work: it waits for a turn behind acks and answers.
-      await deps.ackFirst.backgroundTurn();
+      await deps.dbHandle.turns.backgroundTurn();
       await publishHome(deps, userId);
     }, logger),
-    ackFirst: new AckFirstTurns(),
     inFlight: new InFlightWork(),
     crm: connectCrms(config, clock),
     owners: createOwnerResolution(() => deps, logger),

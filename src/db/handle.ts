@@ -28,9 +28,22 @@ export interface DatabaseHandle {
   readonly durabilityLost: DurabilityLost | undefined;
   /** Called once, with the first failed fsync; the process should stop and be restarted. */
   onDurabilityLost(listener: (error: DurabilityLost) => void): void;
+  /**
+   * Turns for work that can wait for Slack's acks. SQLite's work holds the event loop, so work
+   * past an ack and background work take turns behind requests already waiting to be acked; on
+   * PostgreSQL the database waits off the event loop and every turn is granted at once.
+   */
+  turns: WorkTurns;
   /** A consistent copy into a file while the app runs; undefined where the engine has its own tools. */
   backup?(target: string): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface WorkTurns {
+  /** For a listener past its ack. */
+  turn(): Promise<void>;
+  /** For work no request is waiting on (the outbox, jobs, Home refreshes). */
+  backgroundTurn(): Promise<void>;
 }
 
 /** DATABASE_URL → target: `sqlite:PATH`, or `postgres://…` (also `postgresql://`). */

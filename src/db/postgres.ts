@@ -38,6 +38,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
   return {
     db,
     engine: 'postgres',
+    turns: { turn: () => Promise.resolve(), backgroundTurn: () => Promise.resolve() },
     durably: (work) => work(db),
     deferSync: (work) => work(db),
     synced: () => Promise.resolve(),

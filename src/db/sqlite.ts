@@ -1,3 +1,4 @@
+import { AckFirstTurns } from './ack-first-turns.ts';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -51,6 +52,7 @@ export function openSqliteDatabase(path: string): SqliteHandle {
     db,
     sqlite,
     engine: 'sqlite',
+    turns: new AckFirstTurns(),
     deferSync(work) {
       // Without a write-ahead log (an in-memory database) commits keep the default, synchronous=FULL.
       return wal ? withoutFsync(db, work) : work(db);

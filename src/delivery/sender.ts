@@ -88,7 +88,7 @@ export function startOutboxSender(deps: Deps, hooks: DeliveryHooks, options: Out
     let soonest = Infinity;
     if (inFlight.size >= opts.maxInFlight) return soonest;
     // Each synchronous database step waits its turn, so a busy outbox never holds up Slack's acks.
-    await deps.ackFirst.backgroundTurn();
+    await deps.dbHandle.turns.backgroundTurn();
     if (clock.now().getTime() - deadClaimsCheckedAt >= DEAD_CLAIMS_CHECK_MS) {
       deadClaimsCheckedAt = clock.now().getTime();
       const freed = await expireClaimsOfDeadSenders(deps.db, host, clock.now());
@@ -104,7 +104,7 @@ export function startOutboxSender(deps: Deps, hooks: DeliveryHooks, options: Out
         soonest = Math.min(soonest, wait);
         continue;
       }
-      await deps.ackFirst.backgroundTurn();
+      await deps.dbHandle.turns.backgroundTurn();
       if (!(await deps.dbHandle.deferSync((db) => claimRow(db, row, me, clock.now(), opts.claimLeaseMs)))) continue;
       busyTargets.add(row.target);
       claimed.push(row);
@@ -140,7 +140,7 @@ export function startOutboxSender(deps: Deps, hooks: DeliveryHooks, options: Out
 
   async function deliver(row: OutboxRow, uncertain: boolean): Promise<void> {
     const attempt = await send(row, uncertain);
-    await deps.ackFirst.backgroundTurn();
+    await deps.dbHandle.turns.backgroundTurn();
     // A post that landed, or may have, counts toward the channel's pace; a refusal does not.
     if (row.kind === 'slack.post' && (attempt.sent || (attempt.failure.type === 'transient' && attempt.failure.ambiguous))) {
       pace.posted(attempt.sent ? attempt.channel : attempt.pauseKey);

@@ -29,12 +29,12 @@ export function dispatcher<A extends { ack: (...args: never[]) => Promise<void> 
 }
 
 /**
- * A click's work after its ack waits for a turn (deps.ackFirst), so the acks of requests that
+ * A click's work after its ack waits for a turn (deps.dbHandle.turns), so the acks of requests that
  * arrived meanwhile go first; the handler only acks, and its next line already has the turn.
  */
 function withTurnAfterAck<A extends { ack: (...args: never[]) => Promise<void> }>(deps: Deps, args: A): A {
   const ack = args.ack;
-  return { ...args, ack: (async (...ackArgs: never[]) => { await ack(...ackArgs); await deps.ackFirst.turn(); }) as A['ack'] };
+  return { ...args, ack: (async (...ackArgs: never[]) => { await ack(...ackArgs); await deps.dbHandle.turns.turn(); }) as A['ack'] };
 }
 
 /** A listener whose work past its ack shutdown waits for. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AckFirstTurns } from '../../src/slack/yield-to-acks.ts';
+import { AckFirstTurns } from '../../src/db/ack-first-turns.ts';
 
 describe('turns for work past the ack', () => {
   it('grants one turn per pass of the event loop, in the order asked, so other callbacks run between them', async () => {

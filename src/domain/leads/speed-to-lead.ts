@@ -53,7 +53,7 @@ export async function remindAndEscalate(deps: Deps): Promise<SpeedToLeadSummary>
   let after = '';
   let rollUp = false;
   for (;;) {
-    await deps.ackFirst.backgroundTurn();
+    await deps.dbHandle.turns.backgroundTurn();
     const page = await deps.db
       .selectFrom('leads')
       .selectAll()
@@ -134,7 +134,7 @@ async function reassignUnanswered(deps: Deps, routing: Routing, reassignAt: numb
   for (const lead of leads) {
     const sla = slaFor(deps.config.leadSla, lead.stage);
     if (clock.waited(lead, new Date(Date.parse(lead.delivered_at ?? lead.received_at)), now) < sla * reassignAt) continue;
-    await deps.ackFirst.backgroundTurn();
+    await deps.dbHandle.turns.backgroundTurn();
     const done = await deps.notices.transaction(async (out) => {
       const assigned = await assignFromPools(out.trx, routing, lead, now, deps.config.timeZone, sla, lead.owner_slack_id ?? undefined);
       if (!assigned || !('userId' in assigned)) return false;

@@ -1,3 +1,5 @@
+import type { WorkTurns } from './handle.ts';
+
 /**
  * Turns for synchronous database work that can wait for acks. better-sqlite3 holds the event loop
  * while it runs, so work started straight after an ack would keep every request that has already
@@ -8,7 +10,7 @@
  * A listener past its ack goes before background work (the outbox, Home refreshes): its turn comes
  * in the same pass as its ack, so by the time the clicker has the ack, the answer is recorded.
  */
-export class AckFirstTurns {
+export class AckFirstTurns implements WorkTurns {
   private readonly listeners: (() => void)[] = [];
   private readonly background: (() => void)[] = [];
   private granting = false;
