@@ -17,7 +17,7 @@ export const ownerWarnings = {
  * Turns the intake's owner into a Slack user when it can. A brief must name its owner, so this
  * may ask Slack on the request path, but never for longer than the budget.
  */
-export async function resolveOwner(deps: Deps, spec: OwnerSpec): Promise<{ owner: BriefOwner; warning?: string }> {
+export async function resolveOwner(deps: Pick<Deps, 'db' | 'directory' | 'logger'>, spec: OwnerSpec): Promise<{ owner: BriefOwner; warning?: string }> {
   if ('slackUserId' in spec) return { owner: { slackId: spec.slackUserId, email: null } };
   const email = spec.email;
   try {
@@ -38,7 +38,7 @@ const OWNERS_PER_RUN = 20;
  * Looks again for the Slack users of briefs whose owner is known only by email (Slack was
  * down at intake, or the person had not joined yet). Returns how many were found.
  */
-export async function resolvePendingOwners(deps: Deps): Promise<number> {
+export async function resolvePendingOwners(deps: Pick<Deps, 'db' | 'directory' | 'logger'>): Promise<number> {
   const pending = await deps.db
     .selectFrom('campaigns')
     .select(['id', 'owner_email'])

@@ -14,7 +14,7 @@ export type WeeklyOutcome =
   | { channel: string; week: string; result: 'queued'; outboxId: number | null }
   | { channel: string; week: string; result: 'already_posted' };
 
-function source(deps: Deps) {
+function source(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'logger' | 'notices'>) {
   return { db: deps.db, sla: deps.config.leadSla, timeZone: deps.config.timeZone };
 }
 
@@ -23,7 +23,7 @@ function source(deps: Deps) {
  * (DIGEST_CRON in TZ) has come. Safe to call any number of times, from any replica: the
  * (channel, week) row is taken in the same transaction as the outbox row, so only one wins.
  */
-export async function runWeeklyDigests(deps: Deps, options: { catchUp?: boolean } = {}): Promise<WeeklyOutcome[]> {
+export async function runWeeklyDigests(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'logger' | 'notices'>, options: { catchUp?: boolean } = {}): Promise<WeeklyOutcome[]> {
   const now = deps.clock.now();
   const { timeZone, digestCron, digestChannels } = deps.config;
   const week = isoWeek(now, timeZone);
@@ -58,7 +58,7 @@ async function installedAt(db: Deps['db']): Promise<Date | undefined> {
   return row ? new Date(row.value) : undefined;
 }
 
-async function postWeeklyDigest(deps: Deps, channel: string, week: string, period: Period, digest: () => Promise<DigestData>): Promise<WeeklyOutcome> {
+async function postWeeklyDigest(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'logger' | 'notices'>, channel: string, week: string, period: Period, digest: () => Promise<DigestData>): Promise<WeeklyOutcome> {
   const taken = await deps.db.selectFrom('digest_posts').select('id').where('channel', '=', channel).where('week', '=', week).executeTakeFirst();
   if (taken) return { channel, week, result: 'already_posted' };
 
@@ -83,7 +83,7 @@ async function postWeeklyDigest(deps: Deps, channel: string, week: string, perio
 }
 
 /** An on-demand digest of the last 7 days (admins, the CLI): outside the once-a-week rule. */
-export async function postDigestNow(deps: Deps, channels: string[]): Promise<Array<{ channel: string; outboxId: number }>> {
+export async function postDigestNow(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'logger' | 'notices'>, channels: string[]): Promise<Array<{ channel: string; outboxId: number }>> {
   const now = deps.clock.now();
   const period = { start: new Date(now.getTime() - WEEK_MS), end: now };
   const data = await loadDigestData(source(deps), period, now);

@@ -31,7 +31,7 @@ function changeKey(p: HotPause, change: PauseChange): string {
 }
 
 export async function announcePauseChange(
-  deps: Deps,
+  deps: Pick<Deps, 'config'>,
   out: Outgoing,
   pause: HotPause,
   leads: Pick<PauseLead, 'id'>[],

@@ -9,7 +9,7 @@ import { leadsWithEmail } from './store.ts';
 const DAY_MS = 86_400_000;
 
 /** Lifts every active pause whose end has come; returns how many this run lifted. */
-export async function liftEndedPauses(deps: Deps): Promise<number> {
+export async function liftEndedPauses(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'notices'>): Promise<number> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const due = await deps.db
@@ -46,7 +46,7 @@ export async function liftEndedPauses(deps: Deps): Promise<number> {
  * DMs the rep once per end date when a pause ends within a day. A pause whose end was set at
  * most two days before it (a `1`-day pause) is not warned about: the rep chose that end just now.
  */
-export async function warnEndingPauses(deps: Deps): Promise<number> {
+export async function warnEndingPauses(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'notices'>): Promise<number> {
   const now = deps.clock.now();
   const horizon = new Date(now.getTime() + DAY_MS).toISOString();
   const candidates = await deps.db

@@ -46,7 +46,7 @@ interface Written {
   answered: Lead[];
 }
 
-async function writePause(deps: Deps, input: PauseInput, email: { address: string; lower: string }, until: Date, now: Date): Promise<Written> {
+async function writePause(deps: Pick<Deps, 'clock' | 'config' | 'notices'>, input: PauseInput, email: { address: string; lower: string }, until: Date, now: Date): Promise<Written> {
   // Durable before the rep is told, as any answer to a lead.
   return deps.notices.transaction(async (out) => {
     const { trx } = out;
@@ -137,7 +137,7 @@ function leadsToAnswer(input: PauseInput, leads: PauseLead[]): string[] {
  * existing one), tells marketing and the email tool through the outbox in the same transaction,
  * adds it to the leads' timelines, and answers the email's open leads of the rep as hot.
  */
-export async function pauseMarketingEmails(deps: Deps, input: PauseInput): Promise<PauseResult> {
+export async function pauseMarketingEmails(deps: Pick<Deps, 'clock' | 'config' | 'notices'>, input: PauseInput): Promise<PauseResult> {
   const now = deps.clock.now();
   const email = parseEmail(input.email);
   if (!email) throw new UserFacingError(`\`${input.email}\` is not an email address.`, 'invalid_email');

@@ -28,7 +28,7 @@ async function changeablePause(trx: Db, emailLower: string, by: string, byIsAdmi
 }
 
 /** `/hotlead release EMAIL`: ends the pause now and tells marketing and the email tool. */
-export async function releaseMarketingPause(deps: Deps, input: { email: string; by: string; byIsAdmin: boolean }): Promise<ReleaseResult> {
+export async function releaseMarketingPause(deps: Pick<Deps, 'clock' | 'config' | 'notices'>, input: { email: string; by: string; byIsAdmin: boolean }): Promise<ReleaseResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const emailLower = input.email.trim().toLowerCase();
@@ -58,7 +58,7 @@ export type ShortenResult =
   | { outcome: 'refused'; pause: HotPause; owners: string[] };
 
 /** `/hotlead shorten EMAIL DURATION`: ends the pause sooner (never later: that is an extension). */
-export async function shortenMarketingPause(deps: Deps, input: { email: string; by: string; byIsAdmin: boolean; until: Date }): Promise<ShortenResult> {
+export async function shortenMarketingPause(deps: Pick<Deps, 'clock' | 'config' | 'notices'>, input: { email: string; by: string; byIsAdmin: boolean; until: Date }): Promise<ShortenResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const emailLower = input.email.trim().toLowerCase();

@@ -34,7 +34,7 @@ function extendedUntil(p: HotPause, now: Date, timeZone: string): Date {
   return endOfLocalDate(wanted > limit ? limit : wanted, timeZone);
 }
 
-export async function answerPauseWarning(deps: Deps, input: WarningAnswerInput): Promise<WarningAnswerResult> {
+export async function answerPauseWarning(deps: Pick<Deps, 'clock' | 'config' | 'notices'>, input: WarningAnswerInput): Promise<WarningAnswerResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const { timeZone } = deps.config;

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.ts';
 import type { Outgoing } from '../notices.ts';
 import { enqueueLeadDm } from './dm.ts';
 import { moveLead } from './move.ts';
-import { addLeadEvent, findLead } from './queries.ts';
+import { addLeadEvent, findLead, findLeadForUpdate } from './queries.ts';
 
 /** ref_type of a claim offer's outbox row. */
 export const CLAIM_OFFER_REF = 'lead-claim';
@@ -51,10 +51,10 @@ export async function offerToCover(deps: Pick<Deps, 'config'>, out: Outgoing, le
  * owner, whose DM is edited to say where it went. The winner's DM and the offer's new text commit
  * with the change.
  */
-export async function claimLead(deps: Deps, leadId: string, by: string, offer: { channel: string; ts: string } | undefined): Promise<ClaimOutcome> {
+export async function claimLead(deps: Pick<Deps, 'config' | 'notices'>, leadId: string, by: string, offer: { channel: string; ts: string } | undefined): Promise<ClaimOutcome> {
   return deps.notices.transaction(async (out): Promise<ClaimOutcome> => {
     const { trx, now } = out;
-    const lead = await findLead(trx, leadId);
+    const lead = await findLeadForUpdate(trx, leadId);
     if (!lead) return { kind: 'gone' };
     if (lead.owner_slack_id === by && lead.delivery !== 'unassigned') return { kind: 'taken', owner: by };
     if (!(await claimable(trx, lead, by))) return lead.status === 'new' && lead.owner_slack_id ? { kind: 'taken', owner: lead.owner_slack_id } : { kind: 'answered', lead };

@@ -5,7 +5,7 @@ import type { MoveReason } from './move.ts';
 import type { DeliveryHook } from '../../delivery/hooks.ts';
 import { isAnswered } from './model.ts';
 import { enqueueLeadDmUpdate, LEAD_DM_REF } from './dm.ts';
-import { addLeadEvent, findLead } from './queries.ts';
+import { addLeadEvent, findLeadForUpdate } from './queries.ts';
 
 /**
  * What Slack answers a DM to someone whose account is gone: conversations.open refuses a
@@ -21,7 +21,7 @@ export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
   const ownerGone = await deps.notices.transaction(async (out) => {
     const { trx, now } = out;
     const at = now.toISOString();
-        const lead = await findLead(trx, leadId);
+        const lead = await findLeadForUpdate(trx, leadId);
     if (!lead) return null;
     if (!outcome.ok) {
       await trx.updateTable('leads').set({ delivery: 'failed', updated_at: at }).where('id', '=', leadId).where('delivery', '!=', 'delivered').execute();

@@ -63,7 +63,7 @@ function factsOf(lead: LeadInput): LeadFacts {
  * the lead, its 'received' event and — when the owner's Slack id is known — its DM commit
  * together. A resend, even a concurrent one, inserts nothing and answers `duplicate`.
  */
-export async function intakeLeads(deps: Deps, leads: LeadInput[]): Promise<IntakeOutcome> {
+export async function intakeLeads(deps: Pick<Deps, 'config' | 'directory' | 'mqlRules' | 'notices' | 'routing'>, leads: LeadInput[]): Promise<IntakeOutcome> {
   const [outcome] = await intakeLeadGroups(deps, [leads]);
   return outcome;
 }
@@ -73,7 +73,7 @@ export async function intakeLeads(deps: Deps, leads: LeadInput[]): Promise<Intak
  * All commit or none do: a failure rejects the whole group, so no request in it may say stored.
  * Resolves once the commit is on disk.
  */
-export async function intakeLeadGroups(deps: Deps, groups: LeadInput[][]): Promise<IntakeOutcome[]> {
+export async function intakeLeadGroups(deps: Pick<Deps, 'config' | 'directory' | 'mqlRules' | 'notices' | 'routing'>, groups: LeadInput[][]): Promise<IntakeOutcome[]> {
   return deps.notices.transaction((out) => storeGroups(deps, out, groups), { durably: true });
 }
 
@@ -132,7 +132,7 @@ async function insertNewLeads(trx: Kysely<Database>, rows: Lead[]): Promise<Set<
   return inserted;
 }
 
-async function storeGroups(deps: Deps, out: Outgoing, groups: LeadInput[][]): Promise<IntakeOutcome[]> {
+async function storeGroups(deps: Pick<Deps, 'config' | 'directory' | 'mqlRules' | 'notices' | 'routing'>, out: Outgoing, groups: LeadInput[][]): Promise<IntakeOutcome[]> {
   const { trx, now } = out;
   const at = now.toISOString();
   const ownerEmails = groups.flat().filter((l) => !l.owner.slackUserId && l.owner.email).map((l) => l.owner.email!);
@@ -210,7 +210,7 @@ async function storeGroups(deps: Deps, out: Outgoing, groups: LeadInput[][]): Pr
 }
 
 async function tellMarketingOfUnknownCampaign(
-  deps: Deps,
+  deps: Pick<Deps, 'config' | 'directory' | 'mqlRules' | 'notices' | 'routing'>,
   out: Outgoing,
   lead: Lead,
   named: string,

@@ -15,14 +15,14 @@ import { routeToPool } from './route-to-pool.ts';
  * concurrently (several replicas, intake and the job): the hand-over is a conditional update
  * and the DM has a dedupe key.
  */
-export async function resolveOwnerEmail(deps: Deps, email: string): Promise<void> {
+export async function resolveOwnerEmail(deps: Pick<Deps, 'config' | 'directory' | 'notices' | 'owners' | 'routing'>, email: string): Promise<void> {
   const user = await deps.directory.userByEmail(email);
   if (user && !user.deleted) await handOverTo(deps, email, user.id);
   else if ((await handToPools(deps, email)) === 0) await tellMarketingOwnerIsUnknown(deps, email);
 }
 
 /** With pools, leads whose owner is not in Slack go to a pool's rep like leads nobody owns. Returns how many did. */
-async function handToPools(deps: Deps, email: string): Promise<number> {
+async function handToPools(deps: Pick<Deps, 'config' | 'directory' | 'notices' | 'owners' | 'routing'>, email: string): Promise<number> {
   if (!deps.routing) return 0;
   return deps.notices.transaction(async (out) => {
     const { trx, now } = out;
@@ -59,7 +59,7 @@ export interface OwnerResolution {
   stop(): Promise<void>;
 }
 
-async function handOverTo(deps: Deps, email: string, userId: string): Promise<number> {
+async function handOverTo(deps: Pick<Deps, 'config' | 'directory' | 'notices' | 'owners' | 'routing'>, email: string, userId: string): Promise<number> {
   return deps.notices.transaction(async (out) => {
     const { trx, now } = out;
     const waiting = await trx
@@ -85,7 +85,7 @@ async function handOverTo(deps: Deps, email: string, userId: string): Promise<nu
   });
 }
 
-async function tellMarketingOwnerIsUnknown(deps: Deps, email: string): Promise<boolean> {
+async function tellMarketingOwnerIsUnknown(deps: Pick<Deps, 'config' | 'directory' | 'notices' | 'owners' | 'routing'>, email: string): Promise<boolean> {
   const channel = deps.config.marketingChannel;
   if (!channel) return false;
   return deps.notices.transaction(async (out) => {
@@ -107,7 +107,7 @@ async function tellMarketingOwnerIsUnknown(deps: Deps, email: string): Promise<b
  * Hands a held lead to its owner after all (an admin overrode the lead definition). Returns the
  * lead, or undefined when it is not held (unknown, or already released).
  */
-export async function releaseHeldLead(deps: Deps, leadId: string, by: string): Promise<Lead | undefined> {
+export async function releaseHeldLead(deps: Pick<Deps, 'config' | 'directory' | 'notices' | 'owners' | 'routing'>, leadId: string, by: string): Promise<Lead | undefined> {
   const lead = await deps.notices.transaction(async (out) => {
     const { trx, now } = out;
     const held = await trx.selectFrom('leads').selectAll().where('id', '=', leadId).where('status', '=', 'held').executeTakeFirst();

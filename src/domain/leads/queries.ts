@@ -1,3 +1,4 @@
+import { forUpdate } from '../../db/locks.ts';
 import type { Kysely } from 'kysely';
 import { powerOfTwoChunks } from '../../db/chunks.ts';
 import type { Database, Lead, LeadEvent, LeadStatus } from '../../db/schema.ts';
@@ -11,6 +12,15 @@ export type LeadEventType = 'received' | 'held' | 'delivered' | 'delivery_failed
 
 export async function findLead(db: Kysely<Database>, id: string): Promise<Lead | undefined> {
   return db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * findLead for a change that depends on more than the columns its update is conditional on (the
+ * DM's ts, its answer): on PostgreSQL a concurrent change of the lead on another connection (the
+ * DM's delivery, a claim, an answer) waits for this transaction, or this read waits for it.
+ */
+export async function findLeadForUpdate(db: Kysely<Database>, id: string): Promise<Lead | undefined> {
+  return forUpdate(db, db.selectFrom('leads').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 /**

@@ -38,7 +38,7 @@ function ownerChanged(existing: Lead, row: Lead): boolean {
 }
 
 /** Compares each resend with what is stored and applies what changed, in the intake's transaction. */
-export async function applyResends(deps: Deps, out: Outgoing, resends: Resend[]): Promise<ResendOutcome> {
+export async function applyResends(deps: Pick<Deps, 'config'>, out: Outgoing, resends: Resend[]): Promise<ResendOutcome> {
   const outcome: ResendOutcome = { results: [], ownersToResolve: new Set() };
   if (resends.length === 0) return outcome;
   const ids = [...new Set(resends.map((r) => r.row.id))];

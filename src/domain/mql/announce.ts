@@ -18,7 +18,7 @@ interface Announced {
  * the last one announced. Two replicas starting together, or a restart, announce once: the
  * outbox dedupe key holds the generation and the new hash.
  */
-export async function announceDefinitionChange(deps: Deps): Promise<{ announced: boolean }> {
+export async function announceDefinitionChange(deps: Pick<Deps, 'config' | 'mqlRules' | 'notices'>): Promise<{ announced: boolean }> {
   const { config } = deps;
   const rules = deps.mqlRules;
   const hash = rulesHash(rules);

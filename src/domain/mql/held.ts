@@ -145,7 +145,7 @@ export function summarySlot(now: Date, timeZone: string): string {
  * replicas: the dedupe key carries the slot's date), covering everything since the last one.
  * Nothing is posted for a day with no held leads.
  */
-export async function postHeldSummary(deps: Deps): Promise<{ posted: boolean; total: number }> {
+export async function postHeldSummary(deps: Pick<Deps, 'config' | 'notices'>): Promise<{ posted: boolean; total: number }> {
   const channel = deps.config.marketingChannel;
   if (!channel) return { posted: false, total: 0 };
   return deps.notices.transaction(async (out) => {

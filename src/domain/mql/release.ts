@@ -49,7 +49,7 @@ async function releasedMarks(db: Kysely<Database>, ids: string[]): Promise<Map<s
  * summary is updated to show every release made from it. Releases once: a second click finds
  * the lead no longer held and says who released it.
  */
-export async function releaseFromHeldSummary(deps: Deps, leadId: string, by: string, notice?: ReleaseNotice): Promise<ReleaseResult> {
+export async function releaseFromHeldSummary(deps: Pick<Deps, 'config' | 'db' | 'directory' | 'notices' | 'owners' | 'routing'>, leadId: string, by: string, notice?: ReleaseNotice): Promise<ReleaseResult> {
   const lead = await releaseHeldLead(deps, leadId, by);
   if (!lead) {
     const current = await deps.db.selectFrom('leads').selectAll().where('id', '=', leadId).executeTakeFirst();
