@@ -88,6 +88,4 @@ export interface Notifier {
    * `now` (default: the clock) is the time the rows are queued at.
    */
   transaction<T>(work: (out: Outgoing) => Promise<T>, options?: { durably?: boolean; db?: Kysely<Database>; now?: Date }): Promise<T>;
-  /** The words and blocks of a notice, for a reply the listener sends itself. */
-  render(notice: Notice): { text: string; blocks?: KnownBlock[] };
 }

@@ -74,6 +74,5 @@ export function createNotifier(parts: NotifierParts): Notifier {
       afterCommit();
       return result;
     },
-    render: (notice) => render(notice, parts.clock.now()),
   };
 }
