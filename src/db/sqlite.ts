@@ -1,8 +1,8 @@
-import { AckFirstTurns } from './ack-first-turns.ts';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type Driver } from 'kysely';
+import { AckFirstTurns } from './ack-first-turns.ts';
 import { withoutFsync } from './durability.ts';
 import type { Database } from './schema.ts';
 import { SqliteStatementDriver } from './sqlite-driver.ts';

@@ -14,6 +14,15 @@ export interface OutboxItem {
   refId?: string;
 }
 
+// The transactions that queued a row, so whoever commits one knows to wake the sender, whatever
+// queued it (a notice, an event, a CRM write-back). Weak: a finished transaction is forgotten.
+const queuedIn = new WeakSet<object>();
+
+/** Whether `db` (a transaction) has queued an outbox row: after its commit the sender has work. */
+export function queuedRowsIn(db: Kysely<Database>): boolean {
+  return queuedIn.has(db);
+}
+
 /**
  * Records a message to send. Call it inside the same transaction as the change it reports,
  * so the change and its message are committed together or not at all.
@@ -25,6 +34,7 @@ export async function enqueue(db: Kysely<Database>, now: Date, item: OutboxItem)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
+  if (inserted) queuedIn.add(db);
   return { id: inserted?.id ?? null, created: Boolean(inserted) };
 }
 
@@ -39,6 +49,7 @@ export async function enqueueMany(db: Kysely<Database>, now: Date, items: Outbox
       .executeTakeFirst();
     created += Number(result.numInsertedOrUpdatedRows ?? 0n);
   }
+  if (created > 0) queuedIn.add(db);
   return created;
 }
 

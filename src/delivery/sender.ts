@@ -152,7 +152,8 @@ export function startOutboxSender(deps: Deps, hooks: DeliveryHooks, options: Out
       await deps.dbHandle.deferSync(async (db) => {
         if (!(await markSent(db, row, attempt.result, deps.clock.now()))) return;
         if (row.attempts > 1) log.info({ outboxId: row.id, kind: row.kind, attempts: row.attempts }, 'delivered after retrying');
-        await tellHook({ ...deps, db }, row, { ok: true, channel: attempt.channel, ts: attempt.ts, to: row.target });
+        // The hook writes in the sender's write (on SQLite, one without an fsync of its own).
+        await tellHook({ ...deps, db, notices: deps.notices.on(db) }, row, { ok: true, channel: attempt.channel, ts: attempt.ts, to: row.target });
       });
       return;
     }

@@ -74,9 +74,7 @@ export interface Outgoing {
   /** Many posts in a few statements (lead intake); returns how many were new. */
   postMany(items: Array<{ channel: string; notice: Notice } & NoticeOptions>): Promise<number>;
   /** A message already in Slack, rewritten. */
-  update(message: { channel: string; ts: string }, notice: Notice, options?: NoticeOptions): Promise<{ id: number | null; created: boolean }>;
-  /** Rows queued by other means (events, CRM write-back): wake the sender after the commit. */
-  wakeSender(): void;
+  update(message: { channel: string; ts: string }, notice: Notice): Promise<{ id: number | null; created: boolean }>;
   /** These people's App Homes change with this transaction: refresh them after the commit. */
   refreshHome(...people: Array<string | null | undefined>): void;
 }
@@ -84,8 +82,11 @@ export interface Outgoing {
 export interface Notifier {
   /**
    * Runs `work` in one transaction. After it commits — and, with `durably`, once the commit is
-   * on disk — the sender is woken if anything was queued and the Homes named are refreshed.
-   * `now` (default: the clock) is the time the rows are queued at.
+   * on disk — the sender is woken if the transaction queued any outbox row (a notice, an event, a
+   * CRM write-back) and the Homes named are refreshed. `now` (default: the clock) is the time the
+   * rows are queued at.
    */
-  transaction<T>(work: (out: Outgoing) => Promise<T>, options?: { durably?: boolean; db?: Kysely<Database>; now?: Date }): Promise<T>;
+  transaction<T>(work: (out: Outgoing) => Promise<T>, options?: { durably?: boolean; now?: Date }): Promise<T>;
+  /** The same, on another handle to the database (the one a delivery hook is given). */
+  on(db: Kysely<Database>): Notifier;
 }

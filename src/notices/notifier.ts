@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DatabaseHandle } from '../db/handle.ts';
 import type { Database } from '../db/schema.ts';
-import { enqueue, enqueueMany, type OutboxItem } from '../delivery/outbox.ts';
+import { enqueue, enqueueMany, queuedRowsIn, type OutboxItem } from '../delivery/outbox.ts';
 import type { Notice, NoticeOptions, Notifier, Outgoing } from '../domain/notices.ts';
 import { renderNotice } from './render.ts';
 
@@ -24,55 +24,41 @@ export function createNotifier(parts: NotifierParts): Notifier {
   const render = (notice: Notice, now: Date) => renderNotice(notice, parts.timeZone, now);
 
   function postItem(now: Date, channel: string, notice: Notice, options: NoticeOptions = {}): OutboxItem {
-    const message = render(notice, now);
-    return { kind: 'slack.post', target: channel, payload: { channel, ...message }, ...options };
+    return { kind: 'slack.post', target: channel, payload: { channel, ...render(notice, now) }, ...options };
   }
 
-  function outgoing(trx: Transaction<Database>, now: Date) {
+  function outgoing(trx: Transaction<Database>, now: Date): { out: Outgoing; homes: Set<string> } {
     const homes = new Set<string>();
-    let wake = false;
     const out: Outgoing = {
       trx,
       now,
-      async post(channel, notice, options) {
-        wake = true;
-        return enqueue(trx, now, postItem(now, channel, notice, options));
-      },
-      async postMany(items) {
-        if (items.length === 0) return 0;
-        wake = true;
-        return enqueueMany(trx, now, items.map(({ channel, notice, ...options }) => postItem(now, channel, notice, options)));
-      },
-      async update(message, notice, options = {}) {
-        wake = true;
-        const rendered = render(notice, now);
-        return enqueue(trx, now, { kind: 'slack.update', target: message.channel, payload: { channel: message.channel, ts: message.ts, ...rendered }, ...options });
-      },
-      wakeSender() {
-        wake = true;
-      },
+      post: (channel, notice, options) => enqueue(trx, now, postItem(now, channel, notice, options)),
+      postMany: (items) => enqueueMany(trx, now, items.map(({ channel, notice, ...options }) => postItem(now, channel, notice, options))),
+      update: (message, notice) =>
+        enqueue(trx, now, { kind: 'slack.update', target: message.channel, payload: { channel: message.channel, ts: message.ts, ...render(notice, now) } }),
       refreshHome(...people) {
         for (const person of people) if (person) homes.add(person);
       },
     };
-    const afterCommit = () => {
-      if (wake) parts.wakeSender();
-      for (const person of homes) parts.refreshHome(person);
-    };
-    return { out, afterCommit };
+    return { out, homes };
   }
 
-  return {
-    async transaction(work, options = {}) {
-      const run = (db: Kysely<Database>) =>
-        db.transaction().execute(async (trx) => {
-          const unit = outgoing(trx, options.now ?? parts.clock.now());
-          return { result: await work(unit.out), afterCommit: unit.afterCommit };
-        });
-      const db = options.db ?? parts.dbHandle.db;
-      const { result, afterCommit } = options.durably ? await parts.dbHandle.durably(run) : await run(db);
-      afterCommit();
-      return result;
-    },
-  };
+  function on(db: Kysely<Database>): Notifier {
+    return {
+      async transaction(work, options = {}) {
+        const run = (into: Kysely<Database>) =>
+          into.transaction().execute(async (trx) => {
+            const { out, homes } = outgoing(trx, options.now ?? parts.clock.now());
+            return { result: await work(out), queued: queuedRowsIn(trx), homes };
+          });
+        const { result, queued, homes } = options.durably ? await parts.dbHandle.durably(run) : await run(db);
+        if (queued) parts.wakeSender();
+        for (const person of homes) parts.refreshHome(person);
+        return result;
+      },
+      on,
+    };
+  }
+
+  return on(parts.dbHandle.db);
 }

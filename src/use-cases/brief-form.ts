@@ -19,12 +19,9 @@ export interface BriefFormRequest {
 const CHECK_BUDGET_MS = 1500;
 
 /** Tells the person why the check refused them (or could not be made); true when allowed. */
-export async function allowedOrTold(deps: Deps, req: Pick<BriefFormRequest, 'tell'>, permission: BriefPermission, action: BriefAction, brief?: CampaignBrief): Promise<boolean> {
+async function allowedOrTold(deps: Deps, req: Pick<BriefFormRequest, 'tell'>, permission: BriefPermission, action: BriefAction, brief?: CampaignBrief): Promise<boolean> {
   if (permission.allowed) return true;
-  const text = permission.refusal === 'unchecked'
-    ? CAMPAIGN_TEXT.checkFailed
-    : refusalText(permission.refusal, action, { usergroup: deps.config.marketingUsergroup, ownerSlackId: brief?.owner_slack_id, key: brief?.key });
-  await tellSafely(deps, req, text);
+  await tellSafely(deps, req, refusalText(permission.refusal, action, { usergroup: deps.config.marketingUsergroup, ownerSlackId: brief?.owner_slack_id, key: brief?.key }));
   return false;
 }
 

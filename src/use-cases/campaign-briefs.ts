@@ -4,6 +4,7 @@ import { CampaignInvalid, CampaignKeyTaken, type BriefChanges, type BriefFields 
 import { findCampaignById, findCampaignByKey, type CampaignBrief } from '../domain/campaigns/queries.ts';
 import { archiveCampaign, createCampaign, updateCampaign } from '../domain/campaigns/save.ts';
 import { PermissionCheckFailed } from '../domain/permissions.ts';
+import type { BriefForm } from '../views/campaign-modal-parse.ts';
 import { OutOfTime, withinBudget } from '../within-budget.ts';
 
 // Campaign briefs as the listeners ask for them: each function authorizes, decides and saves,
@@ -29,23 +30,6 @@ export async function briefPermission(deps: Deps, userId: string, brief: Pick<Ca
   }
 }
 
-/** What the brief form gives, parsed (see views/campaign-modal-parse.ts). */
-export interface BriefFormInput {
-  key?: string;
-  name: string;
-  goal: string | null;
-  audience: string | null;
-  stage: BriefFields['stage'];
-  offer: string | null;
-  keyMessages?: string[];
-  talkingPoints?: string[];
-  assets?: BriefFields['assets'];
-  startsOn: string | null;
-  endsOn: string | null;
-  /** null when nobody was chosen. */
-  ownerSlackId: string | null;
-}
-
 export type BriefSaveOutcome =
   | { kind: 'saved'; brief: CampaignBrief; created: boolean }
   /** The brief being edited was deleted meanwhile. */
@@ -54,7 +38,7 @@ export type BriefSaveOutcome =
   | { kind: 'key_taken'; message: string }
   | { kind: 'invalid'; problem: string };
 
-function newFields(form: BriefFormInput, submitter: string): BriefFields {
+function newFields(form: BriefForm, submitter: string): BriefFields {
   return {
     name: form.name,
     goal: form.goal,
@@ -70,7 +54,7 @@ function newFields(form: BriefFormInput, submitter: string): BriefFields {
   };
 }
 
-function changes(form: BriefFormInput, current: CampaignBrief): BriefChanges {
+function changes(form: BriefForm, current: CampaignBrief): BriefChanges {
   const { key: _key, ownerSlackId, ...rest } = form;
   // An empty owner field, or the same person, keeps the stored owner (and the email it came with).
   const owner = ownerSlackId && ownerSlackId !== current.owner_slack_id ? { slackId: ownerSlackId, email: null } : undefined;
@@ -78,7 +62,7 @@ function changes(form: BriefFormInput, current: CampaignBrief): BriefChanges {
 }
 
 /** The brief form was submitted: authorize (within `budgetMs`), then create or update. */
-export async function saveBriefFromForm(deps: Deps, userId: string, briefId: number | undefined, form: BriefFormInput, budgetMs: number): Promise<BriefSaveOutcome> {
+export async function saveBriefFromForm(deps: Deps, userId: string, briefId: number | undefined, form: BriefForm, budgetMs: number): Promise<BriefSaveOutcome> {
   const current = briefId === undefined ? undefined : await findCampaignById(deps.db, briefId);
   if (briefId !== undefined && !current) return { kind: 'gone' };
   const permission = await briefPermission(deps, userId, current, budgetMs);

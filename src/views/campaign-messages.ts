@@ -17,8 +17,12 @@ export const CAMPAIGN_TEXT = {
   briefGone: 'This brief no longer exists.',
 };
 
-/** `plain`: for a modal's field error, which Slack shows as plain text, so no mention markup. */
-export function refusalText(refusal: BriefRefusal, action: 'create' | 'edit' | 'archive', ctx: { usergroup?: string; ownerSlackId?: string | null; key?: string; plain?: boolean }): string {
+/**
+ * Why the person may not do this, or that it could not be checked (`unchecked`). `plain`: for a
+ * modal's field error, which Slack shows as plain text, so no mention markup.
+ */
+export function refusalText(refusal: BriefRefusal | 'unchecked', action: 'create' | 'edit' | 'archive', ctx: { usergroup?: string; ownerSlackId?: string | null; key?: string; plain?: boolean }): string {
+  if (refusal === 'unchecked') return CAMPAIGN_TEXT.checkFailed;
   if (refusal === 'not_marketer') {
     const group = ctx.usergroup && !ctx.plain ? `<!subteam^${ctx.usergroup}>` : 'the marketing user group (MARKETING_USERGROUP)';
     const verb = action === 'create' ? 'post' : action;
@@ -42,10 +46,7 @@ export function archiveAnswer(outcome: ArchiveOutcome, usergroup: string | undef
   switch (outcome.kind) {
     case 'archived': return CAMPAIGN_TEXT.archived(outcome.brief.name, outcome.brief.key);
     case 'already_archived': return CAMPAIGN_TEXT.alreadyArchived(outcome.brief.key);
-    case 'refused':
-      return outcome.refusal === 'unchecked'
-        ? CAMPAIGN_TEXT.checkFailed
-        : refusalText(outcome.refusal, 'archive', { usergroup, ownerSlackId: outcome.brief.owner_slack_id, key: outcome.brief.key });
+    case 'refused': return refusalText(outcome.refusal, 'archive', { usergroup, ownerSlackId: outcome.brief.owner_slack_id, key: outcome.brief.key });
   }
 }
 
@@ -55,10 +56,7 @@ export function briefSaveErrors(outcome: Exclude<BriefSaveOutcome, { kind: 'save
     case 'gone': return { [B.name]: CAMPAIGN_TEXT.briefGone };
     case 'key_taken': return { [B.key]: `${outcome.message} Pick another key.` };
     case 'invalid': return { [B.endsOn]: `The end date ${outcome.problem}.` };
-    case 'refused': {
-      const block = mode === 'create' ? B.key : B.name;
-      if (outcome.refusal === 'unchecked') return { [block]: CAMPAIGN_TEXT.checkFailed };
-      return { [block]: refusalText(outcome.refusal, outcome.action, { usergroup, ownerSlackId: outcome.current?.owner_slack_id, key: outcome.current?.key, plain: true }) };
-    }
+    case 'refused':
+      return { [mode === 'create' ? B.key : B.name]: refusalText(outcome.refusal, outcome.action, { usergroup, ownerSlackId: outcome.current?.owner_slack_id, key: outcome.current?.key, plain: true }) };
   }
 }

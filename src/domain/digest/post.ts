@@ -3,6 +3,9 @@ import { loadDigestData, type DigestData } from './data.ts';
 import type { Period } from './lead-stats.ts';
 import { firstScheduledTime, isoWeek } from './week.ts';
 
+/** What posting the digest runs with. */
+type DigestDeps = Pick<Deps, 'clock' | 'config' | 'db' | 'logger' | 'notices'>;
+
 const WEEK_MS = 7 * 24 * 3_600_000;
 // node-cron may call a moment before the minute it was set for; a run that early still counts.
 const EARLY_TOLERANCE_MS = 30_000;
@@ -14,7 +17,7 @@ export type WeeklyOutcome =
   | { channel: string; week: string; result: 'queued'; outboxId: number | null }
   | { channel: string; week: string; result: 'already_posted' };
 
-function source(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'logger' | 'notices'>) {
+function source(deps: Pick<Deps, 'config' | 'db'>) {
   return { db: deps.db, sla: deps.config.leadSla, timeZone: deps.config.timeZone };
 }
 
@@ -23,7 +26,7 @@ function source(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'logger' | 'notices
  * (DIGEST_CRON in TZ) has come. Safe to call any number of times, from any replica: the
  * (channel, week) row is taken in the same transaction as the outbox row, so only one wins.
  */
-export async function runWeeklyDigests(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'logger' | 'notices'>, options: { catchUp?: boolean } = {}): Promise<WeeklyOutcome[]> {
+export async function runWeeklyDigests(deps: DigestDeps, options: { catchUp?: boolean } = {}): Promise<WeeklyOutcome[]> {
   const now = deps.clock.now();
   const { timeZone, digestCron, digestChannels } = deps.config;
   const week = isoWeek(now, timeZone);
@@ -58,7 +61,7 @@ async function installedAt(db: Deps['db']): Promise<Date | undefined> {
   return row ? new Date(row.value) : undefined;
 }
 
-async function postWeeklyDigest(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'logger' | 'notices'>, channel: string, week: string, period: Period, digest: () => Promise<DigestData>): Promise<WeeklyOutcome> {
+async function postWeeklyDigest(deps: DigestDeps, channel: string, week: string, period: Period, digest: () => Promise<DigestData>): Promise<WeeklyOutcome> {
   const taken = await deps.db.selectFrom('digest_posts').select('id').where('channel', '=', channel).where('week', '=', week).executeTakeFirst();
   if (taken) return { channel, week, result: 'already_posted' };
 
@@ -83,7 +86,7 @@ async function postWeeklyDigest(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'lo
 }
 
 /** An on-demand digest of the last 7 days (admins, the CLI): outside the once-a-week rule. */
-export async function postDigestNow(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'logger' | 'notices'>, channels: string[]): Promise<Array<{ channel: string; outboxId: number }>> {
+export async function postDigestNow(deps: DigestDeps, channels: string[]): Promise<Array<{ channel: string; outboxId: number }>> {
   const now = deps.clock.now();
   const period = { start: new Date(now.getTime() - WEEK_MS), end: now };
   const data = await loadDigestData(source(deps), period, now);

@@ -4,6 +4,9 @@ import { outboxHealth, type OutboxHealth } from '../../delivery/health.ts';
 import { refusalsLastDay, type RefusalSummary } from '../refusals.ts';
 import { slaFor } from '../sla.ts';
 
+/** What the Home reads with. */
+type HomeDeps = Pick<Deps, 'clock' | 'config' | 'db' | 'permissions'>;
+
 const DAY = 86_400_000;
 const LIST_LIMIT = 40;
 
@@ -56,12 +59,12 @@ export interface HomeData {
 
 /** Extra facts other features contribute to the Home (hot pauses, ratings, digests). */
 export interface HomeSources {
-  hotPauses?(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'permissions'>, userId: string): Promise<HotPause[]>;
-  assetTallies?(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'permissions'>, assetIds: number[]): Promise<Map<number, { useful: number; notUseful: number }>>;
-  lastDigests?(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'permissions'>): Promise<{ channel: string; at: string | null }[]>;
+  hotPauses?(deps: HomeDeps, userId: string): Promise<HotPause[]>;
+  assetTallies?(deps: HomeDeps, assetIds: number[]): Promise<Map<number, { useful: number; notUseful: number }>>;
+  lastDigests?(deps: HomeDeps): Promise<{ channel: string; at: string | null }[]>;
 }
 
-export async function loadHomeData(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'permissions'>, userId: string, sources: HomeSources = {}): Promise<HomeData> {
+export async function loadHomeData(deps: HomeDeps, userId: string, sources: HomeSources = {}): Promise<HomeData> {
   const { db, clock, config } = deps;
   const now = clock.now();
   const open = await db
@@ -97,7 +100,7 @@ export async function loadHomeData(deps: Pick<Deps, 'clock' | 'config' | 'db' | 
   return { userId, unanswered, unansweredTotal, accepted, acceptedTotal, hot, campaigns, health, noAdmins: !deps.permissions.adminsConfigured };
 }
 
-async function countLeads(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'permissions'>, userId: string, status: 'new' | 'accepted', answeredSince?: string): Promise<number> {
+async function countLeads(deps: HomeDeps, userId: string, status: 'new' | 'accepted', answeredSince?: string): Promise<number> {
   let query = deps.db
     .selectFrom('leads')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -109,7 +112,7 @@ async function countLeads(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'permissi
 }
 
 /** A marketer is in MARKETING_USERGROUP (when set) or owns a brief; Slack being unreachable counts as no. */
-async function isMarketer(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'permissions'>, userId: string): Promise<boolean> {
+async function isMarketer(deps: HomeDeps, userId: string): Promise<boolean> {
   const owns = await deps.db.selectFrom('campaigns').select('id').where('owner_slack_id', '=', userId).limit(1).executeTakeFirst();
   if (owns) return true;
   if (!deps.config.marketingUsergroup) return false;
@@ -120,7 +123,7 @@ async function isMarketer(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'permissi
   }
 }
 
-async function campaignSummaries(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'permissions'>, userId: string, now: Date, sources: HomeSources): Promise<CampaignSummary[]> {
+async function campaignSummaries(deps: HomeDeps, userId: string, now: Date, sources: HomeSources): Promise<CampaignSummary[]> {
   const { db } = deps;
   const weekAgo = new Date(now.getTime() - 7 * DAY).toISOString();
   const campaigns = await db

@@ -73,7 +73,6 @@ export async function announcePauseChange(
       resumedBecause: change.kind === 'resumed' ? change.reason : undefined,
     }, deps.config.timeZone);
     const timelineId = timelineIds.find((t) => t.lead_id === pause.lead_id)?.id ?? timelineIds[0]?.id;
-    out.wakeSender();
     await publishEvents(trx, now, deps.config, [{ type: eventType, key: `hotlead:${pause.id}:${key}`, data, ...(timelineId !== undefined ? { timelineId } : {}) }]);
   }
 }

@@ -6,6 +6,9 @@ import { queueCrmWriteBack } from '../crm/write-back.ts';
 import { enqueueLeadDmUpdate } from './dm.ts';
 import { addLeadEvent, findLead, findLeadForUpdate, leadAnswers } from './queries.ts';
 
+/** What answering a lead runs with. */
+type AnswerDeps = Pick<Deps, 'config' | 'db' | 'notices' | 'permissions'>;
+
 export type LeadAnswer = 'accepted' | 'rejected' | 'hot';
 
 export interface AnswerInput {
@@ -29,7 +32,7 @@ const ANSWERABLE_FROM: Record<LeadAnswer, LeadStatus[]> = {
  * event, and a refresh of the lead's DM. Idempotent: the same answer twice changes nothing.
  * Marketing hears of every rejection. Does not check who may answer: see `answerLead`.
  */
-export async function recordLeadAnswer(deps: Pick<Deps, 'config' | 'db' | 'notices' | 'permissions'>, input: AnswerInput): Promise<{ changed: boolean; lead: Lead | undefined }> {
+export async function recordLeadAnswer(deps: AnswerDeps, input: AnswerInput): Promise<{ changed: boolean; lead: Lead | undefined }> {
   // Durable before the DM changes or anyone is told, with the fsync off the thread that acks clicks.
   return deps.notices.transaction((out) => applyLeadAnswer(deps, out, input), { durably: true });
 }
@@ -65,7 +68,6 @@ export async function applyLeadAnswer(deps: Pick<Deps, 'config'>, out: Outgoing,
     await out.post(deps.config.marketingChannel, { type: 'lead.rejected', lead: answered, by: input.by, reason: input.reason ?? 'other', comment: input.comment ?? null }, { dedupeKey: `lead-rejected:${lead.id}` });
   }
   await queueCrmWriteBack(trx, now, deps.config, answered, input.answer);
-  out.wakeSender();
   await enqueueLeadDmUpdate(out, answered);
   out.refreshHome(input.by, answered.owner_slack_id);
   return { changed: true, lead: answered };
@@ -79,12 +81,12 @@ export type AnswerCheck =
   | { kind: 'ok'; lead: Lead };
 
 /** Only the owner answers a lead — or an admin (HANDOFF_ADMINS). */
-export function mayAnswer(deps: Pick<Deps, 'config' | 'db' | 'notices' | 'permissions'>, lead: Lead, userId: string): boolean {
+export function mayAnswer(deps: Pick<Deps, 'permissions'>, lead: Lead, userId: string): boolean {
   return lead.owner_slack_id === userId || deps.permissions.isAdmin(userId);
 }
 
 /** Whether `userId` may give this answer to this lead now, and if not, why. */
-export async function checkLeadAnswer(deps: Pick<Deps, 'config' | 'db' | 'notices' | 'permissions'>, leadId: string, userId: string, answer: LeadAnswer): Promise<AnswerCheck> {
+export async function checkLeadAnswer(deps: AnswerDeps, leadId: string, userId: string, answer: LeadAnswer): Promise<AnswerCheck> {
   const lead = await findLead(deps.db, leadId);
   if (!lead) return { kind: 'gone' };
   if (!mayAnswer(deps, lead, userId)) return { kind: 'not_yours', lead };
@@ -94,7 +96,7 @@ export async function checkLeadAnswer(deps: Pick<Deps, 'config' | 'db' | 'notice
 }
 
 /** A button's answer: checks who may give it, then records it. */
-export async function answerLead(deps: Pick<Deps, 'config' | 'db' | 'notices' | 'permissions'>, input: AnswerInput): Promise<AnswerCheck> {
+export async function answerLead(deps: AnswerDeps, input: AnswerInput): Promise<AnswerCheck> {
   const check = await checkLeadAnswer(deps, input.leadId, input.by, input.answer);
   if (check.kind !== 'ok') return check;
   const { changed, lead } = await recordLeadAnswer(deps, input);

@@ -21,7 +21,7 @@ export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
   const ownerGone = await deps.notices.transaction(async (out) => {
     const { trx, now } = out;
     const at = now.toISOString();
-        const lead = await findLeadForUpdate(trx, leadId);
+    const lead = await findLeadForUpdate(trx, leadId);
     if (!lead) return null;
     if (!outcome.ok) {
       await trx.updateTable('leads').set({ delivery: 'failed', updated_at: at }).where('id', '=', leadId).where('delivery', '!=', 'delivered').execute();
@@ -47,8 +47,7 @@ export const leadDmDelivered: DeliveryHook = async (deps, leadId, outcome) => {
     // The new lead now waits on its owner's Home too.
     out.refreshHome(lead.owner_slack_id);
     return null;
-    // The sender hands its hooks the database its write is in (SQLite: one without an fsync of its own).
-  }, { db: deps.db });
+  });
   if (ownerGone) {
     // What we learned of this person is no longer true: later leads for their email wait for Slack's answer instead.
     deps.owners.kick(await deps.directory.doubtUser(ownerGone));

@@ -17,6 +17,9 @@ import { applyResends } from './resend.ts';
 import { recordUrlFrom } from './record-url.ts';
 import { mapStage, type BuyingStage } from './stages.ts';
 
+/** What intake runs with. */
+type IntakeDeps = Pick<Deps, 'config' | 'directory' | 'mqlRules' | 'notices' | 'routing'>;
+
 export type IntakeStatus = 'accepted' | 'duplicate' | 'held' | 'updated' | 'stale';
 
 export interface IntakeOutcome {
@@ -63,7 +66,7 @@ function factsOf(lead: LeadInput): LeadFacts {
  * the lead, its 'received' event and — when the owner's Slack id is known — its DM commit
  * together. A resend, even a concurrent one, inserts nothing and answers `duplicate`.
  */
-export async function intakeLeads(deps: Pick<Deps, 'config' | 'directory' | 'mqlRules' | 'notices' | 'routing'>, leads: LeadInput[]): Promise<IntakeOutcome> {
+export async function intakeLeads(deps: IntakeDeps, leads: LeadInput[]): Promise<IntakeOutcome> {
   const [outcome] = await intakeLeadGroups(deps, [leads]);
   return outcome;
 }
@@ -73,7 +76,7 @@ export async function intakeLeads(deps: Pick<Deps, 'config' | 'directory' | 'mql
  * All commit or none do: a failure rejects the whole group, so no request in it may say stored.
  * Resolves once the commit is on disk.
  */
-export async function intakeLeadGroups(deps: Pick<Deps, 'config' | 'directory' | 'mqlRules' | 'notices' | 'routing'>, groups: LeadInput[][]): Promise<IntakeOutcome[]> {
+export async function intakeLeadGroups(deps: IntakeDeps, groups: LeadInput[][]): Promise<IntakeOutcome[]> {
   return deps.notices.transaction((out) => storeGroups(deps, out, groups), { durably: true });
 }
 
@@ -132,7 +135,7 @@ async function insertNewLeads(trx: Kysely<Database>, rows: Lead[]): Promise<Set<
   return inserted;
 }
 
-async function storeGroups(deps: Pick<Deps, 'config' | 'directory' | 'mqlRules' | 'notices' | 'routing'>, out: Outgoing, groups: LeadInput[][]): Promise<IntakeOutcome[]> {
+async function storeGroups(deps: IntakeDeps, out: Outgoing, groups: LeadInput[][]): Promise<IntakeOutcome[]> {
   const { trx, now } = out;
   const at = now.toISOString();
   const ownerEmails = groups.flat().filter((l) => !l.owner.slackUserId && l.owner.email).map((l) => l.owner.email!);
@@ -210,7 +213,7 @@ async function storeGroups(deps: Pick<Deps, 'config' | 'directory' | 'mqlRules' 
 }
 
 async function tellMarketingOfUnknownCampaign(
-  deps: Pick<Deps, 'config' | 'directory' | 'mqlRules' | 'notices' | 'routing'>,
+  deps: Pick<Deps, 'config'>,
   out: Outgoing,
   lead: Lead,
   named: string,

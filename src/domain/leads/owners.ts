@@ -4,6 +4,9 @@ import { enqueueLeadDm } from './dm.ts';
 import { addLeadEvent } from './queries.ts';
 import { routeToPool } from './route-to-pool.ts';
 
+/** What owner resolution runs with. */
+type OwnerDeps = Pick<Deps, 'config' | 'directory' | 'notices' | 'owners' | 'routing'>;
+
 // Owner resolution happens after the CRM has its answer: it asks Slack (users.lookupByEmail),
 // which may be slow, rate limited or down. Leads wait in delivery='awaiting_owner' until then;
 // an owner already learned (slack_people) gets the DM in the intake commit itself.
@@ -15,14 +18,14 @@ import { routeToPool } from './route-to-pool.ts';
  * concurrently (several replicas, intake and the job): the hand-over is a conditional update
  * and the DM has a dedupe key.
  */
-export async function resolveOwnerEmail(deps: Pick<Deps, 'config' | 'directory' | 'notices' | 'owners' | 'routing'>, email: string): Promise<void> {
+export async function resolveOwnerEmail(deps: OwnerDeps, email: string): Promise<void> {
   const user = await deps.directory.userByEmail(email);
   if (user && !user.deleted) await handOverTo(deps, email, user.id);
   else if ((await handToPools(deps, email)) === 0) await tellMarketingOwnerIsUnknown(deps, email);
 }
 
 /** With pools, leads whose owner is not in Slack go to a pool's rep like leads nobody owns. Returns how many did. */
-async function handToPools(deps: Pick<Deps, 'config' | 'directory' | 'notices' | 'owners' | 'routing'>, email: string): Promise<number> {
+async function handToPools(deps: OwnerDeps, email: string): Promise<number> {
   if (!deps.routing) return 0;
   return deps.notices.transaction(async (out) => {
     const { trx, now } = out;
@@ -59,7 +62,7 @@ export interface OwnerResolution {
   stop(): Promise<void>;
 }
 
-async function handOverTo(deps: Pick<Deps, 'config' | 'directory' | 'notices' | 'owners' | 'routing'>, email: string, userId: string): Promise<number> {
+async function handOverTo(deps: OwnerDeps, email: string, userId: string): Promise<number> {
   return deps.notices.transaction(async (out) => {
     const { trx, now } = out;
     const waiting = await trx
@@ -85,7 +88,7 @@ async function handOverTo(deps: Pick<Deps, 'config' | 'directory' | 'notices' | 
   });
 }
 
-async function tellMarketingOwnerIsUnknown(deps: Pick<Deps, 'config' | 'directory' | 'notices' | 'owners' | 'routing'>, email: string): Promise<boolean> {
+async function tellMarketingOwnerIsUnknown(deps: OwnerDeps, email: string): Promise<boolean> {
   const channel = deps.config.marketingChannel;
   if (!channel) return false;
   return deps.notices.transaction(async (out) => {
@@ -107,7 +110,7 @@ async function tellMarketingOwnerIsUnknown(deps: Pick<Deps, 'config' | 'director
  * Hands a held lead to its owner after all (an admin overrode the lead definition). Returns the
  * lead, or undefined when it is not held (unknown, or already released).
  */
-export async function releaseHeldLead(deps: Pick<Deps, 'config' | 'directory' | 'notices' | 'owners' | 'routing'>, leadId: string, by: string): Promise<Lead | undefined> {
+export async function releaseHeldLead(deps: OwnerDeps, leadId: string, by: string): Promise<Lead | undefined> {
   const lead = await deps.notices.transaction(async (out) => {
     const { trx, now } = out;
     const held = await trx.selectFrom('leads').selectAll().where('id', '=', leadId).where('status', '=', 'held').executeTakeFirst();

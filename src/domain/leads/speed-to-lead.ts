@@ -10,6 +10,9 @@ import { addWorkingMs, workingMsBetween } from '../routing/business-hours.ts';
 import { DEFAULT_LADDER, type Routing, type SlaLadder } from '../routing/rules.ts';
 import type { EventRoutes } from '../events/publish.ts';
 
+/** What the SLA ladder runs with. */
+type SlaDeps = Pick<Deps, 'clock' | 'config' | 'db' | 'dbHandle' | 'logger' | 'notices' | 'routing'>;
+
 // Speed to lead: unanswered delivered leads remind their owner once at half the stage's
 // LEAD_SLA and escalate once to SALES_CHANNEL at all of it. "Once" holds across double runs,
 // restarts and replicas: the mark is a conditional UPDATE in the same transaction as the
@@ -47,7 +50,7 @@ export interface SpeedToLeadSummary {
   reassigned?: number;
 }
 
-export async function remindAndEscalate(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'dbHandle' | 'logger' | 'notices' | 'routing'>): Promise<SpeedToLeadSummary> {
+export async function remindAndEscalate(deps: SlaDeps): Promise<SpeedToLeadSummary> {
   const now = deps.clock.now();
   const summary: SpeedToLeadSummary = { reminded: 0, escalated: 0 };
   let after = '';
@@ -80,7 +83,6 @@ export async function remindAndEscalate(deps: Pick<Deps, 'clock' | 'config' | 'd
         } else if (await remind(out, deps.config, lead, sla, dueAt)) counts.reminded += 1;
       }
       if (rolledUp.length > 0) await tellEscalations(deps, out, rolledUp);
-      if (counts.reminded + counts.escalated > 0) out.wakeSender();
       return counts;
     }, { now });
     summary.reminded += done.reminded;
@@ -98,7 +100,7 @@ interface SlaClock {
   after(lead: Lead, since: Date, ms: number): Date;
 }
 
-async function slaClock(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'dbHandle' | 'logger' | 'notices' | 'routing'>, leads: Lead[]): Promise<SlaClock> {
+async function slaClock(deps: SlaDeps, leads: Lead[]): Promise<SlaClock> {
   const routing = deps.routing;
   const hours = routing?.businessHoursSla ? routing.workingHours : undefined;
   if (!hours) return { waited: (_l, since, now) => now.getTime() - since.getTime(), after: (_l, since, ms) => new Date(since.getTime() + ms) };
@@ -127,7 +129,7 @@ function dueStep(lead: Lead, sla: number, now: Date, ladder: SlaLadder, clock: S
  * to the next available rep of its pool (not its owner), who gets the DM and a fresh clock; the old
  * owner's DM says where it went. Nobody available: it stays, already escalated.
  */
-async function reassignUnanswered(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'dbHandle' | 'logger' | 'notices' | 'routing'>, routing: Routing, reassignAt: number, now: Date): Promise<number> {
+async function reassignUnanswered(deps: SlaDeps, routing: Routing, reassignAt: number, now: Date): Promise<number> {
   const leads = await deps.db.selectFrom('leads').selectAll().where('status', '=', 'new').where('delivery', '=', 'delivered').where('owner_slack_id', 'is not', null).where('escalated_at', 'is not', null).execute();
   const clock = await slaClock(deps, leads);
   let moved = 0;
@@ -170,7 +172,7 @@ async function moveSuffix(db: Kysely<Database>, leadId: string): Promise<string>
 }
 
 /** Marks the lead escalated and tells SALES_CHANNEL, unless `rolledUp`: then the caller tells it with others. */
-async function escalate(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'dbHandle' | 'logger' | 'notices' | 'routing'>, out: Outgoing, lead: Lead, sla: number, rolledUp: boolean): Promise<boolean> {
+async function escalate(deps: SlaDeps, out: Outgoing, lead: Lead, sla: number, rolledUp: boolean): Promise<boolean> {
   const { trx, now } = out;
   const channel = deps.config.salesChannel;
   const marked = await trx
@@ -194,7 +196,7 @@ async function escalate(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'dbHandle' 
 }
 
 /** One message for many escalations, in the transaction that marked them (so it is sent exactly when they are). */
-async function tellEscalations(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'dbHandle' | 'logger' | 'notices' | 'routing'>, out: Outgoing, leads: Lead[]): Promise<void> {
+async function tellEscalations(deps: SlaDeps, out: Outgoing, leads: Lead[]): Promise<void> {
   const channel = deps.config.salesChannel;
   if (!channel) return;
   // A lead is escalated once, so the first lead of a roll-up names it for good.

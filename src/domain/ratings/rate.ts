@@ -6,6 +6,9 @@ import { publishEvents, urlTag, wantsEvent } from '../events/publish.ts';
 import { findLead } from '../leads/queries.ts';
 import { takeTurnsOn } from '../../db/locks.ts';
 
+/** What rating content runs with. */
+type RatingDeps = Pick<Deps, 'clock' | 'config' | 'db'>;
+
 export interface Tally {
   useful: number;
   notUseful: number;
@@ -83,7 +86,7 @@ export async function tallyFor(db: Db, assetId: number): Promise<Tally> {
  * Records a rep's verdict on an asset: one per rep per asset, a different verdict replaces the
  * earlier one, the same verdict again (a double click) changes nothing.
  */
-export async function rateAsset(deps: Pick<Deps, 'clock' | 'config' | 'db'>, input: RatingInput & { verdict: RatingVerdict }): Promise<RateOutcome> {
+export async function rateAsset(deps: RatingDeps, input: RatingInput & { verdict: RatingVerdict }): Promise<RateOutcome> {
   const at = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const asset = await rateableAsset(trx, input);
@@ -115,7 +118,7 @@ export async function rateAsset(deps: Pick<Deps, 'clock' | 'config' | 'db'>, inp
 export const COMMENT_MAX = 500;
 
 /** Saves (or replaces) a rep's comment on an asset; the verdict, if any, stays as it was. */
-export async function commentOnAsset(deps: Pick<Deps, 'clock' | 'config' | 'db'>, input: RatingInput & { comment: string }): Promise<CommentOutcome> {
+export async function commentOnAsset(deps: RatingDeps, input: RatingInput & { comment: string }): Promise<CommentOutcome> {
   const at = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const asset = await rateableAsset(trx, input);
@@ -163,7 +166,7 @@ async function publishRating(trx: Db, deps: Pick<Deps, 'config' | 'clock'>, asse
 }
 
 /** For the comment modal: the asset (or why it cannot be commented on) and the rep's current comment. */
-export async function assetForComment(deps: Pick<Deps, 'clock' | 'config' | 'db'>, input: RatingInput): Promise<RatingRefusal | { refused?: undefined; asset: RatedAsset; comment: string | null }> {
+export async function assetForComment(deps: RatingDeps, input: RatingInput): Promise<RatingRefusal | { refused?: undefined; asset: RatedAsset; comment: string | null }> {
   const asset = await rateableAsset(deps.db, input);
   if ('refused' in asset) return asset;
   const mine = await deps.db
